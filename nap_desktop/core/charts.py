@@ -1,0 +1,192 @@
+"""ChartSpec: one Qt-free description per chart, drawn by pyqtgraph, PowerPoint and Excel alike.
+
+A chart is declared in data/charts/*.toml and resolved here against its dataset into a
+``ChartSpec``: ordered categories, series of values aligned with them (None = a gap, with the
+reason in ``gaps``), colours, unit, number format, bilingual titles and the sources behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from nap_desktop.core.formatting import format_axis_unit, format_value
+from nap_desktop.core.model import STATUSES
+
+if TYPE_CHECKING:
+    from nap_desktop.core.model import Catalog, Dataset
+
+#: The chart kinds every front end must draw.
+KINDS = ("line", "column", "bar", "grouped", "stacked", "diverging", "share", "timeline", "tilemap", "table")
+
+#: Colour-blind-safe palette (Okabe–Ito); North America in the blues/greens, the rest in warm/grey.
+PALETTE = {
+    "blue": "#0072B2",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "orange": "#E69F00",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#7F7F7F",
+    "black": "#000000",
+}
+NORTH_AMERICA_COLOR = PALETTE["blue"]
+REST_COLOR = PALETTE["grey"]
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    label_en: str
+    label_es: str
+    color: str
+    values: tuple[float | None, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_es if lang == "es" else self.label_en
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A value the chart cannot show, and why (shown on the chart and in its notes)."""
+
+    category: str
+    series: str
+    reason_en: str
+    reason_es: str
+
+    def reason(self, lang: str) -> str:
+        return self.reason_es if lang == "es" else self.reason_en
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    kind: str
+    dataset: str
+    title_en: str
+    title_es: str
+    categories: tuple[str, ...]
+    category_labels_en: tuple[str, ...]
+    category_labels_es: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str
+    decimals: int = 1
+    subtitle_en: str = ""
+    subtitle_es: str = ""
+    x_title_en: str = ""
+    x_title_es: str = ""
+    y_title_en: str = ""
+    y_title_es: str = ""
+    sources: tuple[str, ...] = ()
+    status: str = "report"
+    notes_en: str = ""
+    notes_es: str = ""
+    gaps: tuple[Gap, ...] = ()
+    #: categories that are North American (drawn in the North America colour where a kind colours by category)
+    highlight: tuple[str, ...] = ()
+    #: per-category colour where the kind colours by category (share, diverging, tilemap classes)
+    category_colors: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    #: kind-specific data: tilemap {"positions": {cat: [row, col]}, "classes": {cat: key},
+    #: "class_labels": {key: {"en","es"}}, "class_colors": {key: colour}};
+    #: timeline {"dates": {cat: "YYYY-MM-DD"}}
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # ---- language helpers ----------------------------------------------------------------
+    def title(self, lang: str) -> str:
+        return self.title_es if lang == "es" else self.title_en
+
+    def subtitle(self, lang: str) -> str:
+        return self.subtitle_es if lang == "es" else self.subtitle_en
+
+    def notes(self, lang: str) -> str:
+        return self.notes_es if lang == "es" else self.notes_en
+
+    def category_labels(self, lang: str) -> tuple[str, ...]:
+        return self.category_labels_es if lang == "es" else self.category_labels_en
+
+    def x_title(self, lang: str) -> str:
+        return self.x_title_es if lang == "es" else self.x_title_en
+
+    def y_title(self, lang: str) -> str:
+        explicit = self.y_title_es if lang == "es" else self.y_title_en
+        return explicit or format_axis_unit(self.unit, lang)
+
+    def format(self, value: float | None, lang: str) -> str:
+        """A value as the chart labels it (hover, data labels, tables)."""
+        if value is None:
+            return "n/a" if lang == "en" else "n.d."
+        return format_value(value, self.unit, lang, decimals=self.decimals)
+
+    def gap_for(self, category: str, series: str) -> Gap | None:
+        return next((g for g in self.gaps if g.category == category and g.series == series), None)
+
+    def table(self, lang: str) -> tuple[list[str], list[list[Any]]]:
+        """The chart as a table: header, then one row per category (raw numbers, None for gaps)."""
+        header = [self.x_title(lang) or ("Category" if lang == "en" else "Categoría")]
+        header += [s.label(lang) for s in self.series]
+        labels = self.category_labels(lang)
+        rows = [[labels[i]] + [s.values[i] for s in self.series] for i in range(len(self.categories))]
+        return header, rows
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "dataset": self.dataset,
+            "title_en": self.title_en,
+            "title_es": self.title_es,
+            "subtitle_en": self.subtitle_en,
+            "subtitle_es": self.subtitle_es,
+            "unit": self.unit,
+            "decimals": self.decimals,
+            "categories": list(self.categories),
+            "category_labels_en": list(self.category_labels_en),
+            "category_labels_es": list(self.category_labels_es),
+            "series": [
+                {"key": s.key, "label_en": s.label_en, "label_es": s.label_es, "color": s.color,
+                 "values": list(s.values)}
+                for s in self.series
+            ],
+            "gaps": [g.__dict__ for g in self.gaps],
+            "sources": list(self.sources),
+            "status": self.status,
+            "notes_en": self.notes_en,
+            "notes_es": self.notes_es,
+            "facts": list(self.facts),
+            "extra": self.extra,
+        }
+
+
+def weakest_status(statuses: list[str]) -> str:
+    """The least trustworthy status among several (official > report > secondary)."""
+    present = [s for s in statuses if s in STATUSES]
+    if not present:
+        return "report"
+    return max(present, key=STATUSES.index)
+
+
+def source_line(spec: ChartSpec, catalog: Catalog, lang: str) -> str:
+    """'Source: U.S. Census Bureau (2026, official); …' under every chart, in every output."""
+    parts = []
+    for sid in spec.sources:
+        src = catalog.sources.get(sid)
+        if src is None:
+            continue
+        year = src.date[:4] if src.date else ""
+        status = {"official": ("official", "oficial"), "report": ("as published in the report", "según el informe"),
+                  "secondary": ("secondary", "secundaria")}[src.status][0 if lang == "en" else 1]
+        parts.append(f"{src.publisher} ({year + ', ' if year else ''}{status})")
+    label = "Source" if lang == "en" else "Fuente"
+    if len(parts) > 1:
+        label = "Sources" if lang == "en" else "Fuentes"
+    return f"{label}: " + "; ".join(parts) if parts else ""
+
+
+def load_charts(loader: Any, datasets: dict[str, Dataset], fact_ids: set[str]) -> tuple[dict[str, ChartSpec], dict[str, str]]:
+    """Read data/charts/*.toml, resolve each against its dataset; returns (charts, fact id -> chart id)."""
+    from nap_desktop.core.chart_build import build_charts
+
+    return build_charts(loader, datasets, fact_ids)

@@ -1,0 +1,433 @@
+"""Reads the catalog from data/ and validates it, reporting every problem as FILE:LINE: message.
+
+Layout of a data folder (plain text, one object per block, diff-friendly):
+
+    catalog.toml           version + [[section]] blocks
+    sources/*.toml         [[source]] blocks
+    facts/*.toml           [[fact]] blocks
+    datasets/<id>.toml     one [dataset] table; its rows in datasets/<id>.csv
+    charts/*.toml          [[chart]] blocks (a chart names the facts it illustrates)
+    checks.toml            [[check]] blocks: a fact's headline recomputed from a dataset
+    layouts/*.csv          small layout tables (the U.S. tile grid)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nap_desktop.core.formatting import QUALIFIERS, UNITS
+from nap_desktop.core.model import LANGS, STATUSES, Catalog, Dataset, DatasetRow, Fact, Section, Source
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+COUNTRIES = {"US", "MX", "CA", "CN", "TW", "DE", "JP", "VN", "MY", "IN", "TH", "KR", "IE", "IT",
+             "BR", "FR", "EU", "NA", "WORLD", "ASIA", "LAC"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    key: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else (
+            f"{self.file} [{self.key}]" if self.key else self.file)
+        return f"{where}: {self.message}"
+
+
+class CatalogError(Exception):
+    """Raised when a data folder does not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the catalog:\n{shown}{more}")
+
+
+class _TomlFile:
+    """A parsed TOML file plus where each block and key sits, for FILE:LINE messages."""
+
+    def __init__(self, path: Path, root: Path, problems: list[Problem]):
+        self.path = path
+        self.name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        self.lines: list[str] = []
+        self.data: dict[str, Any] | None = None
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problems.append(Problem(self.name, line, f"unreadable encoding: not UTF-8 (byte 0x{raw[exc.start]:02x})"))
+            return
+        self.lines = text.splitlines()
+        try:
+            self.data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+            line = int(match.group(1)) if match else 0
+            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            problems.append(Problem(self.name, line, f"malformed TOML: {message}"))
+
+    def block_lines(self, table: str) -> list[int]:
+        header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]\s*(#.*)?$")
+        return [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
+
+    def key_line(self, start: int, key: str) -> int:
+        """The line of `key = …` in the block that starts at `start` (or the block's line)."""
+        pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        for i in range(start, len(self.lines)):
+            text = self.lines[i]
+            if i >= start and text.lstrip().startswith("[") and i != start - 1:
+                break
+            if pattern.match(text):
+                return i + 1
+        return start
+
+    def blocks(self, table: str, problems: list[Problem]) -> list[tuple[dict[str, Any], int]]:
+        if self.data is None:
+            return []
+        items = self.data.get(table, [])
+        if not isinstance(items, list):
+            problems.append(Problem(self.name, 1, f"'{table}' must be written as [[{table}]] blocks"))
+            return []
+        starts = self.block_lines(table)
+        return [(item, starts[i] if i < len(starts) else 0) for i, item in enumerate(items)]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def problem(self, file: str, line: int, message: str, key: str = "") -> None:
+        self.problems.append(Problem(file, line, message, key))
+
+    def toml(self, path: Path) -> _TomlFile:
+        return _TomlFile(path, self.root, self.problems)
+
+    def require_text(self, f: _TomlFile, block: dict, line: int, key: str, what: str) -> str:
+        value = block.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            label = {"text_es": "missing Spanish text", "text_en": "missing English text",
+                     "title_es": "missing Spanish title", "title_en": "missing English title"}.get(key)
+            self.problem(f.name, line, f"{what}: {label or f'missing {key!r}'}")
+            return ""
+        if not isinstance(value, str):
+            self.problem(f.name, f.key_line(line, key), f"{what}: {key!r} must be text")
+            return ""
+        return value
+
+    def check_id(self, f: _TomlFile, line: int, value: Any, seen: dict[str, str], kind: str) -> str | None:
+        if not isinstance(value, str) or not value:
+            self.problem(f.name, line, f"{kind} without an 'id'")
+            return None
+        if not ID_RE.match(value):
+            self.problem(f.name, f.key_line(line, "id"),
+                         f"{kind} id {value!r} must be lower-case letters, digits, '-', '_' or '.'")
+        where = f"{f.name}:{line}"
+        if value in seen:
+            self.problem(f.name, f.key_line(line, "id"), f"duplicate {kind} id {value!r} (first defined at {seen[value]})")
+            return None
+        seen[value] = where
+        return value
+
+    # --- catalog.toml -----------------------------------------------------------------
+    def load_sections(self) -> tuple[str, list[Section]]:
+        path = self.root / "catalog.toml"
+        if not path.is_file():
+            self.problem("catalog.toml", 0, "missing file: the data folder needs catalog.toml (version and sections)")
+            return "", []
+        f = self.toml(path)
+        if f.data is None:
+            return "", []
+        version = f.data.get("version", "")
+        if not isinstance(version, str) or not version:
+            self.problem(f.name, 1, "missing 'version' (the data version, e.g. \"2026.04.1\")")
+        sections: list[Section] = []
+        seen: dict[str, str] = {}
+        for block, line in f.blocks("section", self.problems):
+            sid = self.check_id(f, line, block.get("id"), seen, "section")
+            if sid is None:
+                continue
+            sections.append(Section(
+                id=sid,
+                title_en=self.require_text(f, block, line, "title_en", f"section {sid}"),
+                title_es=self.require_text(f, block, line, "title_es", f"section {sid}"),
+                order=int(block.get("order", len(sections))),
+                color=str(block.get("color", "#1f4e79")),
+            ))
+        sections.sort(key=lambda s: s.order)
+        return version if isinstance(version, str) else "", sections
+
+    # --- sources ------------------------------------------------------------------------
+    def load_sources(self) -> dict[str, Source]:
+        sources: dict[str, Source] = {}
+        seen: dict[str, str] = {}
+        for path in sorted((self.root / "sources").glob("*.toml")):
+            f = self.toml(path)
+            for block, line in f.blocks("source", self.problems):
+                sid = self.check_id(f, line, block.get("id"), seen, "source")
+                if sid is None:
+                    continue
+                status = block.get("status")
+                if status not in STATUSES:
+                    self.problem(f.name, f.key_line(line, "status"),
+                                 f"source {sid}: status {status!r} must be one of {', '.join(STATUSES)}")
+                sources[sid] = Source(
+                    id=sid,
+                    publisher=self.require_text(f, block, line, "publisher", f"source {sid}"),
+                    title=self.require_text(f, block, line, "title", f"source {sid}"),
+                    status=str(status),
+                    url=str(block.get("url", "")),
+                    date=str(block.get("date", "")),
+                    note=str(block.get("note", "")),
+                )
+        if not seen and not any(p.file.startswith("sources/") for p in self.problems):
+            self.problem("sources/", 0, "no sources defined")
+        return sources
+
+    # --- facts --------------------------------------------------------------------------
+    def load_facts(self, sections: list[Section], sources: dict[str, Source]) -> list[Fact]:
+        section_ids = {s.id for s in sections}
+        facts: list[Fact] = []
+        seen: dict[str, str] = {}
+        for path in sorted((self.root / "facts").glob("*.toml")):
+            f = self.toml(path)
+            for block, line in f.blocks("fact", self.problems):
+                fact = self._fact(f, block, line, seen, section_ids, sources)
+                if fact is not None:
+                    facts.append(fact)
+        return facts
+
+    def _fact(self, f: _TomlFile, block: dict, line: int, seen: dict[str, str],
+              section_ids: set[str], sources: dict[str, Source]) -> Fact | None:
+        fid = self.check_id(f, line, block.get("id"), seen, "fact")
+        if fid is None:
+            return None
+        what = f"fact {fid}"
+        known = {"id", "section", "topic", "countries", "value", "value_max", "unit", "period",
+                 "qualifier", "decimals", "label_en", "label_es", "text_en", "text_es", "sources",
+                 "note_en", "note_es"}
+        for key in block:
+            if key not in known:
+                self.problem(f.name, f.key_line(line, key), f"{what}: unknown field {key!r}")
+        section = block.get("section")
+        if section not in section_ids:
+            self.problem(f.name, f.key_line(line, "section"),
+                         f"{what}: unknown section {section!r} (known: {', '.join(sorted(section_ids))})")
+        value = block.get("value")
+        if value is not None and not _is_number(value):
+            self.problem(f.name, f.key_line(line, "value"), f"{what}: value {value!r} is not a number")
+            value = None
+        value_max = block.get("value_max")
+        if value_max is not None and not _is_number(value_max):
+            self.problem(f.name, f.key_line(line, "value_max"), f"{what}: value_max {value_max!r} is not a number")
+            value_max = None
+        unit = block.get("unit", "none" if value is None else None)
+        if unit not in UNITS:
+            self.problem(f.name, f.key_line(line, "unit"),
+                         f"{what}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
+            unit = "none"
+        if value is not None and unit == "none":
+            self.problem(f.name, f.key_line(line, "unit"), f"{what}: a value needs a unit")
+        qualifier = block.get("qualifier", "")
+        if qualifier not in QUALIFIERS:
+            self.problem(f.name, f.key_line(line, "qualifier"),
+                         f"{what}: unknown qualifier {qualifier!r} (known: {', '.join(q for q in QUALIFIERS if q)})")
+            qualifier = ""
+        period = block.get("period", "")
+        if value is not None and not period:
+            self.problem(f.name, line, f"{what}: a value needs its period")
+        countries = block.get("countries", [])
+        if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
+            self.problem(f.name, f.key_line(line, "countries"), f"{what}: countries must be a list of codes")
+            countries = []
+        for code in countries:
+            if code not in COUNTRIES:
+                self.problem(f.name, f.key_line(line, "countries"), f"{what}: unknown country code {code!r}")
+        fact_sources = block.get("sources", [])
+        if not isinstance(fact_sources, list) or not fact_sources:
+            self.problem(f.name, f.key_line(line, "sources"), f"{what}: every fact needs at least one source")
+            fact_sources = []
+        for sid in fact_sources:
+            if sid not in sources:
+                self.problem(f.name, f.key_line(line, "sources"), f"{what}: unknown source id {sid!r}")
+        decimals = block.get("decimals")
+        if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
+            self.problem(f.name, f.key_line(line, "decimals"), f"{what}: decimals must be 0–6")
+            decimals = None
+        return Fact(
+            id=fid,
+            section=str(section),
+            topic=str(block.get("topic", "")),
+            countries=tuple(countries),
+            value=float(value) if value is not None else None,
+            value_max=float(value_max) if value_max is not None else None,
+            unit=str(unit),
+            period=str(period),
+            qualifier=qualifier,
+            decimals=decimals,
+            text_en=self.require_text(f, block, line, "text_en", what),
+            text_es=self.require_text(f, block, line, "text_es", what),
+            label_en=str(block.get("label_en", "")),
+            label_es=str(block.get("label_es", "")),
+            note_en=str(block.get("note_en", "")),
+            note_es=str(block.get("note_es", "")),
+            sources=tuple(str(s) for s in fact_sources),
+            file=f.name,
+            line=line,
+        )
+
+    # --- datasets -----------------------------------------------------------------------
+    def load_datasets(self, sources: dict[str, Source]) -> dict[str, Dataset]:
+        datasets: dict[str, Dataset] = {}
+        folder = self.root / "datasets"
+        for path in sorted(folder.glob("*.toml")):
+            f = self.toml(path)
+            if f.data is None:
+                continue
+            block = f.data.get("dataset")
+            if not isinstance(block, dict):
+                self.problem(f.name, 1, "a dataset file needs one [dataset] table")
+                continue
+            did = path.stem
+            if block.get("id", did) != did:
+                self.problem(f.name, f.key_line(1, "id"), f"dataset id {block.get('id')!r} must match its file name {did!r}")
+            line = next((i + 1 for i, t in enumerate(f.lines) if t.strip() == "[dataset]"), 1)
+            what = f"dataset {did}"
+            status = block.get("status")
+            if status not in STATUSES:
+                self.problem(f.name, f.key_line(line, "status"),
+                             f"{what}: status {status!r} must be one of {', '.join(STATUSES)}")
+            source = block.get("source")
+            if source not in sources:
+                self.problem(f.name, f.key_line(line, "source"), f"{what}: unknown source id {source!r}")
+            unit = block.get("unit")
+            if unit not in UNITS:
+                self.problem(f.name, f.key_line(line, "unit"), f"{what}: unknown unit {unit!r}")
+            rows = self._rows(folder / f"{did}.csv", str(source), str(status), sources, what)
+            datasets[did] = Dataset(
+                id=did,
+                title_en=self.require_text(f, block, line, "title_en", what),
+                title_es=self.require_text(f, block, line, "title_es", what),
+                unit=str(unit),
+                frequency=str(block.get("frequency", "")),
+                source=str(source),
+                status=str(status),
+                rows=tuple(rows),
+                notes_en=str(block.get("notes_en", "")),
+                notes_es=str(block.get("notes_es", "")),
+                category_labels=dict(block.get("category_labels", {})),
+                series_labels=dict(block.get("series_labels", {})),
+                file=f.name,
+            )
+        for path in sorted(folder.glob("*.csv")):
+            if not (folder / f"{path.stem}.toml").exists():
+                self.problem(f"datasets/{path.name}", 0, f"rows without a dataset: datasets/{path.stem}.toml is missing")
+        return datasets
+
+    def _rows(self, path: Path, source: str, status: str, sources: dict[str, Source], what: str) -> list[DatasetRow]:
+        name = f"datasets/{path.name}"
+        if not path.is_file():
+            self.problem(name, 0, f"{what}: its rows file is missing")
+            return []
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(name, raw[: exc.start].count(b"\n") + 1, "unreadable encoding: not UTF-8")
+            return []
+        reader = csv.DictReader(io.StringIO(text))
+        required = {"category", "series", "period", "value"}
+        if reader.fieldnames is None or not required <= set(reader.fieldnames):
+            self.problem(name, 1, f"malformed CSV header: needs columns {', '.join(sorted(required))}"
+                                  " (and optionally source, status, note)")
+            return []
+        rows: list[DatasetRow] = []
+        keys: dict[tuple[str, str, str], int] = {}
+        for record in reader:
+            line = reader.line_num
+            if None in record:
+                self.problem(name, line, "malformed row: more fields than the header")
+                continue
+            raw_value = (record.get("value") or "").strip()
+            value: float | None
+            note = (record.get("note") or "").strip()
+            if raw_value == "":
+                value = None
+                if not note:
+                    self.problem(name, line, "a missing value needs a note saying why it is missing")
+            else:
+                try:
+                    value = float(raw_value)
+                    if not math.isfinite(value):
+                        raise ValueError
+                except ValueError:
+                    self.problem(name, line, f"value {raw_value!r} is not a number")
+                    continue
+            row_source = (record.get("source") or "").strip() or source
+            row_status = (record.get("status") or "").strip() or status
+            if row_source not in sources:
+                self.problem(name, line, f"unknown source id {row_source!r}")
+            if row_status not in STATUSES:
+                self.problem(name, line, f"status {row_status!r} must be one of {', '.join(STATUSES)}")
+            key = (record["category"], record["series"], record["period"])
+            if key in keys:
+                self.problem(name, line, f"duplicate row {key} (first at line {keys[key]})")
+            keys[key] = line
+            rows.append(DatasetRow(category=record["category"], series=record["series"],
+                                   period=record["period"], value=value, source=row_source,
+                                   status=row_status, note=note, line=line))
+        if not rows:
+            self.problem(name, 1, f"{what}: no rows")
+        return rows
+
+
+def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]]:
+    """Load everything that can be loaded, and list every problem found."""
+    from nap_desktop.core import charts as charts_mod
+    from nap_desktop.core import checks as checks_mod
+
+    root = Path(root)
+    loader = _Loader(root)
+    if not root.is_dir():
+        loader.problem(str(root), 0, "not a folder")
+        return Catalog("", (), {}, ()), loader.problems
+    version, sections = loader.load_sections()
+    sources = loader.load_sources()
+    facts = loader.load_facts(sections, sources)
+    datasets = loader.load_datasets(sources)
+    chart_specs, links = charts_mod.load_charts(loader, datasets, {f.id for f in facts})
+    facts = [Fact(**{**f.__dict__, "chart": links.get(f.id)}) for f in facts]
+    catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
+                      facts=tuple(facts), datasets=datasets, charts=chart_specs)
+    checks_mod.run_checks(loader, catalog)
+    return catalog, loader.problems
+
+
+def load_catalog(root: Path | str | None = None) -> Catalog:
+    """Load and validate a data folder (the bundled one by default); raise CatalogError on any problem."""
+    if root is None:
+        from nap_desktop.paths import data_dir
+        root = data_dir()
+    catalog, problems = load_catalog_with_problems(root)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _langs_present(block: dict, base: str) -> bool:
+    return all(block.get(f"{base}_{lang}") for lang in LANGS)

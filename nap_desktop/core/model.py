@@ -1,0 +1,176 @@
+"""The catalog's objects: sources, sections, facts, datasets, chart specs (plain data, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("official", "report", "secondary")
+LANGS = ("en", "es")
+
+#: What each status means, shown in tooltips, exports and the sources appendix.
+STATUS_LABELS = {
+    "official": {
+        "en": "Official: read from the statistical agency's own release",
+        "es": "Oficial: tomado de la publicación del propio organismo estadístico",
+    },
+    "report": {
+        "en": "As published in The North American Project report, which cites the agency named",
+        "es": "Según lo publicado en el informe The North American Project, que cita al organismo indicado",
+    },
+    "secondary": {
+        "en": "Secondary: an agency figure as reproduced by press or a third party; use with caution",
+        "es": "Secundaria: cifra de un organismo reproducida por prensa o terceros; úsese con cautela",
+    },
+}
+
+STATUS_SHORT = {
+    "official": {"en": "Official", "es": "Oficial"},
+    "report": {"en": "Report", "es": "Informe"},
+    "secondary": {"en": "Secondary", "es": "Secundaria"},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    status: str
+    url: str = ""
+    date: str = ""
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "publisher": self.publisher,
+            "title": self.title,
+            "url": self.url,
+            "date": self.date,
+            "status": self.status,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title_en: str
+    title_es: str
+    order: int
+    color: str
+
+    def title(self, lang: str) -> str:
+        return self.title_es if lang == "es" else self.title_en
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    section: str
+    topic: str
+    countries: tuple[str, ...]
+    value: float | None
+    unit: str
+    period: str
+    text_en: str
+    text_es: str
+    sources: tuple[str, ...]
+    qualifier: str = ""
+    value_max: float | None = None
+    decimals: int | None = None
+    label_en: str = ""
+    label_es: str = ""
+    note_en: str = ""
+    note_es: str = ""
+    chart: str | None = None
+    file: str = ""
+    line: int = 0
+
+    def text(self, lang: str) -> str:
+        return self.text_es if lang == "es" else self.text_en
+
+    def note(self, lang: str) -> str:
+        return self.note_es if lang == "es" else self.note_en
+
+    def label(self, lang: str) -> str:
+        return self.label_es if lang == "es" else self.label_en
+
+
+@dataclass(frozen=True)
+class DatasetRow:
+    category: str
+    series: str
+    period: str
+    value: float | None
+    source: str
+    status: str
+    note: str = ""
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "series": self.series,
+            "period": self.period,
+            "value": self.value,
+            "source": self.source,
+            "status": self.status,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str
+    title_en: str
+    title_es: str
+    unit: str
+    frequency: str
+    source: str
+    status: str
+    rows: tuple[DatasetRow, ...]
+    notes_en: str = ""
+    notes_es: str = ""
+    category_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    series_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    file: str = ""
+
+    def title(self, lang: str) -> str:
+        return self.title_es if lang == "es" else self.title_en
+
+    def notes(self, lang: str) -> str:
+        return self.notes_es if lang == "es" else self.notes_en
+
+    def value(self, *, category: str, period: str, series: str = "") -> float | None:
+        for row in self.rows:
+            if row.category == category and row.period == period and row.series == series:
+                return row.value
+        raise KeyError(f"{self.id}: no row category={category!r} series={series!r} period={period!r}")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    sections: tuple[Section, ...]
+    sources: dict[str, Source]
+    facts: tuple[Fact, ...]
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    charts: dict[str, Any] = field(default_factory=dict)  # id -> ChartSpec
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self._fact_index().get(fact_id)
+
+    def _fact_index(self) -> dict[str, Fact]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {f.id: f for f in self.facts}
+            object.__setattr__(self, "_index", index)
+        return index
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def facts_in(self, section_id: str) -> list[Fact]:
+        return [f for f in self.facts if f.section == section_id]

@@ -1,0 +1,70 @@
+"""The layering rules of DESIGN.md, checked by machine: core/exporters never load Qt; nothing opens a socket."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+PROBE = r"""
+import importlib, json, pkgutil, sys
+import nap_desktop.core, nap_desktop.exporters
+names = []
+for pkg in (nap_desktop.core, nap_desktop.exporters):
+    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+        importlib.import_module(info.name)
+        names.append(info.name)
+# exercise the code paths too, not just the imports
+from nap_desktop.core.loader import load_catalog
+from nap_desktop.core.catalog_json import catalog_to_json
+catalog = load_catalog()
+catalog_to_json(catalog, lang="es")
+qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6"))
+print(json.dumps({"modules": names, "qt": qt}))
+"""
+
+
+def test_core_and_exporters_never_import_qt():
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "nap_desktop.core.loader" in report["modules"]
+    assert report["qt"] == [], f"Qt loaded by core/exporters: {report['qt']}"
+
+
+def test_no_qt_import_statements_in_core_or_exporters():
+    offenders = []
+    for folder in ("core", "exporters"):
+        for path in (REPO / "nap_desktop" / folder).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                stripped = line.strip()
+                if stripped.startswith(("import ", "from ")) and any(
+                        name in stripped.split("#")[0] for name in ("PySide6", "shiboken6", "pyqtgraph")):
+                    offenders.append(f"{path.relative_to(REPO)}:{number}: {stripped}")
+    assert offenders == []
+
+
+@pytest.fixture()
+def no_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_catalog_commands_open_no_socket(no_network, capsys):
+    from nap_desktop.cli import main
+
+    assert main(["catalog", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["facts"]
+    assert main(["data", "check"]) == 0
