@@ -79,12 +79,25 @@ class Pack:
             if not isinstance(raw, dict) or raw.get("kind") not in ITEM_KINDS:
                 raise PackFileError(f"The pack file is damaged: item {position} is not a fact, chart, note or divider.")
             items.append(PackItem(
-                kind=raw["kind"], ref=str(raw.get("ref", "")), text=str(raw.get("text", "")),
-                talking_points=str(raw.get("talking_points", "")), uid=str(raw.get("uid") or _new_uid())))
+                kind=raw["kind"], ref=_text(raw.get("ref")), text=_text(raw.get("text")),
+                talking_points=_text(raw.get("talking_points")), uid=_unique_uid(raw.get("uid"), items)))
         lang = data.get("lang", "en")
-        return cls(title=str(data.get("title", "")), audience=str(data.get("audience", "")),
-                   meeting_date=str(data.get("meeting_date", "")),
+        return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
+                   meeting_date=_text(data.get("meeting_date")),
                    lang=lang if lang in ("en", "es") else "en", items=tuple(items))
+
+
+def _unique_uid(value: Any, earlier: list[PackItem]) -> str:
+    """Item ids identify rows while editing; a missing or repeated id (hand-edited file) gets a fresh one."""
+    uid = str(value) if value else ""
+    if not uid or any(item.uid == uid for item in earlier):
+        return _new_uid()
+    return uid
+
+
+def _text(value: Any) -> str:
+    """A text field as saved; a missing or null field is empty, never the word "None"."""
+    return "" if value is None else str(value)
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:

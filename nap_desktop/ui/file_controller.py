@@ -1,0 +1,402 @@
+"""FileController: New/Open/Save/Save As, recent files, undo/redo actions, the title bar, autosave and recovery."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from nap_desktop.core.document import PackChange, PackDocument
+from nap_desktop.core.model import Catalog
+from nap_desktop.core.pack import Pack, PackFileError, atomic_write_bytes, load_pack, save_pack
+
+SUFFIX = ".napbrief"
+RECENT_FILE = "recent-files.json"
+RECOVERY_FILE = "autosave-recovery.json"
+RECOVERY_FORMAT = "napbrief-recovery"
+MAX_RECENT = 8
+AUTOSAVE_INTERVAL_MS = 30_000
+#: Changes are written to the recovery file this soon after they happen (typing is coalesced).
+AUTOSAVE_DEBOUNCE_MS = 400
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class FileController(QObject):
+    """Owns everything about the pack's file. Dialogs are plain methods (``ask_open_path``,
+    ``ask_save_path``, ``confirm_discard``, ``show_error``, ``ask_restore``, ``show_info``)
+    so tests replace them and never block on a modal dialog."""
+
+    def __init__(self, window: QMainWindow, document: PackDocument, catalog: Catalog, settings_dir: Path):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.catalog = catalog
+        self.settings_dir = Path(settings_dir)
+        self.recovery_path = self.settings_dir / RECOVERY_FILE
+        self.recent_path = self.settings_dir / RECENT_FILE
+        # A recovery file left by a crashed session is never overwritten before offer_recovery() ran.
+        self._recovery_pending = self.recovery_path.exists()
+
+        self.actions: dict[str, QAction] = {}
+        for name, keys in (("new", [QKeySequence.StandardKey.New]),
+                           ("open", [QKeySequence.StandardKey.Open]),
+                           ("save", [QKeySequence("Ctrl+S")]),
+                           ("save_as", [QKeySequence("Ctrl+Shift+S")]),
+                           ("undo", [QKeySequence("Ctrl+Z")]),
+                           ("redo", [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])):
+            action = QAction(window)
+            action.setObjectName(f"action_{name}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            window.addAction(action)  # shortcuts work even before the menus are built
+            self.actions[name] = action
+        self.actions["new"].triggered.connect(self.new)
+        self.actions["open"].triggered.connect(self.open)
+        self.actions["save"].triggered.connect(self.save)
+        self.actions["save_as"].triggered.connect(self.save_as)
+        self.actions["undo"].triggered.connect(self.document.undo)
+        self.actions["redo"].triggered.connect(self.document.redo)
+
+        self.recent_menu = QMenu(window)
+        self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(AUTOSAVE_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.autosave)
+
+        document.subscribe(self._on_document_changed)
+        window.installEventFilter(self)
+        self.retranslate()
+        self._rebuild_recent_menu()
+
+    # ---- dialogs (tests replace these) ---------------------------------------------------
+    def ask_open_path(self) -> Path | None:
+        start = str(self.document.path.parent) if self.document.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open briefing pack"), start, self._filter())
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save briefing pack"), str(suggested),
+                                              self._filter())
+        return Path(name) if name else None
+
+    def confirm_discard(self) -> str:
+        """Save, discard or cancel, for unsaved changes. Returns SAVE, DISCARD or CANCEL."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("The pack “%1” has changes that are not saved.").replace("%1", self._display_name()),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText(self.tr("Do you want to save them first?"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return DISCARD
+        return CANCEL
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.window, title, message)
+
+    def ask_restore(self, info: dict[str, Any]) -> bool:
+        """Offer the autosaved pack; ``info`` has title, path (or None), saved_at, items."""
+        when = info.get("saved_at") or ""
+        name = info.get("title") or (Path(info["path"]).name if info.get("path") else self.tr("Untitled pack"))
+        text = self.tr("NAP Briefing did not close normally. An autosaved copy of “%1” (%2 items, saved %3) "
+                       "was found.").replace("%1", name).replace("%2", str(info.get("items", 0))).replace("%3", when)
+        answer = QMessageBox.question(
+            self.window, self.tr("Restore unsaved work?"),
+            text + "\n\n" + self.tr("Restore it? If you choose No, the autosaved copy is deleted."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ---- file commands -------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self._resolve_unsaved():
+            return False
+        self.document.replace_pack(Pack(lang=self.document.pack.lang), None)
+        self._delete_recovery()
+        return True
+
+    def open(self) -> bool:
+        if not self._resolve_unsaved():
+            return False
+        path = self.ask_open_path()
+        if path is None:
+            return False
+        return self.open_path(path, ask_unsaved=False)
+
+    def open_path(self, path: Path, *, ask_unsaved: bool = True) -> bool:
+        """Open a pack; on any error the current pack is left exactly as it was."""
+        path = Path(path)
+        if ask_unsaved and not self._resolve_unsaved():
+            return False
+        try:
+            pack = load_pack(path)
+        except PackFileError as exc:
+            self.show_error(self.tr("Cannot open the pack"),
+                            self.tr("“%1” could not be opened.").replace("%1", path.name) + "\n\n" + str(exc)
+                            + "\n\n" + self.tr("Your current pack has not been changed."))
+            return False
+        self.document.replace_pack(pack, path)
+        self._delete_recovery()
+        self._add_recent(path)
+        missing = self.missing_items()
+        if missing:
+            refs = ", ".join(sorted({i.ref for i in missing}))
+            self.show_info(self.tr("Some items are missing from the catalog"),
+                           self.tr("%1 item(s) in this pack refer to facts or charts that are no longer in the "
+                                   "catalog: %2. They are kept and marked in the pack.")
+                           .replace("%1", str(len(missing))).replace("%2", refs))
+        return True
+
+    def missing_items(self) -> list:
+        from nap_desktop.core.pack import missing_refs
+
+        return missing_refs(self.document.pack, {f.id for f in self.catalog.facts}, set(self.catalog.charts))
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or (self._default_dir() / (self._safe_name() + SUFFIX))
+        path = self.ask_save_path(suggested)
+        if path is None:
+            return False
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self._write(path)
+
+    def maybe_close(self) -> bool:
+        """True if the window may close (saved, discarded or nothing to save)."""
+        if not self._resolve_unsaved():
+            return False
+        self._autosave_timer.stop()
+        self._debounce.stop()
+        self._delete_recovery()
+        return True
+
+    def _resolve_unsaved(self) -> bool:
+        if not self.document.dirty:
+            return True
+        answer = self.confirm_discard()
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_pack(self.document.pack, path)
+        except OSError as exc:
+            self.show_error(self.tr("Cannot save the pack"),
+                            self.tr("“%1” could not be saved: %2").replace("%1", str(path)).replace(
+                                "%2", exc.strerror or str(exc))
+                            + "\n\n" + self.tr("Nothing was lost: the pack is still open, and any earlier "
+                                               "copy of the file is unchanged. Try Save As to another folder."))
+            return False
+        self.document.mark_saved(path)
+        self._add_recent(path)
+        self._delete_recovery()
+        return True
+
+    # ---- autosave and recovery -----------------------------------------------------------
+    def autosave(self) -> None:
+        """Write the open pack to the recovery file if it has unsaved changes."""
+        self._debounce.stop()
+        if self._recovery_pending:
+            return
+        if not self.document.dirty:
+            self._delete_recovery()
+            return
+        payload = {
+            "format": RECOVERY_FORMAT,
+            "version": 1,
+            "path": str(self.document.path) if self.document.path else None,
+            "saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
+            "pack": self.document.pack.to_json(),
+        }
+        try:
+            self.settings_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.recovery_path,
+                               json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+        except OSError:
+            pass  # autosave is best effort; the next change or tick tries again
+
+    def read_recovery(self) -> tuple[Pack, Path | None, dict[str, Any]] | None:
+        """The autosaved pack, or None if there is none or it cannot be read."""
+        try:
+            data = json.loads(self.recovery_path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:
+                raise PackFileError("not a recovery file")
+            pack = Pack.from_json(data.get("pack"))
+        except (OSError, ValueError, PackFileError):
+            return None
+        path = Path(data["path"]) if data.get("path") else None
+        info = {"title": pack.title, "path": str(path) if path else None,
+                "saved_at": str(data.get("saved_at", "")), "items": len(pack.items)}
+        return pack, path, info
+
+    def offer_recovery(self) -> bool:
+        """At start-up: if a previous session left an autosave, ask to restore it. True if restored."""
+        self._recovery_pending = False
+        if not self.recovery_path.exists():
+            return False
+        found = self.read_recovery()
+        if found is None:
+            self.show_error(self.tr("Autosave unreadable"),
+                            self.tr("An autosaved pack was found but it is damaged and cannot be restored. "
+                                    "It has been set aside as %1.").replace("%1", RECOVERY_FILE + ".damaged"))
+            try:
+                self.recovery_path.replace(self.recovery_path.with_name(RECOVERY_FILE + ".damaged"))
+            except OSError:
+                pass
+            return False
+        pack, path, info = found
+        if not self.ask_restore(info):
+            self._delete_recovery()
+            return False
+        self.document.replace_pack(pack, path, dirty=True)
+        self.autosave()
+        return True
+
+    def _delete_recovery(self) -> None:
+        self._debounce.stop()
+        if self._recovery_pending:
+            return
+        try:
+            self.recovery_path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+    # ---- recent files --------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        try:
+            data = json.loads(self.recent_path.read_text(encoding="utf-8"))
+            paths = data.get("recent", []) if isinstance(data, dict) else []
+            return [Path(p) for p in paths if isinstance(p, str)][:MAX_RECENT]
+        except (OSError, ValueError):
+            return []
+
+    def _store_recent(self, paths: list[Path]) -> None:
+        payload = json.dumps({"recent": [str(p) for p in paths[:MAX_RECENT]]}, ensure_ascii=False, indent=1)
+        try:
+            self.settings_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.recent_path, payload.encode("utf-8"))
+        except OSError:
+            pass  # the list is a convenience; never block a save on it
+        self._rebuild_recent_menu()
+
+    def _add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [p for p in self.recent_files() if p != path]
+        self._store_recent([path] + paths)
+
+    def open_recent(self, path: Path) -> bool:
+        path = Path(path)
+        if not path.exists():
+            self._store_recent([p for p in self.recent_files() if p != path])
+            self.show_error(self.tr("File not found"),
+                            self.tr("“%1” no longer exists; it has been removed from the recent files.")
+                            .replace("%1", str(path)))
+            return False
+        return self.open_path(path)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        paths = self.recent_files()
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not paths:
+            empty = self.recent_menu.addAction(self.tr("No recent packs"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear the list"), lambda: self._store_recent([]))
+
+    # ---- title and actions ---------------------------------------------------------------
+    def _display_name(self) -> str:
+        if self.document.pack.title.strip():
+            return self.document.pack.title.strip()
+        if self.document.path is not None:
+            return self.document.path.name
+        return self.tr("Untitled pack")
+
+    def _update_window(self) -> None:
+        self.window.setWindowTitle(f"{self._display_name()}[*] — NAP Briefing")
+        self.window.setWindowModified(self.document.dirty)
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(self.document.can_undo)
+        redo.setEnabled(self.document.can_redo)
+        undo.setText(self.tr("&Undo %1").replace("%1", self._command_text(self.document.undo_text)).strip()
+                     if self.document.can_undo else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo %1").replace("%1", self._command_text(self.document.redo_text)).strip()
+                     if self.document.can_redo else self.tr("&Redo"))
+
+    def _command_text(self, text: str) -> str:
+        """The document's command names (plain English in core) in the interface language."""
+        names = {
+            "Add fact": self.tr("Add fact"), "Add chart": self.tr("Add chart"), "Add note": self.tr("Add note"),
+            "Add divider": self.tr("Add divider"), "Remove item": self.tr("Remove item"),
+            "Move item": self.tr("Move item"), "Edit talking points": self.tr("Edit talking points"),
+            "Edit note": self.tr("Edit note"), "Edit divider": self.tr("Edit divider"),
+            "Edit pack details": self.tr("Edit pack details"), "Edit title": self.tr("Edit title"),
+            "Edit audience": self.tr("Edit audience"), "Edit meeting date": self.tr("Edit meeting date"),
+            "Change pack language": self.tr("Change pack language"),
+        }
+        return names.get(text, text)
+
+    def retranslate(self) -> None:
+        texts = {"new": self.tr("&New Pack"), "open": self.tr("&Open…"), "save": self.tr("&Save"),
+                 "save_as": self.tr("Save &As…")}
+        for name, text in texts.items():
+            self.actions[name].setText(text)
+        self._rebuild_recent_menu()
+        self._update_window()
+
+    def _on_document_changed(self, change: PackChange) -> None:
+        self._update_window()
+        if change.kind in ("exists",):
+            return
+        if self.document.dirty:
+            self._debounce.start()
+        elif change.kind != "saved":
+            self._delete_recovery()  # undone back to the saved state
+
+    def eventFilter(self, watched, event):
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _filter(self) -> str:
+        return self.tr("NAP Briefing packs (*.napbrief);;All files (*)")
+
+    def _default_dir(self) -> Path:
+        documents = Path.home() / "Documents"
+        return documents if documents.is_dir() else Path.home()
+
+    def _safe_name(self) -> str:
+        name = "".join(c if c.isalnum() or c in " -_" else " " for c in self.document.pack.title).strip()
+        return " ".join(name.split())[:60] or self.tr("Briefing pack")

@@ -1,0 +1,484 @@
+"""PackPanel: the side panel where the briefing pack is built (details, ordered items, talking points)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QLocale, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPlainTextEdit, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+)
+
+from nap_desktop.core.document import PackChange, PackDocument
+from nap_desktop.core.model import Catalog
+from nap_desktop.ui.pack_model import (
+    DIVIDER_BACKGROUND, HEADLINE_ROLE, KIND_ROLE, MISSING_COLOR, MISSING_ROLE, TALKING_POINTS_ROLE, PackListModel,
+)
+
+#: QDateEdit cannot be empty: its minimum date stands for "no date" and shows the special text.
+NO_DATE = QDate(2000, 1, 1)
+LANG_CODES = ("en", "es")
+
+
+class _UndoKeysToWindow(QObject):
+    """Text fields keep their own undo history; let Ctrl+Z / Ctrl+Shift+Z reach the pack's undo instead."""
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False
+
+
+class PackListView(QListView):
+    """The item list: drag to reorder, Alt+Up/Down to move, Delete to remove, an empty-state hint."""
+
+    move_requested = Signal(int)  # -1 up, +1 down
+    remove_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.empty_text = ""
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setSpacing(0)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+
+    def keyPressEvent(self, event):
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() == Qt.Key.Key_Up:
+            self.move_requested.emit(-1)
+            event.accept()
+            return
+        if alt and event.key() == Qt.Key.Key_Down:
+            self.move_requested.emit(1)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.remove_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            rect = self.viewport().rect().adjusted(16, 16, -16, -16)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
+
+
+KIND_COLORS = {"fact": QColor("#0072B2"), "chart": QColor("#009E73"), "note": QColor("#7F7F7F")}
+PAD = 8
+BAR = 4
+
+
+class PackItemDelegate(QStyledItemDelegate):
+    """Draws each item as a small block: a coloured bar by kind, a caption (kind, talking points), the text."""
+
+    def __init__(self, view: QListView, panel: PackPanel):
+        super().__init__(view)
+        self._view = view
+        self._panel = panel
+
+    def _caption(self, index) -> str:
+        kind = index.data(KIND_ROLE)
+        caption = {"fact": self._panel.tr("Fact"), "chart": self._panel.tr("Chart"),
+                   "note": self._panel.tr("Note")}.get(kind, "")
+        if index.data(TALKING_POINTS_ROLE):
+            caption += " · " + self._panel.tr("talking points ✓")
+        return caption.upper() if kind != "divider" else ""
+
+    def _fonts(self, option) -> tuple[QFont, QFont]:
+        caption = QFont(option.font)
+        caption.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.78))
+        caption.setBold(True)
+        return caption, QFont(option.font)
+
+    def _text_width(self) -> int:
+        return max(80, self._view.viewport().width() - 2 * PAD - BAR - 2 * self._view.spacing())
+
+    def sizeHint(self, option, index) -> QSize:
+        caption_font, text_font = self._fonts(option)
+        if index.data(KIND_ROLE) == "divider":
+            text_font.setBold(True)
+        width = self._text_width()
+        text = QFontMetrics(text_font).boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), index.data(HEADLINE_ROLE) or "").height()
+        caption = QFontMetrics(caption_font).height() + 2 if self._caption(index) else 0
+        return QSize(width + 2 * PAD + BAR, text + caption + 2 * PAD)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        painter.save()
+        kind = index.data(KIND_ROLE)
+        missing = bool(index.data(MISSING_ROLE))
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        if selected:
+            background = palette.color(QPalette.ColorRole.Highlight)
+        elif kind == "divider":
+            background = DIVIDER_BACKGROUND
+        else:
+            background = palette.color(QPalette.ColorRole.Base)
+        painter.fillRect(rect, background)
+        if kind != "divider":
+            painter.fillRect(QRect(rect.left(), rect.top(), BAR, rect.height()),
+                             MISSING_COLOR if missing else KIND_COLORS.get(kind, QColor("#7F7F7F")))
+        painter.setPen(QColor("#d9dde3"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        caption_font, text_font = self._fonts(option)
+        x, y, width = rect.left() + BAR + PAD, rect.top() + PAD, self._text_width()
+        caption = self._caption(index)
+        if caption:
+            painter.setFont(caption_font)
+            painter.setPen(text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText))
+            height = QFontMetrics(caption_font).height()
+            painter.drawText(QRect(x, y, width, height), int(Qt.AlignmentFlag.AlignLeft), caption)
+            y += height + 2
+        if kind == "divider":
+            text_font.setBold(True)
+        painter.setFont(text_font)
+        painter.setPen(MISSING_COLOR if missing and not selected else text_color)
+        painter.drawText(QRect(x, y, width, rect.bottom() - y), int(Qt.TextFlag.TextWordWrap),
+                         index.data(HEADLINE_ROLE) or "")
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight).darker(130))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
+class PackPanel(QWidget):
+    """Edits a PackDocument; every edit goes through the document so it can be undone."""
+
+    def __init__(self, document: PackDocument, catalog: Catalog, parent=None):
+        super().__init__(parent)
+        self.setObjectName("PackPanel")
+        self._doc = document
+        self._catalog = catalog
+        self._content_lang = document.pack.lang
+        self._syncing = False
+        self._undo_keys = _UndoKeysToWindow(self)
+
+        self.model = PackListModel(document, catalog, self)
+
+        self.heading = QLabel()
+        heading_font = self.heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+
+        self.title_edit = QLineEdit()
+        self.audience_edit = QLineEdit()
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setMaximumDate(QDate(2100, 12, 31))
+        self.date_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.clear_date_button = QToolButton()
+        self.clear_date_button.setText("×")
+        self.lang_combo = QComboBox()
+        self.lang_combo.addItem("", "en")
+        self.lang_combo.addItem("", "es")
+
+        date_row = QHBoxLayout()
+        date_row.setContentsMargins(0, 0, 0, 0)
+        date_row.addWidget(self.date_edit, 1)
+        date_row.addWidget(self.clear_date_button)
+
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_label, self.audience_label = QLabel(), QLabel()
+        self.date_label, self.lang_label = QLabel(), QLabel()
+        for label, field in ((self.title_label, self.title_edit), (self.audience_label, self.audience_edit),
+                             (self.date_label, date_row), (self.lang_label, self.lang_combo)):
+            self.form.addRow(label, field)
+        self.title_label.setBuddy(self.title_edit)
+        self.audience_label.setBuddy(self.audience_edit)
+        self.date_label.setBuddy(self.date_edit)
+        self.lang_label.setBuddy(self.lang_combo)
+
+        self.items_label = QLabel()
+        self.list_view = PackListView()
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(PackItemDelegate(self.list_view, self))
+        self.items_label.setBuddy(self.list_view)
+
+        self.add_note_button = QPushButton()
+        self.add_divider_button = QPushButton()
+        self.up_button = QToolButton()
+        self.up_button.setText("↑")
+        self.down_button = QToolButton()
+        self.down_button.setText("↓")
+        self.remove_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.add_note_button, self.add_divider_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(button)
+
+        self.text_label = QLabel()
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setMaximumHeight(70)
+        self.text_edit.setTabChangesFocus(True)
+        self.points_label = QLabel()
+        self.points_edit = QPlainTextEdit()
+        self.points_edit.setTabChangesFocus(True)
+        self.points_edit.setMinimumHeight(90)
+        for edit in (self.title_edit, self.audience_edit, self.text_edit, self.points_edit):
+            edit.installEventFilter(self._undo_keys)
+        self.date_edit.installEventFilter(self._undo_keys)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addSpacing(4)
+        layout.addWidget(self.items_label)
+        layout.addWidget(self.list_view, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.text_edit)
+        layout.addWidget(self.points_label)
+        layout.addWidget(self.points_edit, 1)
+
+        self.title_edit.textEdited.connect(self._on_title_edited)
+        self.audience_edit.textEdited.connect(self._on_audience_edited)
+        self.title_edit.editingFinished.connect(document.end_merge)
+        self.audience_edit.editingFinished.connect(document.end_merge)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.clear_date_button.clicked.connect(lambda: self.date_edit.setDate(NO_DATE))
+        self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
+        self.add_note_button.clicked.connect(self.add_note)
+        self.add_divider_button.clicked.connect(self.add_divider)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.list_view.move_requested.connect(self.move_selected)
+        self.list_view.remove_requested.connect(self.remove_selected)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.text_edit.textChanged.connect(self._on_text_edited)
+        self.points_edit.textChanged.connect(self._on_points_edited)
+        # The model subscribed first, so its rows are up to date when the panel reacts.
+        document.subscribe(self._on_document_changed)
+
+        self.retranslate()
+        self._sync_meta()
+        self._sync_editors()
+
+    # ---- public --------------------------------------------------------------------------
+    @property
+    def document(self) -> PackDocument:
+        return self._doc
+
+    def selected_uid(self) -> str | None:
+        index = self.list_view.currentIndex()
+        if not index.isValid() or not self.list_view.selectionModel().isSelected(index):
+            return None
+        return self.model._items[index.row()].uid
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row)
+            self.list_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list_view.scrollTo(index)
+
+    def set_content_language(self, lang: str) -> None:
+        """The app's content language: dates in the details follow it; items keep the pack's language."""
+        self._content_lang = lang
+        locale = QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico) if lang == "es" else QLocale(
+            QLocale.Language.English, QLocale.Country.UnitedStates)
+        self.date_edit.setLocale(locale)
+        self.date_edit.setDisplayFormat("d 'de' MMMM 'de' yyyy" if lang == "es" else "MMMM d, yyyy")
+        self.model.retranslate()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.model.set_catalog(catalog)
+
+    def add_note(self) -> None:
+        uid = self._doc.add_note(self.tr("New note"), self._insert_row())
+        self.select_row(self._doc.index_of(uid))
+        self.text_edit.setFocus()
+        self.text_edit.selectAll()
+
+    def add_divider(self) -> None:
+        uid = self._doc.add_divider(self.tr("New section"), self._insert_row())
+        self.select_row(self._doc.index_of(uid))
+        self.text_edit.setFocus()
+        self.text_edit.selectAll()
+
+    def remove_selected(self) -> None:
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        row = self._doc.index_of(uid)
+        self._doc.remove(uid)
+        self.select_row(min(row, self.model.rowCount() - 1))
+
+    def move_selected(self, step: int) -> None:
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        row = self._doc.index_of(uid)
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            self._doc.move(uid, target)
+            self.select_row(target)
+
+    # ---- widgets → document --------------------------------------------------------------
+    def _insert_row(self) -> int | None:
+        uid = self.selected_uid()
+        return self._doc.index_of(uid) + 1 if uid is not None else None
+
+    def _on_title_edited(self, text: str) -> None:
+        if not self._syncing:
+            self._doc.set_meta(title=text)
+
+    def _on_audience_edited(self, text: str) -> None:
+        if not self._syncing:
+            self._doc.set_meta(audience=text)
+
+    def _on_date_changed(self, date: QDate) -> None:
+        if self._syncing:
+            return
+        self._doc.end_merge()
+        self._doc.set_meta(meeting_date="" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
+        self._doc.end_merge()
+
+    def _on_lang_changed(self, index: int) -> None:
+        if not self._syncing and index >= 0:
+            self._doc.set_meta(lang=self.lang_combo.itemData(index))
+
+    def _on_text_edited(self) -> None:
+        uid = self.selected_uid()
+        if self._syncing or uid is None or self._doc.item(uid).kind not in ("note", "divider"):
+            return
+        self._doc.set_note_text(uid, self.text_edit.toPlainText())
+
+    def _on_points_edited(self) -> None:
+        uid = self.selected_uid()
+        if self._syncing or uid is None:
+            return
+        self._doc.set_talking_points(uid, self.points_edit.toPlainText())
+
+    def _on_current_changed(self, *_args) -> None:
+        self._doc.end_merge()  # typing in another item is a new undo step
+        self._sync_editors()
+
+    # ---- document → widgets --------------------------------------------------------------
+    def _on_document_changed(self, change: PackChange) -> None:
+        if change.kind == "meta" or change.kind == "reset":
+            self._sync_meta()
+        # Show the user what changed, including after undo/redo.
+        if change.kind in ("inserted", "changed", "exists"):
+            self.select_row(change.row)
+        elif change.kind == "moved":
+            self.select_row(change.new_row)
+        elif change.kind == "removed":
+            self.select_row(min(change.row, self.model.rowCount() - 1))
+        self._sync_editors()
+        self.list_view.viewport().update()
+
+    def _sync_meta(self) -> None:
+        pack = self._doc.pack
+        self._syncing = True
+        try:
+            if self.title_edit.text() != pack.title:
+                self.title_edit.setText(pack.title)
+            if self.audience_edit.text() != pack.audience:
+                self.audience_edit.setText(pack.audience)
+            date = QDate.fromString(pack.meeting_date, Qt.DateFormat.ISODate) if pack.meeting_date else NO_DATE
+            if self.date_edit.date() != date:
+                self.date_edit.setDate(date if date.isValid() else NO_DATE)
+            index = LANG_CODES.index(pack.lang) if pack.lang in LANG_CODES else 0
+            if self.lang_combo.currentIndex() != index:
+                self.lang_combo.setCurrentIndex(index)
+        finally:
+            self._syncing = False
+
+    def _sync_editors(self) -> None:
+        uid = self.selected_uid()
+        item = self._doc.item(uid) if uid is not None else None
+        has_text = item is not None and item.kind in ("note", "divider")
+        self._syncing = True
+        try:
+            self.text_label.setVisible(has_text)
+            self.text_edit.setVisible(has_text)
+            if has_text:
+                self.text_label.setText(self.tr("Note text") if item.kind == "note" else self.tr("Section title"))
+                if self.text_edit.toPlainText() != item.text:
+                    self.text_edit.setPlainText(item.text)
+            points = item.talking_points if item is not None else ""
+            if self.points_edit.toPlainText() != points:
+                self.points_edit.setPlainText(points)
+            self.points_edit.setEnabled(item is not None)
+            self.points_edit.setPlaceholderText(
+                self.tr("What you will say about this item (speaker notes).") if item is not None
+                else self.tr("Select an item to write its talking points."))
+        finally:
+            self._syncing = False
+        for button in (self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(item is not None)
+        if item is not None:
+            row = self._doc.index_of(uid)
+            self.up_button.setEnabled(row > 0)
+            self.down_button.setEnabled(row < self.model.rowCount() - 1)
+
+    # ---- language ------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Briefing pack"))
+        self.title_label.setText(self.tr("&Title"))
+        self.audience_label.setText(self.tr("&Audience"))
+        self.date_label.setText(self.tr("Meeting &date"))
+        self.lang_label.setText(self.tr("&Language"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. USMCA joint review briefing"))
+        self.audience_edit.setPlaceholderText(self.tr("e.g. House Ways and Means staff"))
+        self.date_edit.setSpecialValueText(self.tr("No date"))
+        self.clear_date_button.setToolTip(self.tr("Clear the meeting date"))
+        self.lang_combo.setItemText(0, self.tr("English"))
+        self.lang_combo.setItemText(1, self.tr("Spanish"))
+        self.lang_combo.setToolTip(self.tr("The language of the exported deck and workbook"))
+        self.items_label.setText(self.tr("&Items (drag or Alt+Up/Down to reorder)"))
+        self.list_view.empty_text = self.tr(
+            "Your pack is empty.\n\nAdd facts with “Add to pack” on a fact card (or select a card "
+            "and press Space or Ctrl+D). Then add notes and section dividers with the buttons below.")
+        self.add_note_button.setText(self.tr("Add &note"))
+        self.add_divider_button.setText(self.tr("Add di&vider"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected item (Delete)"))
+        self.up_button.setToolTip(self.tr("Move up (Alt+Up)"))
+        self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
+        self.up_button.setAccessibleName(self.tr("Move up"))
+        self.down_button.setAccessibleName(self.tr("Move down"))
+        self.clear_date_button.setAccessibleName(self.tr("Clear the meeting date"))
+        self.points_label.setText(self.tr("Tal&king points"))
+        self.points_label.setBuddy(self.points_edit)
+        self.text_label.setBuddy(self.text_edit)
+        self.model.retranslate()
+        self._sync_editors()
+        self.list_view.viewport().update()
