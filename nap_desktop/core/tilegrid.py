@@ -1,0 +1,69 @@
+"""The U.S. tile-grid map layout (data/layouts/us_tile_grid.csv): one square per state + DC."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+          "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+LAYOUT_FILE = "layouts/us_tile_grid.csv"
+
+
+@dataclass(frozen=True)
+class Tile:
+    state: str
+    name: str
+    row: int
+    col: int
+    line: int = 0
+
+
+def load_layout(root: Path, loader: Any = None) -> dict[str, Tile]:
+    """Read and validate the layout; problems go to loader.problem(FILE, LINE, message) if given."""
+
+    def problem(line: int, message: str) -> None:
+        if loader is not None:
+            loader.problem(LAYOUT_FILE, line, message)
+        else:
+            raise ValueError(f"{LAYOUT_FILE}:{line}: {message}")
+
+    path = Path(root) / LAYOUT_FILE
+    if not path.is_file():
+        problem(0, "missing file: the U.S. tile-grid layout (state,name,row,col)")
+        return {}
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    if reader.fieldnames is None or not {"state", "name", "row", "col"} <= set(reader.fieldnames):
+        problem(1, "malformed CSV header: needs columns state,name,row,col")
+        return {}
+    tiles: dict[str, Tile] = {}
+    cells: dict[tuple[int, int], str] = {}
+    for record in reader:
+        line = reader.line_num
+        state = (record.get("state") or "").strip()
+        try:
+            r, c = int(record["row"]), int(record["col"])
+        except (TypeError, ValueError):
+            problem(line, f"state {state}: row and col must be whole numbers")
+            continue
+        if state not in STATES:
+            problem(line, f"unknown state code {state!r}")
+            continue
+        if state in tiles:
+            problem(line, f"state {state} placed twice (first at line {tiles[state].line})")
+            continue
+        if r < 0 or c < 0:
+            problem(line, f"state {state}: row and col must not be negative")
+            continue
+        if (r, c) in cells:
+            problem(line, f"state {state} overlaps {cells[(r, c)]} at row {r}, col {c}")
+            continue
+        cells[(r, c)] = state
+        tiles[state] = Tile(state, (record.get("name") or "").strip(), r, c, line)
+    missing = [s for s in STATES if s not in tiles]
+    if missing:
+        problem(0, f"states missing from the layout: {', '.join(missing)}")
+    return tiles
