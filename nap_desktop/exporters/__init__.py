@@ -1,0 +1,69 @@
+"""Writers that turn a briefing pack into files (PowerPoint, Excel, chart images), and their registry.
+
+``REGISTRY`` maps an exporter name to ``Exporter(extension, function, label)``; the Export
+dialog and the command line offer exactly what is registered here. Every deck/workbook writer is
+called as ``function(pack, catalog, dest, *, lang, now)``. No Qt in this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from nap_desktop.core.model import Catalog
+    from nap_desktop.core.pack import Pack
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message names the file and is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Exporter:
+    extension: str
+    function: Callable[..., Any]
+    label: dict[str, str]
+
+    def __iter__(self):  # unpacks as (extension, callable, label) like a tuple
+        return iter((self.extension, self.function, self.label))
+
+
+def _pptx(pack: Pack, catalog: Catalog, dest: Path, *, lang: str, now: datetime, **kw: Any) -> Path:
+    from nap_desktop.exporters.pptx_exporter import export_pptx
+
+    return export_pptx(pack, catalog, dest, lang=lang, now=now, **kw)
+
+
+def _xlsx(pack: Pack, catalog: Catalog, dest: Path, *, lang: str, now: datetime, **kw: Any) -> Path:
+    from nap_desktop.exporters.xlsx_exporter import export_xlsx
+
+    return export_xlsx(pack, catalog, dest, lang=lang, now=now, **kw)
+
+
+#: name -> (extension, callable, label by language)
+REGISTRY: dict[str, Exporter] = {
+    "pptx": Exporter(".pptx", _pptx, {"en": "PowerPoint deck (.pptx)", "es": "Presentación de PowerPoint (.pptx)"}),
+    "xlsx": Exporter(".xlsx", _xlsx, {"en": "Excel workbook (.xlsx)", "es": "Libro de Excel (.xlsx)"}),
+}
+
+
+def write_atomically(dest: Path, payload: bytes) -> None:
+    """Temp file + rename over ``dest``; any OS error becomes an ExportError naming the file."""
+    from nap_desktop.core.pack import atomic_write_bytes
+
+    dest = Path(dest)
+    try:
+        if dest.exists() and dest.is_dir():
+            raise ExportError(f"Cannot write {dest}: it is a folder.")
+        atomic_write_bytes(dest, payload)
+    except PermissionError as exc:
+        raise ExportError(
+            f"Cannot write {dest}: permission denied. The folder may be read-only, or the file may be open in "
+            "another program (close it and try again). Any existing file was left unchanged.") from exc
+    except FileNotFoundError as exc:
+        raise ExportError(f"Cannot write {dest}: the folder {dest.parent} does not exist.") from exc
+    except OSError as exc:
+        raise ExportError(f"Cannot write {dest}: {exc.strerror or exc}. Any existing file was left unchanged.") from exc

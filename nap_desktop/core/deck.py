@@ -1,0 +1,445 @@
+"""Deck composition: a pack + catalog + language -> renderer-neutral slides (PowerPoint, presenter).
+
+Every output draws the same list of ``Slide`` objects, so the deck, the workbook and the presenter
+agree on order, wording, figures and sources. Nothing here knows about python-pptx or Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from nap_desktop import __version__
+from nap_desktop.core.charts import source_line as _chart_source_line
+from nap_desktop.core.formatting import format_date, format_value
+from nap_desktop.core.model import STATUS_SHORT
+
+if TYPE_CHECKING:
+    from nap_desktop.core.charts import ChartSpec
+    from nap_desktop.core.model import Catalog, Fact, Source
+    from nap_desktop.core.pack import Pack, PackItem
+
+SLIDE_KINDS = ("title", "agenda", "divider", "fact", "chart", "note", "missing", "sources")
+
+#: How many entries fit one agenda / sources slide (the renderers size text for these).
+AGENDA_PER_SLIDE = 8
+SOURCES_PER_SLIDE = 6
+
+LANG_NAMES = {"en": {"en": "English", "es": "Spanish"}, "es": {"en": "Inglés", "es": "Español"}}
+
+_T = {
+    "agenda": {"en": "Agenda", "es": "Agenda"},
+    "sources": {"en": "Sources", "es": "Fuentes"},
+    "source": {"en": "Source", "es": "Fuente"},
+    "note": {"en": "Note", "es": "Nota"},
+    "period": {"en": "Period", "es": "Periodo"},
+    "audience": {"en": "Audience", "es": "Audiencia"},
+    "date": {"en": "Date", "es": "Fecha"},
+    "language": {"en": "Language", "es": "Idioma"},
+    "untitled": {"en": "Briefing", "es": "Presentación"},
+    "missing_fact": {"en": "Missing fact", "es": "Dato no disponible"},
+    "missing_chart": {"en": "Missing chart", "es": "Gráfica no disponible"},
+    "missing_body": {
+        "en": "This item refers to {what} “{ref}”, which is not in the catalog (data version {version}). "
+              "Remove it from the pack or update NAP Briefing before presenting.",
+        "es": "Este elemento remite a {what} «{ref}», que no está en el catálogo (versión de datos {version}). "
+              "Quítelo de la presentación o actualice NAP Briefing antes de presentar.",
+    },
+    "fact_word": {"en": "the fact", "es": "el dato"},
+    "chart_word": {"en": "the chart", "es": "la gráfica"},
+    "caveat": {
+        "en": "CAVEAT: {who} is a secondary source (an agency figure reproduced by press or a third party). "
+              "Say so if you quote it, and check the agency's own release first.",
+        "es": "ADVERTENCIA: {who} es una fuente secundaria (cifra de un organismo reproducida por prensa o "
+              "terceros). Dígalo si la cita y verifique primero la publicación del propio organismo.",
+    },
+    "citation": {"en": "Full citation", "es": "Cita completa"},
+    "talking": {"en": "Talking points", "es": "Puntos para la conversación"},
+    "gap": {"en": "No value for {what}: {why}", "es": "Sin valor para {what}: {why}"},
+    "made_with": {
+        "en": "Prepared with NAP Briefing {app} (data version {data}). Figures from The North American Project, "
+              "April 2026 update, and the agencies it cites.",
+        "es": "Elaborado con NAP Briefing {app} (versión de datos {data}). Cifras de The North American Project, "
+              "actualización de abril de 2026, y de los organismos que cita.",
+    },
+    "status": {"en": "Status", "es": "Estatus"},
+    "secondary_flag": {"en": "secondary source, use with caution", "es": "fuente secundaria, úsese con cautela"},
+}
+
+
+def t(key: str, lang: str) -> str:
+    return _T[key][lang]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One line of the sources appendix."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str
+    date: str
+    status: str
+    status_label: str
+
+    def citation(self) -> str:
+        parts = [self.publisher, self.title]
+        if self.date:
+            parts.append(self.date)
+        text = ". ".join(p.rstrip(".") for p in parts if p) + "."
+        return f"{text} {self.url}".strip()
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide as data. Every renderer reads the fields it needs; ``title`` is always set."""
+
+    kind: str
+    title: str
+    subtitle: str = ""
+    #: fact slides: the headline figure as the card writes it, and the noun after it
+    figure: str = ""
+    figure_label: str = ""
+    #: the sentence to read: a fact's statement, a chart's takeaway, a note's text
+    statement: str = ""
+    period: str = ""
+    source_line: str = ""
+    #: weakest status among the sources on the slide ("" where it does not apply)
+    status: str = ""
+    chart: ChartSpec | None = None
+    #: agenda entries, title-slide lines
+    bullets: tuple[str, ...] = ()
+    sources: tuple[SourceEntry, ...] = ()
+    #: small print under the content: gaps in the data, caveats
+    footnotes: tuple[str, ...] = ()
+    notes: str = ""
+    #: the section colour ("#rrggbb") or ""
+    accent: str = ""
+    #: section title shown above fact/chart titles
+    kicker: str = ""
+    #: the pack item (uid) the slide comes from, "" for generated slides
+    item_uid: str = ""
+    ref: str = ""
+
+
+def _status_order(status: str) -> int:
+    return {"official": 0, "report": 1, "secondary": 2}.get(status, 1)
+
+
+def _source_entry(src: Source, lang: str) -> SourceEntry:
+    return SourceEntry(id=src.id, publisher=src.publisher, title=src.title, url=src.url, date=src.date,
+                       status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
+
+
+def _citations(source_ids: tuple[str, ...] | list[str], catalog: Catalog, lang: str) -> tuple[list[str], list[str]]:
+    """(full citation lines, caveat lines for secondary sources)."""
+    lines, caveats = [], []
+    for sid in source_ids:
+        src = catalog.sources.get(sid)
+        if src is None:
+            continue
+        entry = _source_entry(src, lang)
+        lines.append(f"• {entry.citation()} [{entry.status_label}]")
+        if src.status == "secondary":
+            caveats.append(t("caveat", lang).format(who=src.publisher))
+    return lines, caveats
+
+
+def _notes(talking_points: str, *, body: list[str], citations: list[str], caveats: list[str], lang: str) -> str:
+    blocks = []
+    if talking_points.strip():
+        blocks.append(talking_points.strip())
+    blocks += [b for b in body if b.strip()]
+    if citations:
+        blocks.append(f"{t('citation', lang)}:\n" + "\n".join(citations))
+    blocks += caveats
+    return "\n\n".join(blocks)
+
+
+def _weakest(statuses: list[str]) -> str:
+    present = [s for s in statuses if s]
+    return max(present, key=_status_order) if present else ""
+
+
+def fact_source_line(fact: Fact, catalog: Catalog, lang: str) -> str:
+    """The same 'Source: Publisher (year, status)' line the charts carry, for a fact's sources."""
+    # source_line only reads ``.sources``; one format for facts and charts keeps every output alike.
+    return _chart_source_line(SimpleNamespace(sources=fact.sources), catalog, lang)  # type: ignore[arg-type]
+
+
+def fact_figure(fact: Fact, lang: str) -> str:
+    return format_value(fact.value, fact.unit, lang, decimals=fact.decimals, qualifier=fact.qualifier,
+                        value_max=fact.value_max)
+
+
+def format_period(period: str, lang: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", period or ""):
+        return format_date(period, lang)
+    return period
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary, with an ellipsis, for titles built from sentences."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _section_info(catalog: Catalog, section_id: str, lang: str) -> tuple[str, str]:
+    section = catalog.section(section_id)
+    return (section.title(lang), section.color) if section else ("", "")
+
+
+def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slide:
+    figure = fact_figure(fact, lang)
+    kicker, accent = _section_info(catalog, fact.section, lang)
+    statement = fact.text(lang)
+    # The figure itself is the slide's big number; the title names the section it belongs to.
+    title = kicker or ({"en": "Fact", "es": "Dato"}[lang] if figure else shorten(statement, 70))
+    citations, caveats = _citations(fact.sources, catalog, lang)
+    statuses = [catalog.sources[s].status for s in fact.sources if s in catalog.sources]
+    footnotes = []
+    if "secondary" in statuses:
+        footnotes.append(_capitalise(t("secondary_flag", lang)) + ".")
+    note = fact.note(lang)
+    body = [f"{t('note', lang)}: {note}"] if note else []
+    return Slide(
+        kind="fact", title=title, figure=figure, figure_label=fact.label(lang), statement=statement,
+        period=format_period(fact.period, lang), source_line=fact_source_line(fact, catalog, lang),
+        status=_weakest(statuses), footnotes=tuple(footnotes), accent=accent, kicker=kicker,
+        notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
+        item_uid=item.uid, ref=fact.id)
+
+
+def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
+    """One line per reason a value is missing (categories sharing a series and reason are grouped)."""
+    labels = dict(zip(spec.categories, spec.category_labels(lang)))
+    series = {s.key: s.label(lang) for s in spec.series}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for gap in spec.gaps:
+        groups.setdefault((gap.series, gap.reason(lang)), []).append(labels.get(gap.category, gap.category))
+    lines = []
+    for (key, why), cats in groups.items():
+        if len(cats) > 4:
+            more = {"en": f"and {len(cats) - 3} more", "es": f"y {len(cats) - 3} más"}[lang]
+            what = ", ".join(cats[:3]) + f" {more}"
+        else:
+            what = ", ".join(cats)
+        if key and len(spec.series) > 1:
+            what = f"{what} ({series.get(key, key)})"
+        lines.append(t("gap", lang).format(what=what, why=why))
+    return lines
+
+
+def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], catalog: Catalog, lang: str) -> Slide:
+    illustrated = [fid for fid in pack_fact_ids if fid in spec.facts]
+    takeaway = ""
+    section_id = ""
+    if illustrated:
+        fact = catalog.fact(illustrated[0])
+        takeaway = fact.text(lang) if fact else ""
+    if not takeaway:
+        takeaway = spec.subtitle(lang)
+    for fid in list(spec.facts) + illustrated:
+        fact = catalog.fact(fid)
+        if fact is not None:
+            section_id = fact.section
+            break
+    kicker, accent = _section_info(catalog, section_id, lang)
+    citations, caveats = _citations(spec.sources, catalog, lang)
+    statuses = [catalog.sources[s].status for s in spec.sources if s in catalog.sources]
+    gaps = gap_footnotes(spec, lang)
+    footnotes = list(gaps)
+    if "secondary" in statuses or spec.status == "secondary":
+        footnotes.append(_capitalise(t("secondary_flag", lang)) + ".")
+        if not caveats:
+            caveats.append(t("caveat", lang).format(who=t("source", lang)))
+    body = []
+    if spec.notes(lang):
+        body.append(f"{t('note', lang)}: {spec.notes(lang)}")
+    body += gaps
+    return Slide(
+        kind="chart", title=spec.title(lang), subtitle=spec.subtitle(lang), statement=takeaway,
+        source_line=_chart_source_line(spec, catalog, lang), status=_weakest(statuses + [spec.status]),
+        chart=spec, footnotes=tuple(footnotes), accent=accent, kicker=kicker,
+        notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
+        item_uid=item.uid, ref=spec.id)
+
+
+def _missing_slide(item: PackItem, catalog: Catalog, lang: str) -> Slide:
+    is_fact = item.kind == "fact"
+    title = f"{t('missing_fact' if is_fact else 'missing_chart', lang)}: {item.ref}"
+    body = t("missing_body", lang).format(what=t("fact_word" if is_fact else "chart_word", lang), ref=item.ref,
+                                          version=catalog.version or "?")
+    return Slide(kind="missing", title=title, statement=body, notes=_notes(item.talking_points, body=[], citations=[],
+                                                                           caveats=[], lang=lang),
+                 item_uid=item.uid, ref=item.ref)
+
+
+def _note_slide(item: PackItem, lang: str) -> Slide:
+    text = item.text.strip()
+    first = text.splitlines()[0] if text else ""
+    # A short first line reads as a title; otherwise the slide is simply "Note".
+    if first and len(first) <= 70 and len(text.splitlines()) > 1:
+        title, body = first, "\n".join(text.splitlines()[1:]).strip()
+    else:
+        title, body = t("note", lang), text
+    return Slide(kind="note", title=title, statement=body,
+                 notes=_notes(item.talking_points, body=[], citations=[], caveats=[], lang=lang),
+                 item_uid=item.uid)
+
+
+def _divider_slide(item: PackItem, catalog: Catalog, lang: str) -> Slide:
+    title = item.text.strip() or t("agenda", lang)
+    accent = next((s.color for s in catalog.sections if title in (s.title_en, s.title_es)), "")
+    return Slide(kind="divider", title=title, accent=accent,
+                 notes=_notes(item.talking_points, body=[], citations=[], caveats=[], lang=lang),
+                 item_uid=item.uid)
+
+
+def _paged(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _page_title(base: str, page: int, pages: int) -> str:
+    return f"{base} ({page}/{pages})" if pages > 1 else base
+
+
+def used_sources(pack: Pack, catalog: Catalog) -> list[str]:
+    """Source ids in order of first use across the pack's facts and charts."""
+    seen: list[str] = []
+    for item in pack.items:
+        ids: tuple[str, ...] = ()
+        if item.kind == "fact" and catalog.fact(item.ref) is not None:
+            ids = catalog.fact(item.ref).sources  # type: ignore[union-attr]
+        elif item.kind == "chart" and item.ref in catalog.charts:
+            ids = tuple(catalog.charts[item.ref].sources)
+        for sid in ids:
+            if sid in catalog.sources and sid not in seen:
+                seen.append(sid)
+    return seen
+
+
+def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
+                 now: datetime | None = None) -> list[Slide]:
+    """The slides of a pack, in order: title, agenda, items, sources appendix."""
+    lang = lang or pack.lang or "en"
+    if lang not in ("en", "es"):
+        raise ValueError(f"unsupported language {lang!r}")
+    pack_fact_ids = [i.ref for i in pack.items if i.kind == "fact"]
+
+    body: list[Slide] = []
+    for item in pack.items:
+        if item.kind == "fact":
+            fact = catalog.fact(item.ref)
+            body.append(_fact_slide(item, fact, catalog, lang) if fact else _missing_slide(item, catalog, lang))
+        elif item.kind == "chart":
+            spec = catalog.charts.get(item.ref)
+            body.append(_chart_slide(item, spec, pack_fact_ids, catalog, lang) if spec
+                        else _missing_slide(item, catalog, lang))
+        elif item.kind == "note":
+            body.append(_note_slide(item, lang))
+        elif item.kind == "divider":
+            body.append(_divider_slide(item, catalog, lang))
+
+    # Title slide
+    date_text = format_date(pack.meeting_date, lang) if pack.meeting_date else (
+        format_date(now.date().isoformat(), lang) if now else "")
+    lines = []
+    if pack.audience.strip():
+        lines.append(f"{t('audience', lang)}: {pack.audience.strip()}")
+    if date_text:
+        lines.append(f"{t('date', lang)}: {date_text}")
+    lines.append(f"{t('language', lang)}: {LANG_NAMES[lang][lang]}")
+    title_slide = Slide(kind="title", title=pack.title.strip() or t("untitled", lang), bullets=tuple(lines),
+                        notes=t("made_with", lang).format(app=__version__, data=catalog.version or "?"))
+
+    # Agenda: the sections (dividers) if the pack has them, else the item titles.
+    dividers = [s.title for s in body if s.kind == "divider"]
+    entries = dividers or [s.title for s in body]
+    entries = [f"{n}. {e}" for n, e in enumerate(entries, start=1)]
+    pages = _paged(entries, AGENDA_PER_SLIDE)
+    agenda = [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)), bullets=tuple(page))
+              for n, page in enumerate(pages, start=1)] if entries else []
+
+    # Sources appendix
+    source_ids = used_sources(pack, catalog)
+    entries_src = [_source_entry(catalog.sources[sid], lang) for sid in source_ids]
+    src_pages = _paged(entries_src, SOURCES_PER_SLIDE)
+    appendix = []
+    if entries_src:
+        for n, page in enumerate(src_pages, start=1):
+            notes = "\n".join(f"• {e.citation()} [{e.status_label}]" for e in page)
+            caveats = [t("caveat", lang).format(who=e.publisher) for e in page if e.status == "secondary"]
+            appendix.append(Slide(kind="sources", title=_page_title(t("sources", lang), n, len(src_pages)),
+                                  sources=tuple(page), notes="\n\n".join([notes] + caveats)))
+    return [title_slide, *agenda, *body, *appendix]
+
+
+# ---- text fitting (shared by the renderers; no font files needed) ------------------------------
+
+#: average advance of a character in Arial/Liberation Sans, in ems (measured over the catalog's
+#: statements in both languages, rounded up so an estimate errs on the side of smaller text)
+AVG_CHAR_EM = 0.56
+LINE_HEIGHT_EM = 1.2
+
+
+def wrap_text(text: str, max_chars: int) -> list[str]:
+    """Greedy word wrap on a character budget; hard line breaks are kept."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            while len(word) > max_chars:  # a URL or a very long word: break it
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:max_chars])
+                word = word[max_chars:]
+            candidate = f"{line} {word}" if line else word
+            if len(candidate) <= max_chars:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def lines_needed(text: str, width_pt: float, size_pt: float, *, char_em: float = AVG_CHAR_EM) -> int:
+    max_chars = max(1, int(width_pt / (size_pt * char_em)))
+    return len(wrap_text(text, max_chars))
+
+
+def fit_font_size(text: str, width_pt: float, height_pt: float, *, max_pt: float, min_pt: float = 8.0,
+                  char_em: float = AVG_CHAR_EM, line_em: float = LINE_HEIGHT_EM) -> float:
+    """The largest size (in half points) at which ``text`` wraps into the box; ``min_pt`` at worst."""
+    size = max_pt
+    while size > min_pt:
+        if lines_needed(text, width_pt, size, char_em=char_em) * size * line_em <= height_pt:
+            return size
+        size -= 0.5
+    return min_pt
+
+
+def text_height_pt(text: str, width_pt: float, size_pt: float, *, char_em: float = AVG_CHAR_EM,
+                   line_em: float = LINE_HEIGHT_EM) -> float:
+    return lines_needed(text, width_pt, size_pt, char_em=char_em) * size_pt * line_em
+
+
+__all__ = ["Slide", "SourceEntry", "compose_deck", "fit_font_size", "wrap_text", "gap_footnotes",
+           "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]

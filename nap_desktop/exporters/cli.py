@@ -1,0 +1,103 @@
+"""`nap-desktop export`: a pack file or a selection of the catalog -> .pptx / .xlsx / chart images.
+
+Exit codes: 0 written; 1 the export failed (message names the file; existing files untouched);
+2 the command was incomplete or named something that does not exist.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timezone
+from typing import Any
+
+
+def _err(message: str) -> None:
+    print(f"nap-desktop export: {message}", file=sys.stderr)
+
+
+def export_clock() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds: same pack + clock = same content)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def run_export(args: Any) -> int:
+    from nap_desktop.core.loader import CatalogError, load_catalog
+    from nap_desktop.core.pack import PackFileError, load_pack
+    from nap_desktop.core.selection import SelectionError, pack_all, pack_ids, pack_section
+    from nap_desktop.exporters import ExportError
+
+    outputs = {"pptx": args.pptx, "xlsx": args.xlsx}
+    images = {"png": getattr(args, "png", None), "svg": getattr(args, "svg", None)}
+    if not any(outputs.values()) and not any(images.values()):
+        _err("nothing to write: give --pptx FILE and/or --xlsx FILE (or --png/--svg FILE with --chart ID)")
+        return 2
+    selection = args.all or args.section or args.ids
+    if any(outputs.values()) and not (args.pack or selection):
+        _err("give a pack file (.napbrief) or a selection: --all, --section S or --ids A,B")
+        return 2
+    if args.pack and selection:
+        _err("give either a pack file or a selection (--all / --section / --ids), not both")
+        return 2
+    if any(images.values()) and not args.chart:
+        _err("--png and --svg draw one chart: name it with --chart ID")
+        return 2
+    try:
+        catalog = load_catalog()
+    except CatalogError as exc:
+        _err(f"the bundled catalog does not validate; nothing was exported.\n{exc}")
+        return 1
+    pack = None
+    try:
+        if args.pack:
+            pack = load_pack(args.pack)
+        lang = args.lang or (pack.lang if pack else "en")
+        if pack is None and selection:
+            if args.all:
+                pack = pack_all(catalog, lang=lang)
+            elif args.section:
+                pack = pack_section(catalog, args.section, lang=lang)
+            else:
+                pack = pack_ids(catalog, args.ids.split(","), lang=lang)
+    except PackFileError as exc:
+        _err(f"{args.pack}: {exc}")
+        return 2
+    except SelectionError as exc:
+        _err(str(exc))
+        return 2
+
+    now = export_clock()
+    status = 0
+    try:
+        if args.pptx:
+            from nap_desktop.exporters.pptx_exporter import export_pptx
+
+            export_pptx(pack, catalog, args.pptx, lang=lang, now=now, template=args.template)
+            print(f"wrote {args.pptx}")
+        if args.xlsx:
+            from nap_desktop.exporters.xlsx_exporter import export_xlsx
+
+            export_xlsx(pack, catalog, args.xlsx, lang=lang, now=now)
+            print(f"wrote {args.xlsx}")
+        if any(images.values()):
+            spec = catalog.charts.get(args.chart)
+            if spec is None:
+                _err(f"there is no chart {args.chart!r} in the catalog (list them with `nap-desktop catalog --json`)")
+                return 2
+            if images["svg"]:
+                from nap_desktop.exporters.svg_chart import export_svg
+
+                export_svg(spec, catalog, images["svg"], lang=lang)
+                print(f"wrote {images['svg']}")
+            if images["png"]:
+                from nap_desktop.ui.chart_image import export_png  # Qt only when a PNG is asked for
+
+                export_png(spec, catalog, images["png"], lang=lang)
+                print(f"wrote {images['png']}")
+    except ExportError as exc:
+        _err(str(exc))
+        status = 1
+    return status

@@ -1,0 +1,457 @@
+"""Excel export: cover, the pack's facts, one sheet per chart (formatted table + native chart), sources.
+
+Written with XlsxWriter (python-pptx already depends on it): it writes this workbook in about half
+openpyxl's time, its charts take explicit per-point colours, number formats and data labels, and
+``strings_to_formulas=False`` guarantees that user text starting with = + - @ stays text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from nap_desktop import __version__
+from nap_desktop.core.charts import source_line
+from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_source_line, gap_footnotes
+from nap_desktop.core.formatting import format_axis_unit, format_date
+from nap_desktop.core.model import STATUS_LABELS, STATUS_SHORT
+from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
+
+if TYPE_CHECKING:
+    from nap_desktop.core.charts import ChartSpec
+    from nap_desktop.core.model import Catalog
+    from nap_desktop.core.pack import Pack
+
+INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+#: Excel refuses a sheet named "History" (any case)
+RESERVED_SHEET_NAMES = {"history"}
+
+T = {
+    "cover": {"en": "Cover", "es": "Portada"},
+    "facts": {"en": "Facts", "es": "Datos"},
+    "sources": {"en": "Sources", "es": "Fuentes"},
+    "pack_title": {"en": "Pack title", "es": "Título"},
+    "audience": {"en": "Audience", "es": "Audiencia"},
+    "date": {"en": "Meeting date", "es": "Fecha de la reunión"},
+    "exported": {"en": "Exported", "es": "Exportado"},
+    "language": {"en": "Language", "es": "Idioma"},
+    "app_version": {"en": "NAP Briefing version", "es": "Versión de NAP Briefing"},
+    "data_version": {"en": "Data version", "es": "Versión de los datos"},
+    "report": {"en": "Report", "es": "Informe"},
+    "report_name": {"en": "The North American Project, April 2026 update (México, ¿cómo vamos? and the U.S.-Mexico "
+                          "Foundation)",
+                    "es": "The North American Project, actualización de abril de 2026 (México, ¿cómo vamos? y "
+                          "U.S.-Mexico Foundation)"},
+    "contents": {"en": "Contents of the pack", "es": "Contenido de la presentación"},
+    "no": {"en": "No.", "es": "Núm."},
+    "type": {"en": "Type", "es": "Tipo"},
+    "item": {"en": "Item", "es": "Elemento"},
+    "text": {"en": "Text", "es": "Texto"},
+    "talking": {"en": "Talking points", "es": "Puntos para la conversación"},
+    "sheet": {"en": "Sheet", "es": "Hoja"},
+    "id": {"en": "Id", "es": "Id"},
+    "section": {"en": "Section", "es": "Sección"},
+    "figure": {"en": "Figure", "es": "Cifra"},
+    "value": {"en": "Value", "es": "Valor"},
+    "unit": {"en": "Unit", "es": "Unidad"},
+    "period": {"en": "Period", "es": "Periodo"},
+    "statement": {"en": "Statement", "es": "Enunciado"},
+    "source": {"en": "Source", "es": "Fuente"},
+    "status": {"en": "Status", "es": "Estatus"},
+    "note": {"en": "Note", "es": "Nota"},
+    "publisher": {"en": "Publisher", "es": "Editor"},
+    "title": {"en": "Title", "es": "Título"},
+    "url": {"en": "URL", "es": "URL"},
+    "meaning": {"en": "What the status means", "es": "Qué significa el estatus"},
+    "gaps": {"en": "Missing values", "es": "Valores faltantes"},
+    "date_col": {"en": "Date", "es": "Fecha"},
+    "class": {"en": "Class", "es": "Clase"},
+    "code": {"en": "Code", "es": "Clave"},
+    "no_chart": {"en": "A timeline has no Excel chart: the dates are in the table.",
+                 "es": "Una línea de tiempo no tiene gráfica de Excel: las fechas están en la tabla."},
+    "kinds": {"fact": {"en": "Fact", "es": "Dato"}, "chart": {"en": "Chart", "es": "Gráfica"},
+              "note": {"en": "Note", "es": "Nota"}, "divider": {"en": "Section", "es": "Sección"}},
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return T[key][lang]
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """A valid, unique Excel sheet name: at most 31 characters, none of []:*?/\\, no leading/trailing '."""
+    base = INVALID_SHEET_CHARS.sub(" ", title)
+    base = " ".join(base.split()).strip("'") or "Sheet"
+    if base.lower() in RESERVED_SHEET_NAMES:
+        base += " 1"
+    name = base[:31].rstrip().strip("'")
+    n = 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)].rstrip().strip("'") + suffix
+        n += 1
+    taken.add(name.lower())
+    return name
+
+
+class _Book:
+    def __init__(self, lang: str, now: datetime, title: str, data_version: str):
+        import xlsxwriter
+
+        self.buffer = io.BytesIO()
+        # strings_to_formulas/numbers/urls off: text is written exactly as the user typed it.
+        self.wb = xlsxwriter.Workbook(self.buffer, {
+            "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
+        stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
+        self.wb.set_properties({
+            "title": title, "subject": "The North American Project", "author": "NAP Briefing",
+            "manager": "", "company": "", "category": "", "keywords": "USMCA; T-MEC; North America",
+            "comments": f"NAP Briefing {__version__}; data version {data_version}; language {lang}",
+            "status": "", "created": stamp.replace(microsecond=0)})
+        self.lang = lang
+        self.taken: set[str] = set()
+        wb = self.wb
+        self.f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F3B5C"})
+        self.f_sub = wb.add_format({"italic": True, "font_color": "#595959"})
+        self.f_head = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F3B5C",
+                                     "text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"})
+        self.f_text = wb.add_format({"text_wrap": True, "valign": "top"})
+        self.f_label = wb.add_format({"bold": True, "valign": "top"})
+        self.f_warn = wb.add_format({"font_color": "#B03A2E", "text_wrap": True, "valign": "top"})
+        self.f_link = wb.add_format({"font_color": "#0072B2", "underline": 1, "valign": "top"})
+        self.f_datetime = wb.add_format({"num_format": "yyyy-mm-dd hh:mm", "align": "left"})
+        self._numfmts: dict[str, Any] = {}
+
+    def num(self, fmt: str) -> Any:
+        if fmt not in self._numfmts:
+            self._numfmts[fmt] = self.wb.add_format({"num_format": fmt, "valign": "top"})
+        return self._numfmts[fmt]
+
+    def sheet(self, title: str) -> tuple[Any, str]:
+        name = sheet_name(title, self.taken)
+        return self.wb.add_worksheet(name), name
+
+    @staticmethod
+    def text(ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
+        """User text: always a string cell, never a formula, number or link."""
+        ws.write_string(row, col, value if value is not None else "", fmt)
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.buffer.getvalue()
+
+
+def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetime, item_sheets: dict[str, str]) -> None:
+    lang = book.lang
+    ws, _ = book.sheet(_t("cover", lang))
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 1, 48)
+    ws.set_column(2, 2, 60)
+    ws.set_column(3, 3, 60)
+    book.text(ws, 0, 0, slides[0].title, book.f_title)
+    rows = [
+        ("pack_title", slides[0].title), ("audience", pack.audience),
+        ("date", format_date(pack.meeting_date, lang) if pack.meeting_date else ""),
+        ("language", LANG_NAMES[lang][lang]), ("app_version", __version__),
+        ("data_version", catalog.version), ("report", _t("report_name", lang)),
+    ]
+    r = 2
+    for key, value in rows:
+        book.text(ws, r, 0, _t(key, lang), book.f_label)
+        book.text(ws, r, 1, value, book.f_text)
+        r += 1
+    book.text(ws, r, 0, _t("exported", lang), book.f_label)
+    stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
+    ws.write_datetime(r, 1, stamp.replace(microsecond=0), book.f_datetime)
+    r += 2
+    book.text(ws, r, 0, _t("contents", lang), book.f_title)
+    r += 1
+    header = [_t("no", lang), _t("type", lang), _t("item", lang), _t("talking", lang), _t("sheet", lang)]
+    ws.set_column(4, 4, 28)
+    for c, h in enumerate(header):
+        book.text(ws, r, c, h, book.f_head)
+    first = r
+    by_uid = {s.item_uid: s for s in slides if s.item_uid}
+    for n, item in enumerate(pack.items, start=1):
+        r += 1
+        slide = by_uid.get(item.uid)
+        ws.write_number(r, 0, n)
+        book.text(ws, r, 1, T["kinds"][item.kind][lang], book.f_text)
+        if item.kind in ("note", "divider"):
+            label = item.text
+        else:
+            label = slide.title if slide is not None else item.ref
+            if slide is not None and slide.kind == "fact":
+                label = f"{slide.figure} — {slide.statement}" if slide.figure else slide.statement
+        book.text(ws, r, 2, label, book.f_warn if slide is not None and slide.kind == "missing" else book.f_text)
+        book.text(ws, r, 3, item.talking_points, book.f_text)
+        target = item_sheets.get(item.ref) if item.kind == "chart" else (
+            _t("facts", lang) if item.kind == "fact" and slide is not None and slide.kind == "fact" else "")
+        if target:
+            ws.write_url(r, 4, f"internal:'{target}'!A1", book.f_link, string=target)
+    ws.freeze_panes(first + 1, 0)
+    if r > first:
+        ws.autofilter(first, 0, r, len(header) - 1)
+
+
+def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
+    lang = book.lang
+    ws, name = book.sheet(_t("facts", lang))
+    header = [_t(k, lang) for k in ("id", "section", "figure", "value", "unit", "period", "statement", "source",
+                                     "status", "note")]
+    widths = [24, 22, 26, 12, 18, 16, 70, 50, 12, 50]
+    for c, (h, w) in enumerate(zip(header, widths)):
+        book.text(ws, 0, c, h, book.f_head)
+        ws.set_column(c, c, w)
+    r = 0
+    seen = set()
+    for item in pack.items:
+        fact = catalog.fact(item.ref) if item.kind == "fact" else None
+        if fact is None or fact.id in seen:
+            continue
+        seen.add(fact.id)
+        r += 1
+        section = catalog.section(fact.section)
+        statuses = [catalog.sources[s].status for s in fact.sources if s in catalog.sources]
+        status = max(statuses, key=("official", "report", "secondary").index) if statuses else ""
+        book.text(ws, r, 0, fact.id, book.f_text)
+        book.text(ws, r, 1, section.title(lang) if section else fact.section, book.f_text)
+        book.text(ws, r, 2, fact_figure(fact, lang), book.f_text)
+        if fact.value is not None:
+            ws.write_number(r, 3, fact.value, book.num(excel_number_format(
+                fact.unit, fact.decimals if fact.decimals is not None else _decimals(fact.value))))
+        book.text(ws, r, 4, format_axis_unit(fact.unit, lang), book.f_text)
+        book.text(ws, r, 5, fact.period, book.f_text)
+        book.text(ws, r, 6, fact.text(lang), book.f_text)
+        book.text(ws, r, 7, fact_source_line(fact, catalog, lang), book.f_text)
+        book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),
+                  book.f_warn if status == "secondary" else book.f_text)
+        book.text(ws, r, 9, fact.note(lang), book.f_text)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(header) - 1)
+    return name
+
+
+def _decimals(value: float) -> int:
+    from nap_desktop.core.formatting import decimals_of
+
+    return min(decimals_of(value), 3)
+
+
+_XL_TYPES = {
+    "line": ("line", None), "column": ("column", None), "grouped": ("column", None),
+    "stacked": ("column", "stacked"), "bar": ("bar", None), "diverging": ("bar", None), "share": ("bar", None),
+    "table": ("bar", None), "tilemap": ("bar", None),
+}
+
+
+def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
+    lang = book.lang
+    ws, name = book.sheet(spec.title(lang))
+    fmt = excel_number_format(spec.unit, spec.decimals)
+    numf = book.num(fmt)
+    book.text(ws, 0, 0, spec.title(lang), book.f_title)
+    line = source_line(spec, catalog, lang)
+    book.text(ws, 1, 0, " — ".join(p for p in (spec.subtitle(lang), line) if p), book.f_sub)
+    header, rows = spec.table(lang)
+    unit = format_axis_unit(spec.unit, lang)
+    values_header = [f"{h} ({unit})" if unit else h for h in header[1:]]
+    extra_cols: list[tuple[str, list[str]]] = []
+    if spec.kind == "timeline":
+        dates = spec.extra.get("dates", {})
+        extra_cols.append((_t("date_col", lang), [format_date(dates.get(c, ""), lang) if dates.get(c) else ""
+                                                   for c in spec.categories]))
+    if spec.kind == "tilemap":
+        classes = spec.extra.get("classes", {})
+        labels = spec.extra.get("class_labels", {})
+        extra_cols.append((_t("code", lang), list(spec.categories)))
+        extra_cols.append((_t("class", lang), [labels.get(classes.get(c, ""), {}).get(lang, classes.get(c, ""))
+                                               for c in spec.categories]))
+    head_row = 3
+    cols = [header[0]] + [h for h, _ in extra_cols] + values_header
+    for c, h in enumerate(cols):
+        book.text(ws, head_row, c, h, book.f_head)
+    first_value_col = 1 + len(extra_cols)
+    for i, row in enumerate(rows):
+        r = head_row + 1 + i
+        book.text(ws, r, 0, str(row[0]), book.f_text)
+        for k, (_, column) in enumerate(extra_cols):
+            book.text(ws, r, 1 + k, column[i], book.f_text)
+        for j, value in enumerate(row[1:]):
+            if value is not None:  # a gap stays an empty cell; the reason is listed below the table
+                ws.write_number(r, first_value_col + j, value, numf)
+    last = head_row + len(rows)
+    ws.set_column(0, 0, max(14, min(48, max((len(str(r[0])) for r in rows), default=10) + 2)))
+    for k, (h, column) in enumerate(extra_cols):
+        ws.set_column(1 + k, 1 + k, max(12, min(40, max([len(h)] + [len(v) for v in column]) + 2)))
+    for j, h in enumerate(values_header):
+        ws.set_column(first_value_col + j, first_value_col + j, max(12, min(30, len(h) + 2)))
+    ws.freeze_panes(head_row + 1, 0)
+    ws.autofilter(head_row, 0, max(last, head_row + 1), len(cols) - 1)
+    r = last + 2
+    gaps = gap_footnotes(spec, lang)
+    if gaps:
+        book.text(ws, r, 0, _t("gaps", lang), book.f_label)
+        for g in gaps:
+            r += 1
+            book.text(ws, r, 0, g, book.f_warn)
+        r += 1
+    if spec.notes(lang):
+        r += 1
+        book.text(ws, r, 0, f"{_t('note', lang)}: {spec.notes(lang)}", book.f_sub)
+    chart_col = len(cols) + 1
+    if spec.kind == "timeline":
+        book.text(ws, head_row, chart_col, _t("no_chart", lang), book.f_sub)
+        return name
+    chart = _native_chart(book, spec, name, head_row, last, first_value_col)
+    ws.insert_chart(head_row, chart_col, chart, {
+        "x_scale": 1.6, "y_scale": 1.5, "description": chart_alt_text(spec, catalog, lang),
+        "object_position": 1})
+    return name
+
+
+def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last: int, first_value_col: int) -> Any:
+    lang = book.lang
+    kind = spec.kind
+    xl_type, subtype = _XL_TYPES.get(kind, ("column", None))
+    options = {"type": xl_type}
+    if subtype:
+        options["subtype"] = subtype
+    chart = book.wb.add_chart(options)
+    fmt = excel_number_format(spec.unit, spec.decimals)
+    single = len(spec.series) == 1
+    n = len(spec.categories)
+    label_ok = (kind != "line" and (single and n <= 15 or n * len(spec.series) <= 16)) or (
+        kind == "line" and single and n <= 8)
+    point_colors: list[str] = []
+    if single and spec.category_colors:
+        point_colors = list(spec.category_colors)
+    if kind == "tilemap":
+        classes = spec.extra.get("classes", {})
+        colors = spec.extra.get("class_colors", {})
+        point_colors = [colors.get(classes.get(c, ""), spec.series[0].color) for c in spec.categories]
+    for j, s in enumerate(spec.series):
+        col = first_value_col + j
+        series: dict[str, Any] = {
+            "name": [sheet, head_row, col],
+            "categories": [sheet, head_row + 1, 0, last, 0],
+            "values": [sheet, head_row + 1, col, last, col],
+        }
+        if kind == "line":
+            series["line"] = {"color": s.color, "width": 2.25}
+            series["marker"] = {"type": "circle", "size": 6, "fill": {"color": s.color},
+                                "border": {"color": s.color}}
+        else:
+            series["fill"] = {"color": s.color}
+            series["border"] = {"none": True}
+            series["invert_if_negative"] = False
+            if point_colors:
+                series["points"] = [{"fill": {"color": c or s.color}, "border": {"none": True}}
+                                    for c in point_colors[:n]]
+            series["gap"] = 60
+            if kind == "stacked":
+                series["overlap"] = 100
+        if label_ok:
+            series["data_labels"] = {"value": True, "num_format": fmt,
+                                     "position": "center" if kind == "stacked" else (
+                                         "above" if kind == "line" else "outside_end")}
+        chart.add_series(series)
+    chart.set_title({"name": spec.title(lang), "name_font": {"size": 12, "bold": True, "color": "#1F3B5C"}})
+    value_axis = {"num_format": fmt, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+                  "num_font": {"size": 9}}
+    values = [v for s in spec.series for v in s.values if v is not None]
+    if values and min(values) >= 0 and kind != "line":
+        value_axis["min"] = 0
+    y_title = spec.y_title(lang)
+    if y_title:
+        value_axis["name"] = y_title
+        value_axis["name_font"] = {"size": 9, "bold": False}
+    cat_axis: dict[str, Any] = {"num_font": {"size": 9}}
+    if spec.x_title(lang):
+        cat_axis["name"] = spec.x_title(lang)
+        cat_axis["name_font"] = {"size": 9, "bold": False}
+    if xl_type == "bar":
+        # XlsxWriter: on a bar chart, x is the (horizontal) value axis and y the category axis.
+        cat_axis["reverse"] = True
+        cat_axis["label_position"] = "low"
+        value_axis["crossing"] = "max"
+        chart.set_x_axis(value_axis)
+        chart.set_y_axis(cat_axis)
+    else:
+        chart.set_x_axis(cat_axis)
+        chart.set_y_axis(value_axis)
+    chart.set_legend({"position": "bottom"} if len(spec.series) > 1 else {"none": True})
+    chart.show_blanks_as("gap")
+    return chart
+
+
+def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
+    from nap_desktop.core.deck import used_sources
+
+    lang = book.lang
+    ws, _ = book.sheet(_t("sources", lang))
+    header = [_t(k, lang) for k in ("id", "publisher", "title", "date", "status", "meaning", "url", "note")]
+    for c, (h, w) in enumerate(zip(header, (18, 34, 50, 12, 12, 50, 60, 50))):
+        book.text(ws, 0, c, h, book.f_head)
+        ws.set_column(c, c, w)
+    r = 0
+    for sid in used_sources(pack, catalog):
+        src = catalog.sources[sid]
+        r += 1
+        book.text(ws, r, 0, src.id, book.f_text)
+        book.text(ws, r, 1, src.publisher, book.f_text)
+        book.text(ws, r, 2, src.title, book.f_text)
+        book.text(ws, r, 3, src.date, book.f_text)
+        book.text(ws, r, 4, STATUS_SHORT.get(src.status, {}).get(lang, src.status),
+                  book.f_warn if src.status == "secondary" else book.f_text)
+        book.text(ws, r, 5, STATUS_LABELS.get(src.status, {}).get(lang, ""), book.f_text)
+        if src.url and len(src.url) < 255 and src.url.startswith(("http://", "https://")):
+            ws.write_url(r, 6, src.url, book.f_link, string=src.url)
+        else:
+            book.text(ws, r, 6, src.url, book.f_text)
+        book.text(ws, r, 7, src.note, book.f_text)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(header) - 1)
+
+
+def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, now: datetime,
+                progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
+    dest = Path(dest)
+    slides = compose_deck(pack, catalog, lang=lang, now=now)
+    chart_ids: list[str] = []
+    for item in pack.items:
+        if item.kind == "chart" and item.ref in catalog.charts and item.ref not in chart_ids:
+            chart_ids.append(item.ref)
+    total = len(chart_ids) + 4
+    book = _Book(lang, now, slides[0].title, catalog.version)
+    # Sheet names are decided up front so the cover can link to them; sheets are added in order.
+    cover_name = sheet_name(_t("cover", lang), set())
+    facts_name = sheet_name(_t("facts", lang), {cover_name.lower()})
+    planned = {cover_name.lower(), facts_name.lower()}
+    item_sheets = {cid: sheet_name(catalog.charts[cid].title(lang), planned) for cid in chart_ids}
+    try:
+        _cover(book, pack, catalog, slides, now, item_sheets)
+        _facts(book, pack, catalog)
+        if progress:
+            progress(2, total)
+        for n, cid in enumerate(chart_ids, start=3):
+            made = _chart_sheet(book, catalog.charts[cid], catalog)
+            assert made == item_sheets[cid], (made, item_sheets[cid])
+            if progress:
+                progress(n, total)
+        _sources(book, pack, catalog)
+        payload = book.close()
+    except ExportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - XlsxWriter errors become a message naming the file
+        raise ExportError(f"Cannot build the workbook {dest.name}: {exc}") from exc
+    write_atomically(dest, payload)
+    if progress:
+        progress(total, total)
+    return dest

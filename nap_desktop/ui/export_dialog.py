@@ -1,0 +1,235 @@
+"""File > Export…: pick formats (from the exporter registry), language and destination; export in the background."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nap_desktop.exporters import REGISTRY, ExportError
+from nap_desktop.ui.worker import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from nap_desktop.core.model import Catalog
+    from nap_desktop.core.pack import Pack
+
+SETTINGS_FILE = "export.json"
+
+
+def safe_file_stem(title: str) -> str:
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", title or "")
+    stem = " ".join(stem.split()).strip(". ")
+    return stem[:80] or "briefing"
+
+
+class ExportDialog(QDialog):
+    """Formats, language, destination; the export runs off the GUI thread with a progress bar."""
+
+    def __init__(self, pack: Pack, catalog: Catalog, parent: QWidget | None = None, *,
+                 settings_dir: Path | None = None):
+        super().__init__(parent)
+        self.pack = pack
+        self.catalog = catalog
+        self.settings_dir = Path(settings_dir) if settings_dir else None
+        self.task: BackgroundTask | None = None
+        self.written: list[Path] = []
+        self.setWindowTitle(self.tr("Export briefing"))
+        self.setMinimumWidth(520)
+
+        self.format_boxes: dict[str, QCheckBox] = {}
+        formats = QWidget()
+        fl = QVBoxLayout(formats)
+        fl.setContentsMargins(0, 0, 0, 0)
+        for name, exporter in REGISTRY.items():
+            box = QCheckBox(exporter.label.get("en", name))
+            box.setObjectName(f"format_{name}")
+            box.setChecked(True)
+            box.toggled.connect(self._update_buttons)
+            self.format_boxes[name] = box
+            fl.addWidget(box)
+
+        self.lang_combo = QComboBox()
+        self.lang_combo.addItem("English", "en")
+        self.lang_combo.addItem("Español", "es")
+        self.lang_combo.setCurrentIndex(1 if pack.lang == "es" else 0)
+        self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
+
+        settings = self._load_settings()
+        folder = settings.get("folder") or str(Path.home())
+        self.folder_edit = QLineEdit(folder)
+        self.folder_edit.setObjectName("folder")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        folder_row = QWidget()
+        hl = QHBoxLayout(folder_row)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.folder_edit, 1)
+        hl.addWidget(browse)
+        self.name_edit = QLineEdit(safe_file_stem(pack.title))
+        self.name_edit.setObjectName("file_name")
+        self.name_edit.textChanged.connect(self._update_buttons)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Formats"), formats)
+        form.addRow(self.tr("Language"), self.lang_combo)
+        form.addRow(self.tr("Folder"), folder_row)
+        form.addRow(self.tr("File name"), self.name_edit)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setObjectName("status")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_export_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._on_lang_changed()
+
+    # ---- small seams tests monkeypatch ------------------------------------------------------
+    def ask_folder(self, start: str) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), start)
+
+    def confirm_overwrite(self, paths: list[Path]) -> bool:
+        names = "\n".join(p.name for p in paths)
+        answer = QMessageBox.question(self, self.tr("Replace files?"),
+                                      self.tr("These files already exist and will be replaced:") + f"\n{names}")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Export failed"), message)
+
+    def clock(self) -> datetime:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+
+    # ---- state ------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.lang_combo.currentData()
+
+    def selected_formats(self) -> list[str]:
+        return [name for name, box in self.format_boxes.items() if box.isChecked()]
+
+    def destinations(self) -> list[tuple[str, Path]]:
+        folder = Path(self.folder_edit.text().strip() or ".")
+        stem = safe_file_stem(self.name_edit.text())
+        return [(name, folder / f"{stem}{REGISTRY[name].extension}") for name in self.selected_formats()]
+
+    def _on_lang_changed(self, *_: Any) -> None:
+        for name, box in self.format_boxes.items():
+            box.setText(REGISTRY[name].label.get(self.lang, name))
+        self._update_buttons()
+
+    def _update_buttons(self, *_: Any) -> None:
+        busy = self.task is not None and self.task.running
+        self.export_button.setEnabled(not busy and bool(self.selected_formats()) and bool(self.name_edit.text().strip()))
+
+    def _on_browse_clicked(self) -> None:
+        chosen = self.ask_folder(self.folder_edit.text())
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def _load_settings(self) -> dict[str, Any]:
+        if self.settings_dir is None:
+            return {}
+        try:
+            return json.loads((self.settings_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _save_settings(self) -> None:
+        if self.settings_dir is None:
+            return
+        try:
+            from nap_desktop.core.pack import atomic_write_bytes
+
+            self.settings_dir.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps({"folder": self.folder_edit.text().strip()}).encode("utf-8")
+            atomic_write_bytes(self.settings_dir / SETTINGS_FILE, payload)
+        except OSError:
+            pass  # remembering the folder is a convenience, never a reason to fail an export
+
+    # ---- export -----------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        targets = self.destinations()
+        folder = Path(self.folder_edit.text().strip() or ".")
+        if not folder.is_dir():
+            self._fail(self.tr("The folder {0} does not exist.").replace("{0}", str(folder)))
+            return
+        existing = [p for _, p in targets if p.exists()]
+        if existing and not self.confirm_overwrite(existing):
+            return
+        pack, catalog, lang, now = self.pack, self.catalog, self.lang, self.clock()
+        steps = len(targets)
+
+        def work(report: Any) -> list[Path]:
+            # Runs in a thread: exporters only, no widgets.
+            written = []
+            for n, (name, dest) in enumerate(targets):
+                def sub(done: int, total: int, n: int = n) -> None:
+                    report(n * 100 + int(100 * done / max(total, 1)), steps * 100)
+
+                REGISTRY[name].function(pack, catalog, dest, lang=lang, now=now, progress=sub)
+                written.append(dest)
+            return written
+
+        self.status.setText(self.tr("Exporting…"))
+        self.status.setStyleSheet("")
+        self.progress.setRange(0, steps * 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.task = run_in_background(work, on_done=self._on_task_done, on_error=self._on_task_failed,
+                                      on_progress=self._on_task_progress, parent=self)
+        self._update_buttons()
+
+    def _on_task_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_task_done(self, written: list[Path]) -> None:
+        self.written = list(written)
+        self.progress.setValue(self.progress.maximum())
+        self.status.setText(self.tr("Saved:") + " " + ", ".join(str(p) for p in written))
+        self._save_settings()
+        self._update_buttons()
+
+    def _on_task_failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, ExportError) else self.tr(
+            "The export stopped with an unexpected error: {0}").replace("{0}", f"{type(exc).__name__}: {exc}")
+        self._fail(message)
+
+    def _fail(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #B03A2E;")
+        self._update_buttons()
+        self.show_error(message)

@@ -1,0 +1,119 @@
+"""Deck composition (Qt-free): slide order, figures, takeaways, notes with citations, placeholders, sources."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
+from fixture_catalog import LONGEST_ES, make_catalog, pack_basic, pack_hostile  # noqa: E402
+
+from nap_desktop.core.deck import SOURCES_PER_SLIDE, compose_deck, fit_font_size, text_height_pt  # noqa: E402
+from nap_desktop.core.pack import Pack, PackItem  # noqa: E402
+from nap_desktop.core.selection import SelectionError, pack_all, pack_ids, pack_section  # noqa: E402
+
+NOW = datetime(2026, 5, 1, 12, 0)
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return make_catalog()
+
+
+def test_slide_order_and_every_slide_has_a_title(cat):
+    slides = compose_deck(pack_basic(), cat, lang="en", now=NOW)
+    assert [s.kind for s in slides] == ["title", "agenda", "divider", "fact", "chart", "fact", "chart", "note",
+                                        "fact", "sources"]
+    assert all(s.title.strip() for s in slides)
+
+
+def test_title_slide_and_agenda(cat):
+    slides = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)
+    assert slides[0].title == "USMCA briefing for House Ways and Means staff"
+    assert slides[0].bullets == ("Audiencia: Trade subcommittee staff", "Fecha: 12 de mayo de 2026", "Idioma: Español")
+    assert slides[1].bullets == ("1. Why USMCA matters",)
+
+
+def test_fact_slide_has_figure_statement_period_and_source(cat):
+    fact = compose_deck(pack_basic(), cat, lang="en", now=NOW)[3]
+    assert fact.figure == "more than USD 1.6 trillion"
+    assert fact.statement.startswith("In the last 20 years")
+    assert fact.period == "2025"
+    assert fact.source_line.startswith("Sources: U.S. Census Bureau (2026")
+    es = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)[3]
+    assert es.figure == "más de 1.6 billones de dólares"
+    dated = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)[8]
+    assert dated.period == "1 de julio de 2026"
+
+
+def test_chart_takeaway_is_the_first_pack_fact_else_the_subtitle(cat):
+    slides = compose_deck(pack_basic(), cat, lang="en", now=NOW)
+    assert slides[4].chart.id == "trade-line"
+    assert slides[4].statement == cat.fact("trade-trilateral").text_en
+    lone = compose_deck(Pack(items=(PackItem("chart", "gdp-column"),)), cat, lang="en")
+    assert lone[-2].statement == "About 30% of world GDP"
+
+
+def test_notes_hold_talking_points_full_citation_and_secondary_caveat(cat):
+    slides = compose_deck(pack_basic(), cat, lang="en", now=NOW)
+    trade, joint = slides[3], slides[8]
+    assert trade.notes.startswith("Lead with the 1.6 trillion.")
+    assert "https://www.census.gov/foreign-trade/" in trade.notes
+    assert "CAVEAT" not in trade.notes
+    assert "CAVEAT: IELP blog is a secondary source" in joint.notes
+    assert joint.status == "secondary" and any("secondary" in f.lower() for f in joint.footnotes)
+
+
+def test_gaps_are_explained_on_the_chart_slide(cat):
+    chart = compose_deck(pack_basic(), cat, lang="en", now=NOW)[4]
+    assert chart.footnotes == ("No value for 2015: the report does not state 2015",)
+    assert "the report does not state 2015" in chart.notes
+
+
+def test_missing_items_become_marked_placeholders(cat):
+    slides = compose_deck(pack_hostile(), cat, lang="en", now=NOW)
+    missing = [s for s in slides if s.kind == "missing"]
+    assert [s.title for s in missing] == ["Missing fact: no-such-fact", "Missing chart: no-such-chart"]
+    assert "not in the catalog" in missing[0].statement
+
+
+def test_sources_appendix_lists_every_source_with_status_and_url(cat):
+    slides = compose_deck(pack_all(cat), cat, lang="en", now=NOW)
+    appendix = [e for s in slides if s.kind == "sources" for e in s.sources]
+    assert {e.id for e in appendix} == set(cat.sources)
+    assert all(len(s.sources) <= SOURCES_PER_SLIDE for s in slides if s.kind == "sources")
+    ielp = next(e for e in appendix if e.id == "ielp")
+    assert ielp.status_label == "Secondary" and ielp.url.startswith("https://")
+
+
+def test_pack_all_has_every_fact_and_chart_once_in_catalog_order(cat):
+    pack = pack_all(cat)
+    facts = [i.ref for i in pack.items if i.kind == "fact"]
+    charts = [i.ref for i in pack.items if i.kind == "chart"]
+    assert facts == [f.id for f in sorted(cat.facts, key=lambda f: cat.section(f.section).order)]
+    assert sorted(charts) == sorted(cat.charts) and len(charts) == len(set(charts))
+    refs = [i.ref for i in pack.items]
+    assert refs.index("trade-line") == refs.index("trade-trilateral") + 1  # a chart follows its fact
+
+
+def test_pack_section_and_ids(cat):
+    autos = [(i.kind, i.ref) for i in pack_section(cat, "autos").items]
+    assert autos == [("fact", "auto-production"), ("chart", "auto-diverging"),
+                     ("fact", "transport-share"), ("chart", "transport-share")]
+    ids = [i.ref for i in pack_ids(cat, ["joint-review", "gdp-share"]).items]
+    assert ids == ["gdp-share", "gdp-column", "joint-review", "usmca-timeline"]
+    with pytest.raises(SelectionError, match="nope"):
+        pack_ids(cat, ["gdp-share", "nope"])
+    with pytest.raises(SelectionError, match="sections"):
+        pack_section(cat, "space")
+
+
+def test_font_size_fits_the_longest_spanish_statement():
+    width, height = 870.0, 200.0
+    size = fit_font_size(LONGEST_ES, width, height, max_pt=28, min_pt=12)
+    assert 12 <= size < 28
+    assert text_height_pt(LONGEST_ES, width, size) <= height
+    assert fit_font_size("Corto.", width, height, max_pt=28) == 28

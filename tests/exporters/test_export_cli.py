@@ -1,0 +1,95 @@
+"""`nap-desktop export`: selections, pack files, chart images, clear errors and exit codes."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from fixture_catalog import make_catalog, pack_basic
+
+from nap_desktop.cli import main
+from nap_desktop.core.pack import save_pack
+
+
+@pytest.fixture
+def fixture_catalog(monkeypatch):
+    import nap_desktop.core.loader as loader
+
+    cat = make_catalog()
+    monkeypatch.setattr(loader, "load_catalog", lambda root=None: cat)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1777636800")  # 2026-05-01T12:00Z
+    return cat
+
+
+def test_ids_to_pptx_and_xlsx(tmp_path, fixture_catalog, capsys):
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    code = main(["export", "--ids", "gdp-share,trade-trilateral", "--lang", "es",
+                 "--pptx", str(tmp_path / "a.pptx"), "--xlsx", str(tmp_path / "a.xlsx")])
+    assert code == 0, capsys.readouterr().err
+    prs = Presentation(str(tmp_path / "a.pptx"))
+    assert prs.core_properties.created.isoformat() == "2026-05-01T12:00:00"
+    assert sum(1 for s in prs.slides for sh in s.shapes if getattr(sh, "has_chart", False) and sh.has_chart) == 2
+    assert load_workbook(tmp_path / "a.xlsx").sheetnames[0] == "Portada"
+
+
+def test_pack_file_export(tmp_path, fixture_catalog):
+    from pptx import Presentation
+
+    path = tmp_path / "brief.napbrief"
+    save_pack(pack_basic(), path)
+    assert main(["export", str(path), "--pptx", str(tmp_path / "b.pptx")]) == 0
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(tmp_path / "b.pptx")).slides if s.shapes.title]
+    assert titles[0] == "USMCA briefing for House Ways and Means staff"
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--all"],  # nothing to write
+    ["export", "--pptx", "x.pptx"],  # nothing to export
+    ["export", "--ids", "nope", "--pptx", "x.pptx"],
+    ["export", "--section", "space", "--xlsx", "x.xlsx"],
+    ["export", "--svg", "x.svg"],  # no --chart
+])
+def test_incomplete_commands_exit_2_with_a_message(tmp_path, fixture_catalog, capsys, argv, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert capsys.readouterr().err.startswith("nap-desktop export:")
+    assert not list(tmp_path.iterdir())
+
+
+def test_unwritable_destination_exits_1_naming_the_file(tmp_path, fixture_catalog, capsys, monkeypatch):
+    dest = tmp_path / "deck.pptx"
+    dest.write_bytes(b"old")
+    monkeypatch.setattr(os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    assert main(["export", "--all", "--pptx", str(dest)]) == 1
+    err = capsys.readouterr().err
+    assert str(dest) in err and "permission denied" in err
+    assert dest.read_bytes() == b"old"
+
+
+def test_missing_folder_exits_1(tmp_path, fixture_catalog, capsys):
+    assert main(["export", "--all", "--xlsx", str(tmp_path / "no" / "such" / "a.xlsx")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_svg_has_title_chart_and_source_line(tmp_path, fixture_catalog):
+    for cid, spec in fixture_catalog.charts.items():
+        out = tmp_path / f"{cid}.svg"
+        assert main(["export", "--chart", cid, "--svg", str(out), "--lang", "es"]) == 0
+        root = ET.parse(out).getroot()
+        texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert any(spec.title_es.startswith(t.rstrip("…")) for t in texts if t), cid
+        assert any(t.startswith("Fuente") for t in texts), cid
+
+
+def test_png_is_rendered_at_twice_the_svg_size(tmp_path, fixture_catalog):
+    pytest.importorskip("PySide6.QtSvg")
+    out = tmp_path / "gdp.png"
+    assert main(["export", "--chart", "gdp-column", "--png", str(out)]) == 0
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1920, 1080)
