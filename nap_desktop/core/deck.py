@@ -124,6 +124,8 @@ class Slide:
     #: the pack item (uid) the slide comes from, "" for generated slides
     item_uid: str = ""
     ref: str = ""
+    #: how the slide is listed on the agenda ("" = its title)
+    agenda: str = ""
 
 
 def _status_order(status: str) -> int:
@@ -218,7 +220,9 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
         period=format_period(fact.period, lang), source_line=fact_source_line(fact, catalog, lang),
         status=_weakest(statuses), footnotes=tuple(footnotes), accent=accent, kicker=kicker,
         notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
-        item_uid=item.uid, ref=fact.id)
+        item_uid=item.uid, ref=fact.id,
+        # Fact slides share their section's title; the agenda lists what each one says.
+        agenda=f"{figure}: {shorten(statement, 72)}" if figure else shorten(statement, 90))
 
 
 def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
@@ -366,7 +370,7 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
 
     # Agenda: the sections (dividers) if the pack has them, else the item titles.
     dividers = [s.title for s in body if s.kind == "divider"]
-    entries = dividers or [s.title for s in body]
+    entries = dividers or [s.agenda or s.title for s in body]
     entries = [f"{n}. {e}" for n, e in enumerate(entries, start=1)]
     pages = _paged(entries, AGENDA_PER_SLIDE)
     agenda = [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)), bullets=tuple(page))
