@@ -1,0 +1,133 @@
+"""Starts the desktop app: QApplication (high-DPI safe), theme, translations, catalog, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from nap_desktop import __version__
+
+
+def shield_singletons_from_refcount_bugs() -> None:
+    """Work around a PySide6 6.12 defect on Python < 3.12.
+
+    Many of its bindings return None (and some True/False) without taking a new reference. On
+    3.12+ those objects are immortal and nothing happens; on 3.11 every such call lowers their
+    reference count, and after enough calls the interpreter aborts ("deallocating None"), at exit
+    or, in a long session, mid-work. Giving the three singletons a huge reference count makes them
+    effectively immortal, as on 3.12. Remove once the pinned PySide6 is fixed or Python >= 3.12.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    for obj in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is a PyObject's first field
+        if refcnt.value < 1 << 40:
+            refcnt.value += 1 << 40
+
+
+def create_application(argv: list[str] | None = None):  # -> QApplication
+    """The QApplication, created once, with high-DPI rounding, theme and identity set."""
+    shield_singletons_from_refcount_bugs()
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from nap_desktop.paths import resources_dir
+    from nap_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scale factors (125%, 150%) render crisply instead of rounding to 1x/2x.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName("NAP Briefing")
+        QCoreApplication.setApplicationName("NAP Briefing")
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    from nap_desktop.ui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()
+    icon_path = resources_dir() / "icons" / "nap-briefing.svg"
+    if icon_path.is_file():
+        app.setWindowIcon(QIcon(str(icon_path)))
+    apply_theme(app)
+    return app
+
+
+def default_settings_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    path = Path(location) if location else Path.home() / ".config" / "nap-briefing"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False) -> int:
+    """`nap-desktop` (and `--smoke-test`): returns the process exit code."""
+    app = create_application()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from nap_desktop.core.loader import CatalogError, load_catalog
+    from nap_desktop.ui.i18n import system_language, translations
+    from nap_desktop.ui.main_window import MainWindow
+
+    try:
+        catalog = load_catalog()
+    except (CatalogError, FileNotFoundError) as exc:
+        if smoke_test:
+            print(f"nap-desktop: smoke test failed: the catalog does not load.\n{exc}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "NAP Briefing", f"The bundled catalog does not load:\n\n{exc}")
+        return 1
+
+    if smoke_test:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="nap-smoke-") as tmp:
+            return _smoke_test(app, catalog, Path(tmp), lang or "en")
+
+    settings_dir = default_settings_dir()
+    window = MainWindow(catalog, settings_dir=settings_dir, lang=lang)
+    if lang is None and not window.has_saved_language():
+        window.set_language(system_language())
+    else:
+        translations().set_language(window.lang)
+    window.show()
+    if pack is not None:
+        QTimer.singleShot(0, lambda: window.open_pack(pack))
+    else:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()
+
+
+def _smoke_test(app, catalog, settings_dir: Path, lang: str) -> int:
+    """Build the window, load the data, draw a chart, exit 0 (used by tests and the packaged build)."""
+    from nap_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(catalog, settings_dir=settings_dir, lang=lang)
+    window.resize(1280, 720)
+    window.show()
+    app.processEvents()
+    with_chart = next((f for f in catalog.facts if f.chart and f.chart in catalog.charts), None)
+    if with_chart is not None:
+        window.open_detail(with_chart.id)
+        app.processEvents()
+        view = window.detail_view.chart_view
+        if view is None or view.spec is None:
+            print("nap-desktop: smoke test failed: the chart was not drawn", file=sys.stderr)
+            return 1
+        drawn = f"chart {view.spec.id}"
+    else:
+        # No chart in the catalog: still prove pyqtgraph imports and draws in this build.
+        from nap_desktop.ui.chart_view import ChartView
+
+        view = ChartView(None, catalog, lang)
+        view.show()
+        app.processEvents()
+        drawn = "an empty chart (the catalog has no charts)"
+    print(f"nap-desktop smoke test OK: {len(catalog.facts)} facts, {len(catalog.charts)} charts, drew {drawn}")
+    window.close()
+    return 0

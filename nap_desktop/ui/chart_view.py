@@ -1,0 +1,688 @@
+"""ChartView: draws any core.charts.ChartSpec with pyqtgraph, with hover values, a table and the source line.
+
+Reusable (detail view, presenter): ``ChartView(spec, catalog, lang)``; ``set_spec`` / ``set_language``.
+Numbers on axes, labels and in the table go through core.formatting (via ``spec.format``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nap_desktop.core.charts import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, source_line
+from nap_desktop.core.formatting import format_date, format_number, format_value
+from nap_desktop.core.model import Catalog
+from nap_desktop.ui import theme
+
+pg.setConfigOptions(antialias=True, background="w", foreground=theme.INK)
+
+_CYCLE = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "grey", "yellow")]
+POSITIVE = PALETTE["blue"]
+NEGATIVE = PALETTE["vermillion"]
+GAP_COLOR = "#9aa3ab"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChartView", text)
+
+
+class ValueAxis(pg.AxisItem):
+    """A numeric axis whose tick labels are written by core.formatting in the chart's language."""
+
+    def __init__(self, orientation: str, lang: str = "en", **kwargs: Any):
+        super().__init__(orientation, **kwargs)
+        self.lang = lang
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        decimals = 0 if spacing >= 1 else min(6, max(0, -math.floor(math.log10(spacing))))
+        return [format_number(v * scale, self.lang, decimals=decimals) for v in values]
+
+
+class YearAxis(pg.AxisItem):
+    """Timeline axis: whole years."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [format_value(round(v), "year") if abs(v - round(v)) < 1e-6 else "" for v in values]
+
+
+@dataclass
+class _Hit:
+    rect: QRectF | None  # data coordinates; None for a point
+    point: QPointF | None
+    text: str
+
+
+def _elide(text: str, font: QFont, width: int) -> str:
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class ChartView(QWidget):
+    """A ChartSpec on screen: chart or table, legend, gaps with their reasons, and the source line."""
+
+    def __init__(self, spec: ChartSpec | None, catalog: Catalog, lang: str = "en", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._spec = spec
+        self._catalog = catalog
+        self._lang = lang
+        self._hits: list[_Hit] = []
+        self._horizontal = False
+        self.last_hover_text = ""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("ChartTitle")
+        self.title_label.setWordWrap(True)
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setObjectName("Muted")
+        self.subtitle_label.setWordWrap(True)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        head.addLayout(titles, 1)
+        self.table_toggle = QPushButton()
+        self.table_toggle.setCheckable(True)
+        self.table_toggle.toggled.connect(self._on_table_toggle_toggled)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_table)
+        head.addWidget(self.table_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+
+        self.stack = QStackedWidget()
+        self.plot_widget = pg.PlotWidget(axisItems={"left": ValueAxis("left", lang), "bottom": ValueAxis("bottom", lang)})
+        self.plot_widget.setMinimumHeight(260)
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        plot = self.plot_widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.getViewBox().setMouseEnabled(False, False)
+        self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.stack.addWidget(self.plot_widget)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+
+        self.legend_label = QLabel()
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.gap_label = QLabel()
+        self.gap_label.setObjectName("GapNote")
+        self.gap_label.setWordWrap(True)
+        self.source_label = QLabel()
+        self.source_label.setObjectName("SourceLine")
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("Muted")
+        self.notes_label.setWordWrap(True)
+        for label in (self.legend_label, self.gap_label, self.source_label, self.notes_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            layout.addWidget(label)
+        self._retranslate()
+        self._draw()
+
+    # ---- public -----------------------------------------------------------------------------
+    @property
+    def spec(self) -> ChartSpec | None:
+        return self._spec
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_spec(self, spec: ChartSpec | None) -> None:
+        self._spec = spec
+        self._draw()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._draw()
+
+    def show_table(self, on: bool = True) -> None:
+        self.table_toggle.setChecked(on)
+
+    def table_text(self) -> str:
+        """The chart's data as tab-separated text (header + one line per category) for Excel."""
+        if self._spec is None:
+            return ""
+        header, rows = self._spec.table(self._lang)
+
+        def cell(value: Any) -> str:
+            if value is None:
+                return ""
+            if isinstance(value, float):
+                # Full precision, no thousands separator: Excel reads it as a number in any locale
+                # that uses a decimal point.
+                return str(int(value)) if value.is_integer() else repr(value)
+            return str(value).replace("\t", " ").replace("\n", " ")
+
+        lines = ["\t".join(cell(h) for h in header)]
+        lines += ["\t".join(cell(v) for v in row) for row in rows]
+        return "\n".join(lines) + "\n"
+
+    def copy_table(self) -> None:
+        QGuiApplication.clipboard().setText(self.table_text())
+
+    def hover_text_at(self, x: float, y: float) -> str:
+        """What hovering at data coordinates (x, y) shows ('' when nothing is there)."""
+        target = QPointF(x, y)
+        for hit in self._hits:
+            if hit.rect is not None and hit.rect.contains(target):
+                return hit.text
+        view = self.plot_widget.getPlotItem().getViewBox()
+        best, best_d = "", 14.0  # pixels
+        here = view.mapViewToScene(target)
+        for hit in self._hits:
+            if hit.point is None:
+                continue
+            there = view.mapViewToScene(hit.point)
+            d = math.hypot(here.x() - there.x(), here.y() - there.y())
+            if d < best_d:
+                best, best_d = hit.text, d
+        return best
+
+    def hit_points(self) -> list[tuple[float, float, str]]:
+        """Where the hover targets are (data coordinates, centre) and what they show: for tests."""
+        out = []
+        for hit in self._hits:
+            c = hit.rect.center() if hit.rect is not None else hit.point
+            out.append((c.x(), c.y(), hit.text))
+        return out
+
+    # ---- language -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.table_toggle.setText(QCoreApplication.translate("ChartView", "Show chart") if self.table_toggle.isChecked() else QCoreApplication.translate("ChartView", "Show table"))
+        self.table_toggle.setToolTip(QCoreApplication.translate("ChartView", "Switch between the chart and the same data as a table"))
+        self.copy_button.setText(QCoreApplication.translate("ChartView", "Copy data"))
+        self.copy_button.setToolTip(QCoreApplication.translate("ChartView", "Copy the data as tab-separated text (pastes into Excel)"))
+
+    def _on_table_toggle_toggled(self, on: bool) -> None:
+        self.stack.setCurrentWidget(self.table if on else self.plot_widget)
+        self._retranslate()
+
+    # ---- drawing --------------------------------------------------------------------------------
+    def _draw(self) -> None:
+        spec, lang = self._spec, self._lang
+        plot = self.plot_widget.getPlotItem()
+        plot.clear()
+        self._hits = []
+        self.gap_label.clear()
+        plot.getViewBox().setAspectLocked(False)
+        wants_years = spec is not None and spec.kind == "timeline"
+        if wants_years != isinstance(plot.getAxis("bottom"), YearAxis):
+            plot.setAxisItems({"bottom": YearAxis("bottom") if wants_years else ValueAxis("bottom", lang)})
+        self.legend_label.clear()
+        for axis in ("left", "bottom"):
+            ax = plot.getAxis(axis)
+            if isinstance(ax, ValueAxis):
+                ax.lang = lang
+            ax.setTicks(None)
+            if axis == "left":
+                ax.setWidth(None)
+            plot.showAxis(axis)
+            plot.setLabel(axis, "")
+        if spec is None:
+            for label in (self.title_label, self.subtitle_label, self.gap_label, self.source_label, self.notes_label):
+                label.clear()
+            self._fill_table()
+            return
+        self.title_label.setText(spec.title(lang))
+        self.subtitle_label.setText(spec.subtitle(lang))
+        self.subtitle_label.setVisible(bool(spec.subtitle(lang)))
+        self.source_label.setText(source_line(spec, self._catalog, lang))
+        self.notes_label.setText(spec.notes(lang))
+        self.notes_label.setVisible(bool(spec.notes(lang)))
+        self._horizontal = False
+        kind = spec.kind if spec.kind in KINDS else "table"
+        drawer = getattr(self, f"_draw_{kind}")
+        is_table = kind == "table"
+        self.table_toggle.setVisible(not is_table)
+        drawer(spec, plot)
+        self._fill_table()
+        if is_table:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.stack.setCurrentWidget(self.table if self.table_toggle.isChecked() else self.plot_widget)
+        self._describe_gaps()
+
+    def _value_label(self, spec: ChartSpec, value: float | None) -> str:
+        return spec.format(value, self._lang)
+
+    def _hover(self, spec: ChartSpec, i: int, series_index: int | None) -> str:
+        labels = spec.category_labels(self._lang)
+        cat = labels[i] if i < len(labels) else spec.categories[i]
+        if series_index is None:
+            return cat
+        series = spec.series[series_index]
+        value = series.values[i]
+        name = series.label(self._lang)
+        head = f"{cat} · {name}" if name and len(spec.series) > 1 or (name and spec.kind == "line") else cat
+        if value is None:
+            gap = spec.gap_for(spec.categories[i], series.key)
+            reason = gap.reason(self._lang) if gap else ""
+            return f"{head}: {spec.format(None, self._lang)}" + (f" — {reason}" if reason else "")
+        return f"{head}: {spec.format(value, self._lang)}"
+
+    def _category_axis(self, plot: Any, axis: str, labels: tuple[str, ...], positions: list[float]) -> None:
+        ax = plot.getAxis(axis)
+        font = ax.style.get("tickFont") or self.font()
+        if axis == "bottom":
+            slot = max(40, (self.plot_widget.width() or 600) - 120) / max(1, len(labels))
+            longest = max((QFontMetrics(font).horizontalAdvance(t) for t in labels), default=0)
+            step = max(1, math.ceil((longest + 12) / slot)) if longest + 12 > slot else 1
+            ticks = [(p, t) for k, (p, t) in enumerate(zip(positions, labels, strict=True)) if k % step == 0]
+            if step > 1 and any(len(t) > 12 for t in labels):  # long names: shorten rather than overlap
+                width = int(slot * step) - 8
+                ticks = [(p, _elide(t, font, max(30, width))) for p, t in ticks]
+        else:
+            width = min(260, max((QFontMetrics(font).horizontalAdvance(t) for t in labels), default=40) + 16)
+            ax.setWidth(width)
+            ticks = [(p, _elide(t, font, width - 12)) for p, t in zip(positions, labels, strict=True)]
+        ax.setTicks([ticks, []])
+
+    def _axis_titles(self, spec: ChartSpec, plot: Any, horizontal: bool) -> None:
+        value_title = spec.y_title(self._lang)
+        cat_title = spec.x_title(self._lang)
+        plot.setLabel("bottom" if horizontal else "left", value_title)
+        plot.setLabel("left" if horizontal else "bottom", cat_title)
+
+    @staticmethod
+    def _num(values: tuple[float | None, ...]) -> np.ndarray:
+        return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+
+    def _bar_color(self, spec: ChartSpec, i: int, series_color: str, value: float | None = None) -> str:
+        if spec.category_colors and i < len(spec.category_colors) and spec.category_colors[i]:
+            return spec.category_colors[i]
+        if spec.highlight and len(spec.series) == 1:
+            return NORTH_AMERICA_COLOR if spec.categories[i] in spec.highlight else REST_COLOR
+        return series_color or _CYCLE[0]
+
+    def _add_text(self, plot: Any, x: float, y: float, text: str, anchor: tuple[float, float],
+                  color: str = theme.INK) -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor)
+        item.setPos(x, y)
+        plot.addItem(item)
+
+    def _mark_gap(self, plot: Any, spec: ChartSpec, x: float, y: float, i: int, s: int, horizontal: bool) -> None:
+        anchor = (0, 0.5) if horizontal else (0.5, 1)
+        self._add_text(plot, x, y, spec.format(None, self._lang) + " *", anchor, GAP_COLOR)
+        size = 0.6
+        rect = QRectF(x - 0.05, y - size / 2, 1.0, size) if horizontal else QRectF(x - size / 2, y - 0.05, size, 1.0)
+        self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
+
+    def _legend(self, entries: list[tuple[str, str]]) -> None:
+        html = "&nbsp;&nbsp;&nbsp;".join(
+            f"<span style='color:{c}; font-size:14pt'>■</span>&nbsp;{_html(t)}"
+            for c, t in entries)
+        self.legend_label.setText(html)
+
+    # -- kinds ------------------------------------------------------------------------------
+    def _draw_line(self, spec: ChartSpec, plot: Any) -> None:
+        n = len(spec.categories)
+        xs = np.arange(n, dtype=float)
+        for s, series in enumerate(spec.series):
+            ys = self._num(series.values)
+            color = series.color or _CYCLE[s % len(_CYCLE)]
+            plot.plot(xs, ys, pen=pg.mkPen(color, width=2.5), connect="finite",
+                      symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None)
+            for i, v in enumerate(series.values):
+                if v is None:
+                    continue
+                self._hits.append(_Hit(None, QPointF(float(i), float(v)), self._hover(spec, i, s)))
+        finite = [v for se in spec.series for v in se.values if v is not None]
+        low = min(finite, default=0.0)
+        marked: set[int] = set()
+        for s, series in enumerate(spec.series):
+            for i in _line_gaps(spec, series):
+                self._hits.append(_Hit(QRectF(i - 0.3, -1e18, 0.6, 2e18), None, self._hover(spec, i, s)))
+                if i in marked:
+                    continue
+                marked.add(i)
+                plot.addItem(pg.InfiniteLine(pos=float(i), angle=90,
+                                             pen=pg.mkPen(GAP_COLOR, width=1, style=Qt.PenStyle.DashLine)))
+                self._add_text(plot, float(i), low, spec.format(None, self._lang) + " *", (0.5, 0), GAP_COLOR)
+        self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs))
+        self._axis_titles(spec, plot, horizontal=False)
+        if len(spec.series) > 1:
+            self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
+        plot.enableAutoRange()
+
+    def _draw_column(self, spec: ChartSpec, plot: Any) -> None:
+        self._draw_bars(spec, plot, horizontal=False)
+
+    def _draw_bar(self, spec: ChartSpec, plot: Any) -> None:
+        self._draw_bars(spec, plot, horizontal=True)
+
+    def _draw_grouped(self, spec: ChartSpec, plot: Any) -> None:
+        self._draw_bars(spec, plot, horizontal=False)
+
+    def _draw_diverging(self, spec: ChartSpec, plot: Any) -> None:
+        self._draw_bars(spec, plot, horizontal=True, diverging=True)
+
+    def _draw_bars(self, spec: ChartSpec, plot: Any, *, horizontal: bool, diverging: bool = False) -> None:
+        """Column, bar, grouped and diverging bars: one slot per category, one bar per series."""
+        n, m = len(spec.categories), max(1, len(spec.series))
+        slot = 0.8 / m
+        # Horizontal charts list the first category at the top.
+        pos = (lambda i: float(n - 1 - i)) if horizontal else (lambda i: float(i))
+        finite = [v for se in spec.series for v in se.values if v is not None]
+        span = (max(finite, default=1.0) - min(0.0, min(finite, default=0.0))) or 1.0
+        label_values = n * m <= 24
+        for s, series in enumerate(spec.series):
+            color = series.color or _CYCLE[s % len(_CYCLE)]
+            for i, v in enumerate(series.values):
+                centre = pos(i) - 0.4 + slot * (s + 0.5)
+                if v is None:
+                    x, y = (0.0, centre) if horizontal else (centre, 0.0)
+                    self._mark_gap(plot, spec, x, y, i, s, horizontal)
+                    continue
+                if diverging and not (spec.category_colors and i < len(spec.category_colors)):
+                    fill = POSITIVE if v >= 0 else NEGATIVE
+                else:
+                    fill = self._bar_color(spec, i, color) if m == 1 else color
+                low, size = min(0.0, v), abs(v)
+                if horizontal:
+                    rect = QRectF(low, centre - slot * 0.45, size, slot * 0.9)
+                else:
+                    rect = QRectF(centre - slot * 0.45, low, slot * 0.9, size)
+                item = pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[rect.width()], height=[rect.height()],
+                                       brush=pg.mkBrush(fill), pen=pg.mkPen(None))
+                plot.addItem(item)
+                self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
+                if label_values:
+                    text = spec.format(v, self._lang)
+                    pad = span * 0.01
+                    if horizontal:
+                        self._add_text(plot, v + (pad if v >= 0 else -pad), centre, text,
+                                       (0, 0.5) if v >= 0 else (1, 0.5))
+                    else:
+                        self._add_text(plot, centre, v, text, (0.5, 1) if v >= 0 else (0.5, 0))
+        positions = [pos(i) for i in range(n)]
+        self._category_axis(plot, "left" if horizontal else "bottom", spec.category_labels(self._lang), positions)
+        self._axis_titles(spec, plot, horizontal)
+        zero = pg.InfiniteLine(pos=0.0, angle=90 if horizontal else 0, pen=pg.mkPen(theme.MUTED, width=1))
+        plot.addItem(zero)
+        if m > 1:
+            self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
+        elif diverging:
+            pass
+        elif spec.highlight:
+            self._legend([(NORTH_AMERICA_COLOR, QCoreApplication.translate("ChartView", "North America")), (REST_COLOR, QCoreApplication.translate("ChartView", "Rest of the world"))])
+        vb = plot.getViewBox()
+        vb.enableAutoRange()
+        # room for the value labels beyond the longest bar
+        lo, hi = min(0.0, min(finite, default=0.0)), max(0.0, max(finite, default=1.0))
+        extra = span * (0.28 if horizontal else 0.12)
+        if horizontal:
+            vb.setXRange(lo - (extra if lo < 0 else 0), hi + (extra if hi > 0 else 0), padding=0.02)
+            vb.setYRange(-0.6, n - 0.4, padding=0)
+        else:
+            vb.setYRange(lo - (extra if lo < 0 else 0), hi + (extra if hi > 0 else 0), padding=0.02)
+            vb.setXRange(-0.6, n - 0.4, padding=0)
+
+    def _draw_stacked(self, spec: ChartSpec, plot: Any) -> None:
+        n = len(spec.categories)
+        up, down = np.zeros(n), np.zeros(n)
+        for s, series in enumerate(spec.series):
+            color = series.color or _CYCLE[s % len(_CYCLE)]
+            for i, v in enumerate(series.values):
+                if v is None:
+                    self._mark_gap(plot, spec, float(i), float(up[i]), i, s, False)
+                    continue
+                base = up[i] if v >= 0 else down[i] + v
+                rect = QRectF(i - 0.35, base, 0.7, abs(v))
+                plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.7], height=[abs(v)],
+                                             brush=pg.mkBrush(color), pen=pg.mkPen("#ffffff", width=1)))
+                self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
+                if v >= 0:
+                    up[i] += v
+                else:
+                    down[i] += v
+        self._category_axis(plot, "bottom", spec.category_labels(self._lang), [float(i) for i in range(n)])
+        self._axis_titles(spec, plot, horizontal=False)
+        plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(theme.MUTED, width=1)))
+        self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
+        plot.getViewBox().enableAutoRange()
+        plot.getViewBox().setXRange(-0.6, n - 0.4, padding=0)
+
+    def _draw_share(self, spec: ChartSpec, plot: Any) -> None:
+        """Shares of a whole: one horizontal 100% bar per series, one segment per category."""
+        n, m = len(spec.categories), len(spec.series)
+        colors = [self._bar_color(spec, i, _CYCLE[i % len(_CYCLE)]) if spec.category_colors or spec.highlight
+                  else _CYCLE[i % len(_CYCLE)] for i in range(n)]
+        if spec.highlight and not spec.category_colors:
+            colors = [NORTH_AMERICA_COLOR if c in spec.highlight else _CYCLE[(k + 1) % len(_CYCLE)]
+                      for k, c in enumerate(spec.categories)]
+        total_max = 100.0
+        for s, series in enumerate(spec.series):
+            y = float(m - 1 - s)
+            left = 0.0
+            for i, v in enumerate(series.values):
+                if v is None:
+                    self._mark_gap(plot, spec, left, y, i, s, True)
+                    continue
+                rect = QRectF(left, y - 0.3, v, 0.6)
+                plot.addItem(pg.BarGraphItem(x0=[left], y0=[y - 0.3], width=[v], height=[0.6],
+                                             brush=pg.mkBrush(colors[i]), pen=pg.mkPen("#ffffff", width=1)))
+                self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
+                if v >= 6:
+                    self._add_text(plot, left + v / 2, y, spec.format(v, self._lang), (0.5, 0.5), "#ffffff")
+                left += v
+            total_max = max(total_max, left)
+        labels = tuple(se.label(self._lang) for se in spec.series)
+        self._category_axis(plot, "left", labels, [float(m - 1 - s) for s in range(m)])
+        plot.setLabel("bottom", spec.y_title(self._lang))
+        self._legend([(colors[i], spec.category_labels(self._lang)[i]) for i in range(n)])
+        vb = plot.getViewBox()
+        vb.setXRange(0, total_max, padding=0.02)
+        vb.setYRange(-0.6, m - 0.4, padding=0)
+
+    def _draw_timeline(self, spec: ChartSpec, plot: Any) -> None:
+        dates: dict[str, str] = dict(spec.extra.get("dates", {}))
+        labels = spec.category_labels(self._lang)
+        plot.hideAxis("left")
+        points = []
+        for i, cat in enumerate(spec.categories):
+            iso = dates.get(cat, "")
+            x = _fractional_year(iso)
+            if x is None:
+                continue
+            points.append((x, i, iso))
+        points.sort()
+        if points:
+            xs = [p[0] for p in points]
+            plot.plot([min(xs), max(xs)], [0, 0], pen=pg.mkPen(theme.MUTED, width=2))
+        for k, (x, i, iso) in enumerate(points):
+            level = (1 + (k % 3)) * (1 if k % 2 == 0 else -1)
+            plot.plot([x, x], [0, level * 0.8], pen=pg.mkPen(theme.BORDER, width=1))
+            plot.plot([x], [0], pen=None, symbol="o", symbolSize=11, symbolBrush=POSITIVE, symbolPen="w")
+            when = format_date(iso, self._lang)
+            text = f"{when}\n{labels[i]}"
+            # labels near the ends grow inwards so they are never cut by the plot's edge
+            where = (x - points[0][0]) / ((points[-1][0] - points[0][0]) or 1.0)
+            ax = 0.0 if where < 0.25 else 1.0 if where > 0.75 else 0.5
+            self._add_text(plot, x, level * 0.8, text, (ax, 1) if level > 0 else (ax, 0))
+            self._hits.append(_Hit(None, QPointF(x, 0.0), f"{labels[i]}: {when}"))
+        missing = [labels[i] for i, c in enumerate(spec.categories) if _fractional_year(dates.get(c, "")) is None]
+        if missing:
+            self.gap_label.setText(QCoreApplication.translate("ChartView", "No date for:") + " " + ", ".join(missing))
+        vb = plot.getViewBox()
+        if points:
+            lo, hi = points[0][0], points[-1][0]
+            pad = max(0.8, (hi - lo) * 0.12)
+            vb.setXRange(lo - pad, hi + pad, padding=0)
+        vb.setYRange(-3.6, 3.6, padding=0)
+        plot.setLabel("bottom", spec.x_title(self._lang) or QCoreApplication.translate("ChartView", "Year"))
+
+    def _draw_tilemap(self, spec: ChartSpec, plot: Any) -> None:
+        positions: dict[str, list[int]] = spec.extra.get("positions", {})
+        classes: dict[str, str] = spec.extra.get("classes", {})
+        class_colors: dict[str, str] = spec.extra.get("class_colors", {})
+        class_labels: dict[str, dict[str, str]] = spec.extra.get("class_labels", {})
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        labels = spec.category_labels(self._lang)
+        series_index = 0 if spec.series else None
+        rows = cols = 0
+        for i, cat in enumerate(spec.categories):
+            place = positions.get(cat)
+            if not place:
+                continue
+            row, col = int(place[0]), int(place[1])
+            rows, cols = max(rows, row + 1), max(cols, col + 1)
+            cls = classes.get(cat)
+            fill = class_colors.get(cls, GAP_COLOR) if cls is not None else "#eef0f2"
+            rect = QRectF(col, -row - 1, 0.92, 0.92)
+            plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.92], height=[0.92],
+                                         brush=pg.mkBrush(fill), pen=pg.mkPen(None)))
+            ink = "#ffffff" if _is_dark(fill) else theme.INK
+            self._add_text(plot, col + 0.46, -row - 0.54, cat, (0.5, 0.5), ink)
+            text = self._hover(spec, i, series_index)
+            if cls is not None and cls in class_labels:
+                text += f" ({class_labels[cls].get(self._lang, cls)})"
+            self._hits.append(_Hit(rect, None, text))
+        entries = [(class_colors.get(k, GAP_COLOR), v.get(self._lang, k)) for k, v in class_labels.items()]
+        if any(c not in classes for c in spec.categories if c in positions):
+            entries.append(("#eef0f2", QCoreApplication.translate("ChartView", "No data")))
+        self._legend(entries)
+        vb = plot.getViewBox()
+        vb.setAspectLocked(True)
+        vb.setXRange(-0.2, max(1, cols) + 0.1, padding=0)
+        vb.setYRange(-max(1, rows) - 0.1, 0.2, padding=0)
+
+    def _draw_table(self, spec: ChartSpec, plot: Any) -> None:
+        pass
+
+    # ---- table and gaps -------------------------------------------------------------------------
+    def _fill_table(self) -> None:
+        spec = self._spec
+        self.table.clear()
+        if spec is None:
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            return
+        header, rows = spec.table(self._lang)
+        if spec.kind == "timeline" and spec.extra.get("dates"):
+            header = [header[0], QCoreApplication.translate("ChartView", "Date")] + header[1:]
+            dates = spec.extra["dates"]
+            rows = [[r[0], format_date(dates.get(spec.categories[k], ""), self._lang)] + r[1:]
+                    for k, r in enumerate(rows)]
+        self.table.setColumnCount(len(header))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(header)
+        offset = len(header) - len(spec.series)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if c >= offset:
+                    series = spec.series[c - offset]
+                    text = spec.format(value, self._lang)
+                    item = QTableWidgetItem(text)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if value is None:
+                        gap = spec.gap_for(spec.categories[r], series.key)
+                        if gap is not None:
+                            item.setToolTip(gap.reason(self._lang))
+                            item.setText(f"{text} *")
+                        item.setForeground(QColor(GAP_COLOR))
+                else:
+                    item = QTableWidgetItem("" if value is None else str(value))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def _describe_gaps(self) -> None:
+        spec = self._spec
+        if spec is None or spec.kind == "timeline":
+            return
+        labels = spec.category_labels(self._lang)
+        lines = []
+        for i, cat in enumerate(spec.categories):
+            for series in spec.series:
+                if series.values[i] is not None:
+                    continue
+                if spec.kind == "line" and i not in _line_gaps(spec, series):
+                    continue  # before a series starts or after it ends: not a gap
+                gap = spec.gap_for(cat, series.key)
+                where = labels[i] + (f" · {series.label(self._lang)}" if len(spec.series) > 1 else "")
+                reason = gap.reason(self._lang) if gap else QCoreApplication.translate("ChartView", "no value published")
+                lines.append(f"{where}: {reason}")
+        if lines:
+            self.gap_label.setText("* " + QCoreApplication.translate("ChartView", "Missing values (never estimated):") + " " + "; ".join(lines))
+        else:
+            self.gap_label.clear()
+        self.gap_label.setVisible(bool(lines))
+
+    # ---- hover ---------------------------------------------------------------------------------
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot_widget.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            QToolTip.hideText()
+            return
+        point = vb.mapSceneToView(scene_pos)
+        text = self.hover_text_at(point.x(), point.y())
+        self.last_hover_text = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.plot_widget)
+        else:
+            QToolTip.hideText()
+
+
+def _line_gaps(spec: ChartSpec, series: Any) -> list[int]:
+    """Missing points inside a line (between its first and last value); before or after it, the series
+    simply does not run, which the table still shows (with the reason) but the chart need not mark."""
+    present = [i for i, v in enumerate(series.values) if v is not None]
+    first, last = (present[0], present[-1]) if present else (0, -1)
+    return [i for i, v in enumerate(series.values) if v is None and first < i < last]
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _is_dark(color: str) -> bool:
+    c = QColor(color)
+    return (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) < 150
+
+
+def _fractional_year(iso: str) -> float | None:
+    parts = iso.split("-") if iso else []
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+    except (ValueError, IndexError):
+        return None
+    return year + (month - 1) / 12 + (day - 1) / 365

@@ -1,0 +1,70 @@
+"""Interface language: installs the compiled Qt translation (.qm) and switches it at run time.
+
+Installing or removing a QTranslator makes Qt send QEvent.LanguageChange to every widget; each
+widget re-reads its strings in ``changeEvent``. The content language (fact statements, chart
+titles) follows the same switch through ``Translations.language_changed``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from nap_desktop.paths import resources_dir
+
+LANGUAGES = ("en", "es")
+
+
+class Translations(QObject):
+    """One per application: the current language and the translators that implement it."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self._app = app
+        self._lang = "en"
+        self._installed: list[QTranslator] = []
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}")
+        if lang == self._lang and (lang == "en" or self._installed):
+            return
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        if lang != "en":
+            ours = QTranslator(self)
+            path = resources_dir() / "i18n" / f"nap_{lang}.qm"
+            if not ours.load(str(path)):
+                raise FileNotFoundError(f"missing translation file {path}")
+            qt_own = QTranslator(self)  # Qt's own strings: standard dialog buttons
+            if qt_own.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._installed.append(qt_own)
+            self._installed.append(ours)
+            for translator in self._installed:
+                self._app.installTranslator(translator)
+        self._lang = lang
+        QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico) if lang == "es"
+                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        self.language_changed.emit(lang)
+
+
+def translations() -> Translations:
+    """The application's Translations object (created on first use)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    found = app.findChild(Translations)
+    if found is None:
+        found = Translations(app)
+    return found
+
+
+def system_language() -> str:
+    """'es' when the operating system is set to Spanish, else 'en'."""
+    return "es" if QLocale.system().language() == QLocale.Language.Spanish else "en"

@@ -1,0 +1,429 @@
+"""The main window: sections, search and filters, fact cards, the fact detail, and the pack panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QFontMetrics, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nap_desktop import __version__
+from nap_desktop.core.document import PackDocument
+from nap_desktop.core.model import Catalog
+from nap_desktop.core.search import SearchIndex, country_name
+from nap_desktop.ui import theme
+from nap_desktop.ui.detail_view import DetailView
+from nap_desktop.ui.fact_cards import CardGrid, FactListModel
+from nap_desktop.ui.file_controller import FileController
+from nap_desktop.ui.i18n import translations
+from nap_desktop.ui.pack_panel import PackPanel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+SETTINGS_FILE = "nap-briefing.ini"
+
+
+class SectionNav(QListWidget):
+    """Section list whose rows grow to fit wrapped titles (long Spanish names never elide)."""
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        width = max(80, self.viewport().width() - 48)
+        metrics = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        for row in range(self.count()):
+            item = self.item(row)
+            rect = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, max(rect.height(), metrics.height()) + 22))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog: Catalog, *, settings_dir: Path, lang: str | None = None,
+                 document: PackDocument | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self.settings_dir = Path(settings_dir)
+        self.settings = QSettings(str(self.settings_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+        saved = self.settings.value("language", "", type=str)
+        self._saved_language = saved in ("en", "es")
+        self._lang = lang or (saved if self._saved_language else "en")
+        self.index = SearchIndex(catalog)
+        self._section: str | None = None
+        self.setMinimumSize(QSize(960, 600))
+        self.setObjectName("MainWindow")
+
+        self.document = document if document is not None else PackDocument()
+        self.model = FactListModel(catalog, self._lang, self)
+
+        # ---- search bar ---------------------------------------------------------------------
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("SearchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self._on_search_field_text_changed)
+        self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("CountryFilter")
+        self.country_combo.setMaximumWidth(220)
+        self.country_combo.currentIndexChanged.connect(self._on_country_combo_changed)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("ResultCount")
+        top = QHBoxLayout()
+        top.setContentsMargins(theme.GAP * 2, theme.GAP, theme.GAP * 2, 0)
+        top.setSpacing(theme.GAP)
+        top.addWidget(self.search_field, 3)
+        top.addWidget(self.country_combo, 1)
+        top.addWidget(self.result_label)
+
+        # ---- navigation, cards, detail ------------------------------------------------------------
+        self.section_nav = SectionNav()
+        self.section_nav.setObjectName("SectionNav")
+        self.section_nav.setWordWrap(True)
+        self.section_nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.section_nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.section_nav.setMinimumWidth(190)
+        self.section_nav.setMaximumWidth(300)
+        self.section_nav.currentRowChanged.connect(self._on_section_nav_row_changed)
+        self.card_grid = CardGrid(self.model, catalog, self._lang)
+        self.card_grid.open_requested.connect(self.open_detail)
+        self.card_grid.add_requested.connect(self.add_fact_to_pack)
+        self.detail_view = DetailView(catalog, self._lang)
+        self.detail_view.back_requested.connect(self.show_cards)
+        self.detail_view.add_requested.connect(self.add_fact_to_pack)
+        self.detail_view.add_chart_requested.connect(self.add_chart_to_pack)
+        self.pages = QStackedWidget()
+        cards_page = QWidget()
+        cards_page.setObjectName("CardsPage")
+        cards_layout = QVBoxLayout(cards_page)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.setSpacing(0)
+        cards_layout.addLayout(top)
+        cards_layout.addWidget(self.card_grid, 1)
+        self.cards_page = cards_page
+        self.detail_view.setObjectName("DetailPage")
+        self.pages.addWidget(cards_page)
+        self.pages.addWidget(self.detail_view)
+        splitter = QSplitter()
+        splitter.addWidget(self.section_nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([215, 900])
+        self.setCentralWidget(splitter)
+
+        # ---- the pack ---------------------------------------------------------------------------
+        self.pack_panel = PackPanel(self.document, catalog)
+        self.pack_panel.set_content_language(self._lang)
+        self.pack_dock = QDockWidget()
+        self.pack_dock.setObjectName("PackDock")
+        self.pack_dock.setWidget(self.pack_panel)
+        self.pack_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.pack_dock.setMinimumWidth(320)
+        self.pack_dock.setTitleBarWidget(QWidget())  # the panel has its own heading; View menu toggles it
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.pack_dock)
+        self.resizeDocks([self.pack_dock], [340], Qt.Orientation.Horizontal)
+        self.file_controller = FileController(self, self.document, catalog, self.settings_dir)
+        self.document.subscribe(self._on_document_changed)
+
+        self._build_actions()
+        self._build_menus()
+        self._populate_countries()
+        self.statusBar().setSizeGripEnabled(False)
+        self._retranslate()
+        self.refresh_results()
+        self._on_document_changed(None)
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    # ---- actions and menus ---------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.add_action = QAction(self)
+        self.add_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.add_action.triggered.connect(self._on_add_action_triggered)
+        self.back_action = QAction(self)
+        self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.back_action.triggered.connect(self.show_cards)
+        self.toggle_pack_action = self.pack_dock.toggleViewAction()
+        self.toggle_pack_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("en", "English"), ("es", "Español")):  # each in its own language, never translated
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self._lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        for action in (self.find_action, self.add_action, self.back_action):
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        fc = self.file_controller.actions
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(fc["new"])
+        self.file_menu.addAction(fc["open"])
+        self.file_menu.addMenu(self.file_controller.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(fc["save"])
+        self.file_menu.addAction(fc["save_as"])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(fc["undo"])
+        self.edit_menu.addAction(fc["redo"])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.add_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.back_action)
+        self.view_menu.addAction(self.toggle_pack_action)
+        self.language_menu = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    # ---- language -------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def has_saved_language(self) -> bool:
+        return self._saved_language
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface (Qt translator) and the content (statements, charts) without restarting."""
+        self._lang = lang
+        translations().set_language(lang)  # sends LanguageChange to every widget
+        self.language_actions[lang].setChecked(True)
+        self.model.set_language(lang)
+        self.card_grid.set_language(lang)
+        self.detail_view.set_language(lang)
+        self.pack_panel.set_content_language(lang)
+        self._populate_countries()
+        self._retranslate()
+        self.refresh_results()
+        self.settings.setValue("language", lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        if not hasattr(self, "help_menu"):
+            return
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.edit_menu.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.find_action.setText(QCoreApplication.translate("MainWindow", "&Find…"))
+        self.add_action.setText(QCoreApplication.translate("MainWindow", "&Add fact to pack"))
+        self.back_action.setText(QCoreApplication.translate("MainWindow", "&Back to the facts"))
+        self.toggle_pack_action.setText(QCoreApplication.translate("MainWindow", "Briefing &pack panel"))
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About NAP Briefing"))
+        self.pack_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Briefing pack"))
+        self.search_field.setPlaceholderText(
+            QCoreApplication.translate("MainWindow", "Search facts, sources, countries, topics (Ctrl+F) — English or Spanish"))
+        self.search_field.setToolTip(QCoreApplication.translate("MainWindow", "Accents and capitals do not matter: “exportacion” finds “exportación”"))
+        self.country_combo.setToolTip(QCoreApplication.translate("MainWindow", "Show only facts about one country"))
+        self.section_nav.setToolTip(QCoreApplication.translate("MainWindow", "Sections of the report"))
+        self._update_counts()
+
+    # ---- search ---------------------------------------------------------------------------------
+    def _populate_countries(self) -> None:
+        current = self.country_combo.currentData()
+        self.country_combo.blockSignals(True)
+        self.country_combo.clear()
+        self.country_combo.addItem(QCoreApplication.translate("MainWindow", "All countries"), None)
+        codes = self.index.countries()
+        named = sorted(codes, key=lambda c: country_name(c, self._lang))
+        for code in named:
+            self.country_combo.addItem(country_name(code, self._lang), code)
+        found = self.country_combo.findData(current) if current else 0
+        self.country_combo.setCurrentIndex(max(0, found))
+        self.country_combo.blockSignals(False)
+
+    def set_country(self, code: str | None) -> None:
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(code)) if code else 0)
+
+    def set_section(self, section_id: str | None) -> None:
+        ids = [None] + [s.id for s in self.catalog.sections]
+        self.section_nav.setCurrentRow(ids.index(section_id) if section_id in ids else 0)
+
+    def refresh_results(self) -> None:
+        country = self.country_combo.currentData()
+        result = self.index.search(self.search_field.text(), countries=[country] if country else (),
+                                   section=self._section)
+        self._last = result
+        self.model.set_facts(result.facts)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        result = getattr(self, "_last", None)
+        if result is None:
+            return
+        n = len(result.facts)
+        self.result_label.setText(QCoreApplication.translate("MainWindow", "1 fact") if n == 1 else QCoreApplication.translate("MainWindow", "%n facts").replace("%n", f"{n:,}"))
+        query = self.search_field.text().strip()
+        if not self.catalog.facts:
+            empty = QCoreApplication.translate("MainWindow", "The catalog has no facts yet.")
+        elif query:
+            empty = QCoreApplication.translate("MainWindow", "No fact matches “%1”. Try fewer or shorter words, the other language, "
+                        "or clear the country and section filters.").replace("%1", query)
+        else:
+            empty = QCoreApplication.translate("MainWindow", "No fact matches these filters. Choose “All countries” or “All sections”.")
+        self.card_grid.set_empty_text(empty)
+        # navigation with counts of what the current search finds in each section
+        self.section_nav.blockSignals(True)
+        row = self.section_nav.currentRow()
+        self.section_nav.clear()
+        total = sum(result.section_counts.values())
+        all_item = QListWidgetItem(QCoreApplication.translate("MainWindow", "All sections") + f"  ({total})")
+        all_item.setData(Qt.ItemDataRole.UserRole, None)
+        self.section_nav.addItem(all_item)
+        for section in self.catalog.sections:
+            count = result.section_counts.get(section.id, 0)
+            item = QListWidgetItem(f"{section.title(self._lang)}  ({count})")
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            pix = QPixmap(12, 12)
+            pix.fill(QColor(section.color))
+            item.setIcon(QIcon(pix))
+            self.section_nav.addItem(item)
+        self.section_nav.setCurrentRow(max(0, row))
+        self.section_nav.fit_rows()
+        self.section_nav.blockSignals(False)
+
+    def _on_search_field_text_changed(self, _text: str) -> None:
+        self.refresh_results()
+        if self.pages.currentWidget() is not self.cards_page:
+            self.show_cards()
+
+    def _on_search_field_return_pressed(self) -> None:
+        self.card_grid.focus_first()
+
+    def _on_country_combo_changed(self, _index: int) -> None:
+        self.refresh_results()
+
+    def _on_section_nav_row_changed(self, row: int) -> None:
+        item = self.section_nav.item(row)
+        self._section = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.refresh_results()
+        self.show_cards()
+
+    def focus_search(self) -> None:
+        self.show_cards()
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    # ---- pages ----------------------------------------------------------------------------------
+    def open_detail(self, fact_id: str) -> None:
+        self.detail_view.show_fact(fact_id)
+        self.pages.setCurrentWidget(self.detail_view)
+        self._detail_fact = fact_id
+        self.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_cards(self) -> None:
+        came_from = self.detail_view.fact.id if self.pages.currentWidget() is self.detail_view and \
+            self.detail_view.fact else None
+        self.pages.setCurrentWidget(self.cards_page)
+        card = self.card_grid.card(came_from) if came_from else None
+        if card is not None:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_pack(self) -> None:
+        self.pack_dock.show()
+        self.pack_dock.raise_()
+
+    # ---- the pack -------------------------------------------------------------------------------
+    def add_fact_to_pack(self, fact_id: str) -> None:
+        before = len(self.document.pack.items)
+        self.document.add_fact(fact_id)
+        self._report_add(len(self.document.pack.items) > before)
+
+    def add_chart_to_pack(self, chart_id: str) -> None:
+        before = len(self.document.pack.items)
+        self.document.add_chart(chart_id)
+        self._report_add(len(self.document.pack.items) > before)
+
+    def _report_add(self, added: bool) -> None:
+        if added:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Added to the briefing pack."), 3000)
+        else:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Already in the briefing pack."), 3000)
+
+    def _on_add_action_triggered(self) -> None:
+        if self.pages.currentWidget() is self.detail_view and self.detail_view.fact is not None:
+            self.add_fact_to_pack(self.detail_view.fact.id)
+            return
+        fact_id = self.card_grid.current_fact_id()
+        if fact_id is not None:
+            self.add_fact_to_pack(fact_id)
+        else:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select a fact card first (arrow keys or a click)."), 4000)
+
+    def _on_document_changed(self, change: Any) -> None:
+        in_pack = {i.ref for i in self.document.pack.items if i.kind == "fact"}
+        self.card_grid.set_in_pack(in_pack)
+
+    def open_pack(self, path: Path) -> bool:
+        return self.file_controller.open_path(Path(path), ask_unsaved=False)
+
+    def offer_recovery(self) -> bool:
+        return self.file_controller.offer_recovery()
+
+    # ---- about / close ------------------------------------------------------------------------------
+    def about_text(self) -> str:
+        return (QCoreApplication.translate("MainWindow", "NAP Briefing %1").replace("%1", __version__) + "\n"
+                + QCoreApplication.translate("MainWindow", "Data version %1").replace("%1", self.catalog.version or "?") + "\n\n"
+                + QCoreApplication.translate("MainWindow", "The figures of The North American Project (México, ¿cómo vamos? and the "
+                      "U.S.-Mexico Foundation, April 2026 update), each with its source. Works offline."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About NAP Briefing"), self.about_text())
+
+    def closeEvent(self, event: Any) -> None:
+        if not self.file_controller.maybe_close():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

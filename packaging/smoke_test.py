@@ -1,0 +1,188 @@
+"""Smoke test of the standalone build: runs the frozen app from its folder with no Python on PATH.
+
+    python packaging/smoke_test.py [dist/nap-briefing]
+
+Each command runs in a clean environment (like `env -i`): PATH is an empty folder, HOME a temporary
+one, QT_QPA_PLATFORM=offscreen. The files it writes are then opened with python-pptx, openpyxl and
+Pillow from the *build* environment (not the app's) to prove they are valid. The screenshot is also
+taken with fontconfig seeing no fonts at all, and compared with the normal one: the app must draw
+with its bundled fonts, so the two must match.
+
+Exit 0 when every step passes; prints one line per step with its exit code and duration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEOUT = 180
+
+
+class Smoke:
+    def __init__(self, app: Path, work: Path):
+        self.app = app
+        self.work = work
+        self.failures: list[str] = []
+        empty_bin = work / "empty-path"
+        empty_bin.mkdir()
+        (work / "home").mkdir()
+        self.env = {
+            "PATH": str(empty_bin),
+            "HOME": str(work / "home"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_RUNTIME_DIR": str(work / "home"),
+        }
+        no_fonts = work / "no-fonts.conf"
+        no_fonts.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                            f"<fontconfig><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>\n")
+        self.no_fonts_conf = no_fonts
+
+    def check(self, ok: bool, what: str) -> bool:
+        if not ok:
+            self.failures.append(what)
+            print(f"    FAIL: {what}", flush=True)
+        return ok
+
+    def run(self, label: str, args: list[str], *, env_extra: dict[str, str] | None = None,
+            capture: bool = False) -> subprocess.CompletedProcess[str] | None:
+        env = dict(self.env, **(env_extra or {}))
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run([str(self.app), *args], env=env, cwd=self.work, text=True,
+                                  encoding="utf-8", errors="replace",
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            print(f"[{label}] nap-briefing {' '.join(args)} -> TIMEOUT after {TIMEOUT} s", flush=True)
+            self.failures.append(f"{label}: timeout")
+            return None
+        took = time.perf_counter() - start
+        print(f"[{label}] nap-briefing {' '.join(args)} -> exit {proc.returncode} in {took:.2f} s", flush=True)
+        if proc.returncode != 0:
+            self.failures.append(f"{label}: exit {proc.returncode}")
+            tail = (proc.stderr or "").strip().splitlines()[-15:]
+            for line in tail:
+                print(f"    stderr: {line}")
+            return None
+        noisy = [l for l in (proc.stderr or "").splitlines() if l.strip()]
+        if noisy:
+            print(f"    stderr ({len(noisy)} lines), first: {noisy[0][:160]}")
+        return proc
+
+
+def png_summary(path: Path) -> tuple[int, int, int]:
+    """(width, height, number of distinct colours): a blank or unreadable PNG fails here."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.load()
+        colours = img.convert("RGB").getcolors(maxcolors=1 << 20)
+        return img.width, img.height, len(colours) if colours is not None else 1 << 20
+
+
+def png_difference(a: Path, b: Path) -> float:
+    """Share of pixels that differ between two PNGs of the same size (1.0 if sizes differ)."""
+    from PIL import Image, ImageChops
+
+    with Image.open(a) as ia, Image.open(b) as ib:
+        if ia.size != ib.size:
+            return 1.0
+        diff = ImageChops.difference(ia.convert("RGB"), ib.convert("RGB")).convert("L")
+        changed = sum(diff.histogram()[1:])
+        return changed / (ia.width * ia.height)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    dist = Path(argv[0]) if argv else REPO / "dist" / "nap-briefing"
+    exe = dist / ("nap-briefing.exe" if os.name == "nt" else "nap-briefing")
+    if not exe.is_file():
+        print(f"smoke test: no built app at {exe}; run packaging/build.sh first", file=sys.stderr)
+        return 2
+    print(f"smoke test of {exe}")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="nap-smoke-") as tmp:
+        s = Smoke(exe.resolve(), Path(tmp))
+        s.check(shutil.which("python3", path=s.env["PATH"]) is None
+                and shutil.which("python", path=s.env["PATH"]) is None, "python is reachable on PATH")
+        print(f"    environment: {json.dumps(s.env)}")
+
+        proc = s.run("version", ["--version"])
+        if proc is not None:
+            __version__ = re.search(r'__version__ = "([^"]+)"',
+                                    (REPO / "nap_desktop" / "__init__.py").read_text("utf-8")).group(1)
+            s.check(__version__ in proc.stdout, f"--version prints {proc.stdout.strip()!r}, not {__version__}")
+            print(f"    {proc.stdout.strip()}")
+
+        proc = s.run("catalog", ["catalog", "--json"])
+        if proc is not None:
+            try:
+                data = json.loads(proc.stdout)
+            except json.JSONDecodeError as exc:
+                s.check(False, f"catalog --json is not JSON: {exc}")
+            else:
+                facts = data.get("facts", [])
+                s.check(bool(facts), "catalog --json lists no facts")
+                s.check(all(f.get("sources") for f in facts), "a fact without sources in catalog --json")
+                print(f"    {len(facts)} facts, {len(data.get('charts', []))} charts, "
+                      f"{len(data.get('datasets', []))} datasets, {len(data.get('sources', []))} sources")
+
+        pptx_path, xlsx_path = s.work / "all.pptx", s.work / "all.xlsx"
+        proc = s.run("export", ["export", "--all", "--pptx", str(pptx_path), "--xlsx", str(xlsx_path)])
+        if proc is not None:
+            try:
+                from pptx import Presentation
+
+                deck = Presentation(str(pptx_path))
+                slides = len(deck.slides)
+                charts = sum(1 for sl in deck.slides for sh in sl.shapes if getattr(sh, "has_chart", False))
+                s.check(slides > 0, "the deck has no slides")
+                print(f"    {pptx_path.name}: {pptx_path.stat().st_size / 1024:.0f} KB, {slides} slides, "
+                      f"{charts} native charts (opened with python-pptx)")
+            except Exception as exc:  # noqa: BLE001 - any failure to open is the finding
+                s.check(False, f"python-pptx cannot open the deck: {exc!r}")
+            try:
+                from openpyxl import load_workbook
+
+                wb = load_workbook(xlsx_path)
+                sheets = wb.sheetnames
+                charts = sum(len(ws._charts) for ws in wb.worksheets)
+                cells = sum(1 for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
+                s.check(bool(sheets) and cells > 0, "the workbook is empty")
+                print(f"    {xlsx_path.name}: {xlsx_path.stat().st_size / 1024:.0f} KB, {len(sheets)} sheets, "
+                      f"{cells} filled cells, {charts} charts (opened with openpyxl)")
+            except Exception as exc:  # noqa: BLE001
+                s.check(False, f"openpyxl cannot open the workbook: {exc!r}")
+
+        shot = s.work / "cards.png"
+        proc = s.run("screenshot", ["screenshot", str(shot)])
+        if proc is not None and s.check(shot.is_file(), "screenshot wrote no PNG"):
+            w, h, colours = png_summary(shot)
+            s.check(colours > 16, f"the screenshot looks blank ({colours} colours)")
+            print(f"    {shot.name}: {w}x{h}, {colours} colours")
+
+        bare = s.work / "cards-no-system-fonts.png"
+        proc = s.run("screenshot, no system fonts", ["screenshot", str(bare)],
+                     env_extra={"FONTCONFIG_FILE": str(s.no_fonts_conf)})
+        if proc is not None and shot.is_file() and s.check(bare.is_file(), "screenshot wrote no PNG"):
+            changed = png_difference(shot, bare)
+            # Same bundled fonts either way: only anti-aliasing noise may differ.
+            s.check(changed < 0.005, f"{changed:.2%} of the pixels change when no system fonts are installed")
+            print(f"    identical to the normal screenshot except {changed:.3%} of pixels")
+
+        proc = s.run("app self-test", ["--smoke-test"])
+        print(f"smoke test: {'PASSED' if not s.failures else 'FAILED: ' + '; '.join(s.failures)} "
+              f"in {time.perf_counter() - started:.1f} s")
+        return 0 if not s.failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

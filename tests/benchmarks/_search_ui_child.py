@@ -1,0 +1,52 @@
+"""Child process of bench_search: the main window's search box, keystroke by keystroke (offscreen).
+
+    python _search_ui_child.py DATA_DIR MAX_KEYSTROKES
+Prints one JSON line: window build time and, per keystroke, the ms from setting the search text to
+the end of the event processing that follows (results filtered, cards laid out, window repainted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    from bench_search import keystrokes
+
+    from nap_desktop.core.loader import load_catalog_with_problems
+    from nap_desktop.ui.app import create_application
+    from nap_desktop.ui.main_window import MainWindow
+
+    data, limit = Path(sys.argv[1]), int(sys.argv[2])
+    app = create_application()
+    catalog, _ = load_catalog_with_problems(data)
+    with tempfile.TemporaryDirectory() as settings:
+        start = time.perf_counter()
+        window = MainWindow(catalog, settings_dir=Path(settings), lang="en")
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        build_ms = (time.perf_counter() - start) * 1000
+        times = []
+        strokes = [q for q, c in keystrokes() if not c][:limit]
+        for query in strokes:
+            t0 = time.perf_counter()
+            window.search_field.setText(query)
+            app.processEvents()
+            times.append((time.perf_counter() - t0) * 1000)
+        window.close()
+    print(json.dumps({"build_ms": build_ms, "times": times, "queries": strokes, "facts": len(catalog.facts)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

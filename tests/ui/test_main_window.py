@@ -1,0 +1,181 @@
+"""The main window driven as a user would: search, filters, keyboard, detail, add to pack, language switch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu
+
+from nap_desktop.core.search import SearchIndex
+
+
+@pytest.fixture
+def window(qtbot, sample_catalog, settings_dir):
+    from nap_desktop.ui.i18n import translations
+    from nap_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(sample_catalog, settings_dir=settings_dir, lang="en")
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.document.replace_pack(win.document.pack, None, dirty=False)
+    translations().set_language("en")
+
+
+def shown_ids(win):
+    return [c.fact.id for c in win.card_grid.cards()]
+
+
+def test_fact_list_model_passes_qtmodeltester(qtmodeltester, sample_catalog):
+    from nap_desktop.ui.fact_cards import FactListModel
+
+    model = FactListModel(sample_catalog, "en")
+    model.set_facts(sample_catalog.facts)
+    qtmodeltester.check(model)
+
+
+def test_search_narrows_the_cards_and_counts_them(window, qtbot):
+    assert len(shown_ids(window)) == 5
+    assert window.result_label.text() == "5 facts"
+    qtbot.keyClicks(window.search_field, "exportacion")
+    assert shown_ids(window) == ["food-mexico-share-ag-imports"]
+    assert window.result_label.text() == "1 fact"
+    window.search_field.clear()
+    qtbot.keyClicks(window.search_field, "zzzz")
+    assert shown_ids(window) == []
+    assert window.card_grid.empty_label.isVisible()
+    assert "zzzz" in window.card_grid.empty_label.text() and "Try" in window.card_grid.empty_label.text()
+
+
+def test_country_and_section_filters_and_section_counts(window):
+    window.set_country("CA")
+    assert shown_ids(window) == ["usmca-trade-trilateral-growth"]
+    window.set_country(None)
+    window.set_section("usmca")
+    assert shown_ids(window) == ["usmca-trade-trilateral-growth", "usmca-border-daily-trade", "usmca-laredo-port"]
+    nav_texts = [window.section_nav.item(i).text() for i in range(window.section_nav.count())]
+    assert nav_texts[0] == "All sections  (5)"
+    assert "USMCA fast facts  (3)" in nav_texts
+
+
+def test_cards_reflow_with_the_window_width(window, qtbot):
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: window.card_grid.columns() >= 3)
+    wide = window.card_grid.columns()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.card_grid.columns() < wide)
+    # no card wider than the visible area: nothing clipped at the right edge
+    qtbot.waitUntil(lambda: all(c.geometry().right() <= window.card_grid.viewport().width()
+                                for c in window.card_grid.cards()))
+
+
+def test_keyboard_find_arrows_enter_and_space(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    window.card_grid.focus_first()
+    first, second = shown_ids(window)[:2]
+    assert window.card_grid.current_fact_id() == first
+    qtbot.keyClick(window.card_grid.card(first), Qt.Key.Key_Right)
+    assert window.card_grid.current_fact_id() == second
+    qtbot.keyClick(window.card_grid.card(second), Qt.Key.Key_Space)
+    assert [(i.kind, i.ref) for i in window.document.pack.items] == [("fact", second)]
+    assert window.card_grid.card(second).add_button.text() == "✓ In the pack"
+    qtbot.keyClick(window.card_grid.card(second), Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.detail_view
+    assert window.detail_view.fact.id == second
+
+
+def test_ctrl_d_adds_the_focused_card_and_undo_removes_it(window, qtbot):
+    window.card_grid.focus_first()
+    fact_id = window.card_grid.current_fact_id()
+    window.add_action.trigger()
+    assert [i.ref for i in window.document.pack.items] == [fact_id]
+    window.file_controller.actions["undo"].trigger()
+    assert window.document.pack.items == ()
+    assert window.card_grid.card(fact_id).add_button.text() == "+ Add to pack"
+
+
+def test_detail_shows_statement_sources_with_status_and_copyable_url(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    window.open_detail("usmca-laredo-port")
+    view = window.detail_view
+    assert view.statement_label.text().startswith("The Port of Laredo")
+    assert view.value_label.text() == "over USD 296.2 billion"
+    publishers = [r.name_label.text() for r in view.source_rows]
+    assert publishers == ["Bureau of Transportation Statistics", "México, ¿cómo vamos? and U.S.-Mexico Foundation"]
+    assert [r.badge.text() for r in view.source_rows] == ["Secondary", "Report"]
+    assert "third party" in view.source_rows[0].badge.toolTip()
+    nap = view.source_rows[1]
+    assert nap.url_field.isReadOnly() and nap.url_field.text() == "https://www.mexicocomovamos.mx"
+    nap.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "https://www.mexicocomovamos.mx"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.cards_page
+
+
+def _visible_texts(win) -> set[str]:
+    texts: set[str] = set()
+    for w in win.findChildren(QLabel) + win.findChildren(QAbstractButton):
+        if w.isVisibleTo(win) and w.text().strip():
+            texts.add(w.text())
+    for w in win.findChildren(QLineEdit):
+        if w.isVisibleTo(win) and w.placeholderText():
+            texts.add(w.placeholderText())
+    for menu in win.menuBar().findChildren(QMenu):
+        texts.add(menu.title())
+        texts.update(a.text() for a in menu.actions() if a.text())
+    texts.add(win.pack_dock.windowTitle())
+    return {t.replace("&", "") for t in texts}
+
+
+def test_switching_to_spanish_translates_every_visible_string_and_the_content(window, qtbot):
+    english = _visible_texts(window)
+    window.language_actions["es"].trigger()
+    spanish = _visible_texts(window)
+    allowed = {"English", "Español", "NAP Briefing", "✕", "×", "↑", "↓", "1994"}
+    unchanged = {t for t in english & spanish if t not in allowed and any(ch.isalpha() for ch in t)}
+    # Proper names (publishers, periods) are the same in both languages; everything else must change.
+    names = {s.publisher for s in window.catalog.sources.values()}
+    unchanged = {t for t in unchanged if not any(n in t for n in names) and not t.startswith("2025")}
+    assert unchanged == set(), f"untranslated after switching to Spanish: {sorted(unchanged)}"
+    assert window.menuBar().actions()[0].text() == "&Archivo"
+    assert window.result_label.text() == "5 datos"
+    statements = [c.statement_label.text() for c in window.card_grid.cards()]
+    assert statements[0].startswith("En los últimos 20 años")
+    assert window.card_grid.cards()[0].value_label.text() == "más de 1.6 billones de dólares"
+    # and back, without restarting
+    window.language_actions["en"].trigger()
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.card_grid.cards()[0].statement_label.text().startswith("In the last 20 years")
+
+
+def test_language_choice_is_remembered_in_the_given_settings_folder(window, settings_dir, qtbot, sample_catalog):
+    from nap_desktop.ui.main_window import MainWindow
+
+    window.set_language("es")
+    again = MainWindow(sample_catalog, settings_dir=settings_dir)
+    qtbot.addWidget(again)
+    assert again.lang == "es"
+    assert (settings_dir / "nap-briefing.ini").is_file()
+
+
+def test_about_box_names_app_and_data_versions(window):
+    from nap_desktop import __version__
+
+    text = window.about_text()
+    assert f"NAP Briefing {__version__}" in text
+    assert "Data version test-2026.04" in text
+
+
+def test_bundled_catalog_searches_both_languages(catalog):
+    index = SearchIndex(catalog)
+    everything = index.search("")
+    assert len(everything.facts) == len(catalog.facts)
+    if not catalog.facts:
+        pytest.skip("bundled catalog has no facts yet")
+    fact = everything.facts[0]
+    word = max(fact.text_es.split(), key=len).strip(".,;:()")
+    assert fact in index.search(word.upper()).facts

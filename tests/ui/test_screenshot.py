@@ -1,0 +1,60 @@
+"""`nap-desktop screenshot` renders the real window offscreen to a PNG, in both languages, and `--smoke-test`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "nap_desktop", *args], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=tmp_path)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_cards_view_in_both_languages(tmp_path, lang):
+    out = tmp_path / f"cards_{lang}.png"
+    result = _run("screenshot", str(out), "--lang", lang, "--size", "1280x720", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _png_size(out) == (1280, 720)
+    assert not (tmp_path / "cfg").exists()  # never wrote the user's configuration
+
+
+def test_detail_view_with_a_chart_and_the_pack_view(tmp_path, catalog):
+    fact = next((f for f in catalog.facts if f.chart), None)
+    if fact is None:
+        pytest.skip("the bundled catalog has no chart yet")
+    out = tmp_path / "detail.png"
+    result = _run("screenshot", str(out), "--view", f"detail:{fact.id}", "--size", "1024x768", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _png_size(out) == (1024, 768)
+    pack = tmp_path / "pack.png"
+    result = _run("screenshot", str(pack), "--view", "pack", "--lang", "es", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_fact_or_view_is_a_clear_error(tmp_path):
+    result = _run("screenshot", str(tmp_path / "x.png"), "--view", "detail:no-such-fact", tmp_path=tmp_path)
+    assert result.returncode == 2 and "no fact 'no-such-fact'" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_smoke_test_builds_the_window_and_draws_a_chart(tmp_path):
+    result = _run("--smoke-test", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "smoke test OK" in result.stdout
