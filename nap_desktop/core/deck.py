@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from nap_desktop import __version__
 from nap_desktop.core.charts import source_line as _chart_source_line
 from nap_desktop.core.formatting import format_date, format_value
+from nap_desktop.core.formatting import format_period as _format_period
 from nap_desktop.core.model import STATUS_SHORT
 
 if TYPE_CHECKING:
@@ -179,9 +180,7 @@ def fact_figure(fact: Fact, lang: str) -> str:
 
 
 def format_period(period: str, lang: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", period or ""):
-        return format_date(period, lang)
-    return period
+    return _format_period(period, lang)
 
 
 def shorten(text: str, limit: int) -> str:

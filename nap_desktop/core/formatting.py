@@ -8,6 +8,7 @@ through this module so a figure reads the same everywhere.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 #: unit id -> how a value in that unit is written. ``scale`` words follow the number.
@@ -154,3 +155,40 @@ def format_date(iso: str, lang: str = "en") -> str:
     except (ValueError, IndexError):
         return iso
     return iso
+
+
+_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8,
+               "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+_MONTH_ABBR_ES = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
+_PERIOD_PHRASES_ES = [
+    (re.compile(r"^undated$"), "sin fecha"),
+    (re.compile(r"^last (\d+) years$"), r"últimos \1 años"),
+    (re.compile(r"^(\d+) years ago$"), r"hace \1 años"),
+    (re.compile(r"^since "), "desde "),
+    (re.compile(r"^as of "), "a "),
+    (re.compile(r"^by "), "a "),
+    (re.compile(r"vs pre-COVID levels"), "frente a niveles previos a la COVID-19"),
+    (re.compile(r"\bvs\b"), "vs."),
+    (re.compile(r"(\d)Q(\d{4})"), r"\1T\2"),
+]
+
+
+def format_period(period: str, lang: str = "en") -> str:
+    """A fact's period as each language writes it: '2026-07-01' -> '1 de julio de 2026',
+    'as of March 2025' -> 'a marzo de 2025', '3Q2025 vs 3Q2024' -> '3T2025 vs. 3T2024'."""
+    _check_lang(lang)
+    if not period:
+        return ""
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", period):
+        return format_date(period, lang)
+    if lang == "en":
+        return period
+    text = period
+    for pattern, replacement in _PERIOD_PHRASES_ES:
+        text = pattern.sub(replacement, text)
+    # Full month names ("March 2025" -> "marzo de 2025"), then abbreviations ("Dec 2024" -> "dic 2024").
+    for number, name in enumerate(MONTHS["en"]):
+        text = re.sub(rf"\b{name} (\d{{4}})\b", rf"{MONTHS['es'][number]} de \1", text)
+    for abbr, number in _MONTH_ABBR.items():
+        text = re.sub(rf"\b{abbr}\b", _MONTH_ABBR_ES[number - 1], text)
+    return text

@@ -94,6 +94,12 @@ class Fact:
     def note(self, lang: str) -> str:
         return self.note_es if lang == "es" else self.note_en
 
+    def period_text(self, lang: str) -> str:
+        """The period as the language writes it ('as of March 2025' -> 'a marzo de 2025')."""
+        from nap_desktop.core.formatting import format_period
+
+        return format_period(self.period, lang)
+
     def label(self, lang: str) -> str:
         return self.label_es if lang == "es" else self.label_en
 

@@ -226,7 +226,7 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
             ws.write_number(r, 3, fact.value, book.num(excel_number_format(
                 fact.unit, fact.decimals if fact.decimals is not None else _decimals(fact.value))))
         book.text(ws, r, 4, format_axis_unit(fact.unit, lang), book.f_text)
-        book.text(ws, r, 5, fact.period, book.f_text)
+        book.text(ws, r, 5, fact.period_text(lang), book.f_text)
         book.text(ws, r, 6, fact.text(lang), book.f_text)
         book.text(ws, r, 7, fact_source_line(fact, catalog, lang), book.f_text)
         book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),

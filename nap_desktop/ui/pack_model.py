@@ -126,7 +126,7 @@ class PackListModel(QAbstractListModel):
         if item.kind == "fact":
             fact = self._catalog.fact(item.ref)
             publishers = [self._catalog.sources[s].publisher for s in fact.sources if s in self._catalog.sources]
-            lines.append(self.tr("Period: %1").replace("%1", fact.period))
+            lines.append(self.tr("Period: %1").replace("%1", fact.period_text(self._lang)))
             if publishers:
                 lines.append(self.tr("Source: %1").replace("%1", "; ".join(publishers)))
         if item.talking_points:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nap_desktop.core.formatting import decimals_of, format_date, format_number, format_value
@@ -92,3 +94,39 @@ def test_unknown_language_unit_or_qualifier_is_an_error():
         format_value(1, "furlongs", "en")
     with pytest.raises(ValueError):
         format_value(1, "pct", "en", qualifier="roughly")
+
+
+@pytest.mark.parametrize(
+    ("period", "expected_es"),
+    [
+        ("2025", "2025"),
+        ("2026-07-01", "1 de julio de 2026"),
+        ("as of March 2025", "a marzo de 2025"),
+        ("April 2026", "abril de 2026"),
+        ("Dec 2024–Dec 2025", "dic 2024–dic 2025"),
+        ("3Q2025 vs 3Q2024", "3T2025 vs. 3T2024"),
+        ("undated", "sin fecha"),
+        ("since 2022", "desde 2022"),
+        ("last 20 years", "últimos 20 años"),
+        ("20 years ago", "hace 20 años"),
+        ("by January 2025", "a enero de 2025"),
+        ("vs pre-COVID levels", "frente a niveles previos a la COVID-19"),
+        ("1994–2024", "1994–2024"),
+    ],
+)
+def test_periods_read_in_spanish(period, expected_es):
+    from nap_desktop.core.formatting import format_period
+
+    assert format_period(period, "es") == expected_es
+    assert format_period(period, "en") == (format_date(period, "en") if period[:4].isdigit() and "-" in period[4:5] else period)
+
+
+def test_every_catalog_period_has_no_english_left_in_spanish():
+    from nap_desktop.core.formatting import format_period
+    from nap_desktop.core.loader import load_catalog
+
+    english = re.compile(r"\b(as of|since|undated|years|ago|by|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                         r"January|February|March|April|June|July|August|September|October|November|December)\b")
+    leftovers = {f.period: format_period(f.period, "es") for f in load_catalog().facts
+                 if english.search(format_period(f.period, "es"))}
+    assert leftovers == {}
