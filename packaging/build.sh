@@ -28,7 +28,7 @@ if [[ -z "${PYTHON:-}" ]]; then
   "$PYTHON" -m pip install --quiet --upgrade pip
   "$PYTHON" -m pip install --quiet ".[build]"
 fi
-"$PYTHON" -c "import PyInstaller, PySide6, pptx, openpyxl, pyqtgraph" || {
+"$PYTHON" -c "import PyInstaller, PySide6, pptx, xlsxwriter, pyqtgraph, openpyxl, PIL" || {
   echo "build.sh: $PYTHON lacks PyInstaller or an app dependency: pip install '.[build]'" >&2; exit 1; }
 
 DIST="${DIST_DIR:-$REPO/dist}"
@@ -48,7 +48,7 @@ if [[ "$(uname -s)" == Linux ]] && command -v strip >/dev/null; then
 fi
 
 # Linux desktop integration travels with the folder: install with packaging/README.md's steps.
-cp packaging/nap-briefing.desktop packaging/nap-briefing.png "$APP/"
+cp packaging/nap-briefing.desktop packaging/nap-briefing.png packaging/nap-briefing-mime.xml "$APP/"
 
 size_mb=$(du -sm "$APP" | cut -f1)
 echo "build: $(awk "BEGIN{printf \"%.0f\", $end-$start}") s with $("$PYTHON" -m PyInstaller --version) " \

@@ -66,6 +66,10 @@ def default_settings_dir() -> Path:
 
 def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False) -> int:
     """`nap-desktop` (and `--smoke-test`): returns the process exit code."""
+    import os
+
+    if smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless build machine or CI runner
     app = create_application()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox

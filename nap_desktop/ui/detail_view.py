@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.formatting import format_date
 from nap_desktop.core.model import Catalog, Fact, Source
 from nap_desktop.ui import theme
-from nap_desktop.ui.fact_cards import StatusBadge, headline
+from nap_desktop.ui.fact_cards import StatusBadge, headline, period_text
 
 
 def _tr(text: str) -> str:
@@ -99,7 +99,6 @@ class DetailView(QScrollArea):
         self.chart_view: Any = None  # created on first use: pyqtgraph loads only when a chart is shown
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         canvas = QWidget()
         canvas.setObjectName("DetailCanvas")
         self.setWidget(canvas)
@@ -112,14 +111,18 @@ class DetailView(QScrollArea):
         self.back_button.clicked.connect(self.back_requested)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
-        self.add_chart_button = QPushButton()
-        self.add_chart_button.clicked.connect(self._on_add_chart_clicked)
+        outer.addLayout(bar)
+        # the add buttons sit under the figure, on their own row: long Spanish labels never push
+        # the page wider than the window
+        actions = QHBoxLayout()
         self.add_button = QPushButton()
         self.add_button.setObjectName("PrimaryButton")
         self.add_button.clicked.connect(self._on_add_clicked)
-        bar.addWidget(self.add_chart_button)
-        bar.addWidget(self.add_button)
-        outer.addLayout(bar)
+        self.add_chart_button = QPushButton()
+        self.add_chart_button.clicked.connect(self._on_add_chart_clicked)
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.add_chart_button)
+        actions.addStretch(1)
 
         head = QHBoxLayout()
         self.section_label = _label("SectionTag")
@@ -133,6 +136,7 @@ class DetailView(QScrollArea):
         outer.addWidget(self.statement_label)
         self.period_label = _label("Muted")
         outer.addWidget(self.period_label)
+        outer.addLayout(actions)
 
         self.chart_holder = QVBoxLayout()
         outer.addLayout(self.chart_holder)
@@ -218,7 +222,7 @@ class DetailView(QScrollArea):
         self.value_label.setStyleSheet(f"color: {color};")
         self.value_label.setVisible(bool(value))
         self.statement_label.setText(fact.text(lang))
-        self.period_label.setText(QCoreApplication.translate("DetailView", "Period: %1").replace("%1", fact.period) if fact.period else "")
+        self.period_label.setText(QCoreApplication.translate("DetailView", "Period: %1").replace("%1", period_text(fact, lang)) if fact.period else "")
         note = fact.note(lang)
         self.notes_label.setText(note)
         self.notes_heading.setVisible(bool(note))
@@ -237,7 +241,7 @@ class DetailView(QScrollArea):
         self.notes_heading.setText(QCoreApplication.translate("DetailView", "Notes and caveats"))
         self.sources_heading.setText(QCoreApplication.translate("DetailView", "Sources"))
         if self._fact is not None and self._fact.period:
-            self.period_label.setText(QCoreApplication.translate("DetailView", "Period: %1").replace("%1", self._fact.period))
+            self.period_label.setText(QCoreApplication.translate("DetailView", "Period: %1").replace("%1", period_text(self._fact, self._lang)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

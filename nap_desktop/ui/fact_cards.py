@@ -52,6 +52,11 @@ def fact_publisher(fact: Fact, catalog: Catalog) -> str:
     return src.publisher if src is not None else ""
 
 
+def period_text(fact: Fact, lang: str) -> str:
+    """The period in the reader's language (core.formatting.format_period via the model)."""
+    return fact.period_text(lang)
+
+
 def headline(fact: Fact, lang: str) -> str:
     """The card's big figure, with its qualifier and noun: 'more than USD 1.6 trillion'."""
     if fact.value is None:
@@ -226,7 +231,7 @@ class FactCardWidget(QFrame):
         self.value_label.setVisible(bool(value))
         self.statement_label.setText(fact.text(lang))
         publisher = fact_publisher(fact, self._catalog)
-        self.meta_label.setText(" · ".join(p for p in (fact.period, publisher) if p))
+        self.meta_label.setText(" · ".join(p for p in (period_text(fact, lang), publisher) if p))
         self._retranslate()
 
     def _retranslate(self) -> None:

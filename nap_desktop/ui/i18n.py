@@ -7,7 +7,7 @@ titles) follows the same switch through ``Translations.language_changed``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from nap_desktop.paths import resources_dir
 
@@ -48,6 +48,8 @@ class Translations(QObject):
             self._installed.append(ours)
             for translator in self._installed:
                 self._app.installTranslator(translator)
+        # Qt posts LanguageChange to the widgets; deliver it now so every string has changed on return.
+        QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LanguageChange))
         self._lang = lang
         QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico) if lang == "es"
                            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -58,6 +58,8 @@ CANVAS_H = 900
 MARGIN = 80
 #: small print (gaps, caveats): 18 logical px is 14 screen px on a 1280×720 projector
 FOOTNOTE_PX = 18
+#: the smallest source line (long lists of sources): 13 screen px at 1280×720
+SOURCE_PX = 16
 
 _WRAP = Qt.TextFlag.TextWordWrap
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -159,14 +161,15 @@ class SlideWidget(QWidget):
         """(chart top, footnotes top, footnotes height) in logical units; gap notes get the room they need."""
         slide = self._slide
         top = 236.0 if self._chart_takeaway() else 180.0
+        bottom = self._content_bottom()
         if slide is None or not slide.footnotes:
-            return top, 806.0, 0.0
+            return top, bottom, 0.0
         font = self._font(FOOTNOTE_PX)
         s = max(self.scale(), 1e-6)
         need = QFontMetricsF(font).boundingRect(QRectF(0, 0, (CANVAS_W - 2 * MARGIN) * s, 1e6), _WRAP,
                                                 "\n".join(slide.footnotes)).height() / s + 4
         height = min(need, 150.0)
-        return top, 806.0 - height, height
+        return top, bottom - height, height
 
     # -- geometry helpers (logical canvas -> device pixels) --------------------------------------
     def _r(self, x: float, y: float, w: float, h: float) -> QRectF:
@@ -273,15 +276,39 @@ class SlideWidget(QWidget):
             self._text(p, slide.kicker.upper(), self._r(MARGIN, 44, CANVAS_W - 2 * MARGIN, 36), max_px=24,
                        min_px=18, color=self._accent(), bold=True, what="kicker")
 
+    #: the source line's box: left of the status pill and the slide number
+    _SOURCE_W = CANVAS_W - 2 * MARGIN - 400
+
+    def _footer_layout(self) -> tuple[float, float]:
+        """(y of the rule above the footer, height of the source line) in logical units.
+
+        A chart built from many sources has a long source line; the footer grows for it (the
+        content above shrinks) rather than cut the provenance off.
+        """
+        slide = self._slide
+        if slide is None or not slide.source_line:
+            return 812.0, 64.0
+        font = self._font(SOURCE_PX)
+        s = max(self.scale(), 1e-6)
+        need = QFontMetricsF(font).boundingRect(QRectF(0, 0, self._SOURCE_W * s, 1e6), _WRAP,
+                                                slide.source_line).height() / s + 4
+        if need <= 64:
+            return 812.0, 64.0
+        height = min(need, 170.0)
+        return 886.0 - height - 10, height
+
+    def _content_bottom(self) -> float:
+        return self._footer_layout()[0] - 6
+
     def _footer(self, p: QPainter, slide: Slide) -> None:
         """Source line bottom left, status pill next to the slide number."""
-        p.fillRect(self._r(MARGIN, 812, CANVAS_W - 2 * MARGIN, 1.5), QColor(theme.BORDER))
-        right = CANVAS_W - MARGIN - 180
+        rule, height = self._footer_layout()
+        p.fillRect(self._r(MARGIN, rule, CANVAS_W - 2 * MARGIN, 1.5), QColor(theme.BORDER))
         if slide.status:
-            right = self._badge(p, slide.status, right, 838) - 20
+            self._badge(p, slide.status, CANVAS_W - MARGIN - 180, 838)
         if slide.source_line:
-            self._text(p, slide.source_line, self._r(MARGIN, 822, right - MARGIN, 64), max_px=22, min_px=15,
-                       color=theme.MUTED, align=_LEFT | _VCENTER, what="source_line")
+            self._text(p, slide.source_line, self._r(MARGIN, rule + 8, self._SOURCE_W, height), max_px=22,
+                       min_px=SOURCE_PX, color=theme.MUTED, align=_LEFT | _VCENTER, what="source_line")
 
     def _footnotes(self, p: QPainter, slide: Slide, top: float, height: float) -> None:
         if not slide.footnotes:
@@ -353,14 +380,15 @@ class SlideWidget(QWidget):
                 y += 56
         else:
             y += 10
-        meta_top = 708.0 if not slide.footnotes else 690.0
+        bottom = self._content_bottom()
+        meta_top = bottom - (98.0 if not slide.footnotes else 116.0)
         self._text(p, slide.statement, self._r(MARGIN, y + 16, CANVAS_W - 2 * MARGIN, meta_top - y - 32),
                    max_px=44, min_px=24, what="statement")
         if slide.period:
             self._text(p, f"{deck_t('period', self._lang)}: {slide.period}",
                        self._r(MARGIN, meta_top, CANVAS_W - 2 * MARGIN, 40), max_px=24, min_px=18,
                        color=theme.MUTED, align=_LEFT | _VCENTER, what="period")
-        self._footnotes(p, slide, meta_top + 46, 806 - meta_top - 50)
+        self._footnotes(p, slide, meta_top + 46, bottom - meta_top - 50)
         self._footer(p, slide)
 
     def _paint_chart(self, p: QPainter, slide: Slide) -> None:
@@ -790,7 +818,7 @@ class PresenterWindow(QWidget):
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                    | Qt.KeyboardModifier.MetaModifier):
             return False
-        if text and text.isdigit() and len(text) == 1:
+        if len(text) == 1 and text in "0123456789":  # not isdigit(): '²' is a digit too
             self.pending_digits = (self.pending_digits + text)[-4:]
             self._show_jump()
             return True

@@ -3,67 +3,67 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="227" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="230" />
         <source>Show chart</source>
         <translation>Ver gráfica</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="227" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="230" />
         <source>Show table</source>
         <translation>Ver tabla</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="228" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="231" />
         <source>Switch between the chart and the same data as a table</source>
         <translation>Alternar entre la gráfica y los mismos datos en una tabla</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="229" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="232" />
         <source>Copy data</source>
         <translation>Copiar datos</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="230" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="233" />
         <source>Copy the data as tab-separated text (pastes into Excel)</source>
         <translation>Copiar los datos como texto separado por tabuladores (se pega en Excel)</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="441" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="446" />
         <source>North America</source>
         <translation>América del Norte</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="441" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="446" />
         <source>Rest of the world</source>
         <translation>Resto del mundo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="536" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="544" />
         <source>No date for:</source>
         <translation>Sin fecha para:</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="543" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="551" />
         <source>Year</source>
         <translation>Año</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="574" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="582" />
         <source>No data</source>
         <translation>Sin datos</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="594" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="602" />
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="633" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="643" />
         <source>no value published</source>
         <translation>no se publicó el valor</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/chart_view.py" line="636" />
+        <location filename="../../nap_desktop/ui/chart_view.py" line="646" />
         <source>Missing values (never estimated):</source>
         <translation>Valores faltantes (nunca se estiman):</translation>
     </message>
@@ -81,48 +81,48 @@
         <translation>Copiar la dirección al portapapeles (la aplicación nunca abre enlaces)</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="221" />
-        <location filename="../../nap_desktop/ui/detail_view.py" line="240" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="225" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="244" />
         <source>Period: %1</source>
         <translation>Periodo: %1</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="229" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="233" />
         <source>← Back to the facts</source>
         <translation>← Volver a los datos</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="230" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="234" />
         <source>Back to the fact cards (Esc)</source>
         <translation>Volver a las fichas de datos (Esc)</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="231" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="235" />
         <source>+ Add fact to pack</source>
         <translation>+ Agregar dato al paquete</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="232" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="236" />
         <source>Add this fact to the briefing pack (Ctrl+D)</source>
         <translation>Agregar este dato al paquete informativo (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="233" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="237" />
         <source>+ Add chart to pack</source>
         <translation>+ Agregar gráfica al paquete</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="234" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="238" />
         <source>Add this chart as its own slide in the briefing pack</source>
         <translation>Agregar esta gráfica como diapositiva propia en el paquete informativo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="237" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="241" />
         <source>Notes and caveats</source>
         <translation>Notas y advertencias</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/detail_view.py" line="238" />
+        <location filename="../../nap_desktop/ui/detail_view.py" line="242" />
         <source>Sources</source>
         <translation>Fuentes</translation>
     </message>
@@ -208,23 +208,23 @@
 <context>
     <name>FactCardWidget</name>
     <message>
-        <location filename="../../nap_desktop/ui/fact_cards.py" line="234" />
+        <location filename="../../nap_desktop/ui/fact_cards.py" line="243" />
         <source>✓ In the pack</source>
         <extracomment>Narrowest a card may get before the grid drops a column (device-independent pixels).</extracomment>
         <translation>✓ En el paquete</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/fact_cards.py" line="235" />
+        <location filename="../../nap_desktop/ui/fact_cards.py" line="244" />
         <source>This fact is already in the briefing pack</source>
         <translation>Este dato ya está en el paquete informativo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/fact_cards.py" line="238" />
+        <location filename="../../nap_desktop/ui/fact_cards.py" line="247" />
         <source>+ Add to pack</source>
         <translation>+ Agregar al paquete</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/fact_cards.py" line="239" />
+        <location filename="../../nap_desktop/ui/fact_cards.py" line="248" />
         <source>Add this fact to the briefing pack (Space or Ctrl+D)</source>
         <translation>Agregar este dato al paquete informativo (Espacio o Ctrl+D)</translation>
     </message>
@@ -477,152 +477,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="234" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="252" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="235" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="253" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="236" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="237" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="255" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="238" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="256" />
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="239" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="257" />
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="240" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="258" />
         <source>&amp;Add fact to pack</source>
         <translation>&amp;Agregar dato al paquete</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="241" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="259" />
         <source>&amp;Back to the facts</source>
         <translation>&amp;Volver a los datos</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="242" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="260" />
         <source>Briefing &amp;pack panel</source>
         <translation>Panel del &amp;paquete informativo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="243" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="261" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="244" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="262" />
         <source>&amp;About NAP Briefing</source>
         <translation>&amp;Acerca de NAP Briefing</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="245" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="263" />
         <source>Briefing pack</source>
         <translation>Paquete informativo</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="247" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="265" />
         <source>Search facts, sources, countries, topics (Ctrl+F) — English or Spanish</source>
         <translation>Buscar datos, fuentes, países, temas (Ctrl+F), en español o inglés</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="248" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="266" />
         <source>Accents and capitals do not matter: “exportacion” finds “exportación”</source>
         <translation>No importan acentos ni mayúsculas: “exportacion” encuentra “exportación”</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="249" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="267" />
         <source>Show only facts about one country</source>
         <translation>Mostrar solo los datos de un país</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="250" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="268" />
         <source>Sections of the report</source>
         <translation>Secciones del informe</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="258" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="276" />
         <source>All countries</source>
         <translation>Todos los países</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="287" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="305" />
         <source>1 fact</source>
         <translation>1 dato</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="287" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="305" />
         <source>%n facts</source>
         <translation>%n datos</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="290" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="308" />
         <source>The catalog has no facts yet.</source>
         <translation>El catálogo aún no tiene datos.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="292" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="310" />
         <source>No fact matches “%1”. Try fewer or shorter words, the other language, or clear the country and section filters.</source>
         <translation>Ningún dato coincide con “%1”. Pruebe con menos palabras o más cortas, con el otro idioma, o quite los filtros de país y sección.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="295" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="313" />
         <source>No fact matches these filters. Choose “All countries” or “All sections”.</source>
         <translation>Ningún dato coincide con estos filtros. Elija “Todos los países” o “Todas las secciones”.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="302" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="320" />
         <source>All sections</source>
         <translation>Todas las secciones</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="370" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="389" />
         <source>Added to the briefing pack.</source>
         <translation>Agregado al paquete informativo.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="372" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="391" />
         <source>Already in the briefing pack.</source>
         <translation>Ya está en el paquete informativo.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="382" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="401" />
         <source>Select a fact card first (arrow keys or a click).</source>
         <translation>Primero seleccione una ficha de dato (con las flechas o un clic).</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="396" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="415" />
         <source>NAP Briefing %1</source>
         <translation>NAP Briefing %1</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="397" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="416" />
         <source>Data version %1</source>
         <translation>Versión de los datos %1</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="398" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="417" />
         <source>The figures of The North American Project (México, ¿cómo vamos? and the U.S.-Mexico Foundation, April 2026 update), each with its source. Works offline.</source>
         <translation>Las cifras de The North American Project (México, ¿cómo vamos? y la U.S.-Mexico Foundation, actualización de abril de 2026), cada una con su fuente. Funciona sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/main_window.py" line="402" />
+        <location filename="../../nap_desktop/ui/main_window.py" line="421" />
         <source>About NAP Briefing</source>
         <translation>Acerca de NAP Briefing</translation>
     </message>
@@ -833,27 +833,20 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
         <source>Tal&amp;king points</source>
         <translation>Pu&amp;ntos para exponer</translation>
     </message>
-</context>
-<context>
-    <name>PackPanel</name>
     <message>
-        <location filename="../../nap_desktop/ui/pack_panel.py" line="99" />
         <source>Fact</source>
         <extracomment>QDateEdit cannot be empty: its minimum date stands for "no date" and shows the special text.</extracomment>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/pack_panel.py" line="99" />
         <source>Chart</source>
         <translation>Gráfica</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/pack_panel.py" line="100" />
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../nap_desktop/ui/pack_panel.py" line="102" />
         <source>talking points ✓</source>
         <translation>puntos para exponer ✓</translation>
     </message>

@@ -1,9 +1,12 @@
-"""Search as you type: per-keystroke latency of the core search on the catalog and on a 100x catalog.
+"""Search as you type: per-keystroke latency on the catalog and on a synthetic catalog 100x larger.
 
-Each query is typed one character at a time; every prefix is one keystroke and is searched as the
-search box would (the whole query, all facts, optionally a country filter). Budget: 16 ms (one
-frame at 60 Hz) for the slowest keystroke. Also printed: the one-off index build, and a naive scan
-(lower-cased substring test over the English and Spanish statements) as a reference baseline.
+Each query is typed one character at a time; every prefix is one keystroke, searched as the search
+box does (whole query, all facts, optionally a country filter), in a fresh typing session each
+repetition. Budget: 16 ms (one frame at 60 Hz) for the slowest keystroke. Also printed: a pasted
+query (nothing to reuse from a previous keystroke), the one-off index build, a naive scan (lower-cased
+substring test over the two statements) as a reference baseline, and the figure the user sees: the
+main window's search box, where each keystroke also re-lays out the fact cards and repaints
+(on data/ and on a 10x catalog; the 100x window takes over a minute just to build).
 """
 
 from __future__ import annotations

@@ -14,13 +14,16 @@ def window(qtbot, sample_catalog, settings_dir):
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
+    from nap_desktop.ui import file_controller
+
     win = MainWindow(sample_catalog, settings_dir=settings_dir, lang="en")
+    # closing with unsaved work would ask; the tests' windows are discarded
+    win.file_controller.confirm_discard = lambda: file_controller.DISCARD
     qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.document.replace_pack(win.document.pack, None, dirty=False)
     translations().set_language("en")
 
 

@@ -340,7 +340,7 @@ def test_presenter_view_shows_current_next_notes_time_and_clock(qtbot, deck, cat
     assert not console.isVisible()
 
 
-def test_one_screen_means_no_presenter_view(qtbot, pack, catalog, monkeypatch):
+def test_one_screen_means_no_presenter_view(qtbot, pack, catalog):
     screen = QApplication.primaryScreen()
     window = start_presentation(pack, catalog, "en", screens=[screen])
     assert window is not None
@@ -529,6 +529,23 @@ def test_longest_statements_in_the_catalog_fit(qtbot, catalog):
             widget.set_slide(slide, 1, len(deck))
             widget.grab()
             assert widget.overflows == [], slide.ref
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_chart_in_the_catalog_fits_a_slide_with_its_sources(qtbot, catalog, lang):
+    """Long source lines (charts built from many sources) and gap notes must not be cut off."""
+    deck = compose_deck(Pack(items=tuple(PackItem("chart", ref=c) for c in catalog.charts)), catalog, lang=lang)
+    widget = SlideWidget(catalog, lang)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    for slide in (s for s in deck if s.kind == "chart"):
+        widget.set_slide(slide, 1, len(deck))
+        widget.grab()
+        assert widget.overflows == [], slide.ref
+        chart = widget.chart_rect()
+        assert chart.height() >= 300, f"{slide.ref}: the chart is squeezed to {chart.height():.0f} of 900"
+        assert widget.chart_view.geometry().bottom() <= widget._r(0, widget._footer_layout()[0], 1, 1).top()
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (2560, 1080), (800, 1280)])
