@@ -21,11 +21,6 @@ from nap_desktop.core.model import Catalog, Fact, Section, Source  # noqa: E402
 
 _UI_DIR = Path(__file__).parent / "ui"
 
-# PySide6 6.12 on Python 3.11 under-counts references to None/True/False (see the function's
-# docstring); without this a long test session aborts at exit even when every test passed.
-from nap_desktop.ui.app import shield_singletons_from_refcount_bugs  # noqa: E402
-
-shield_singletons_from_refcount_bugs()
 
 
 def pytest_collection_modifyitems(config, items):

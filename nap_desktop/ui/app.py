@@ -8,28 +8,8 @@ from pathlib import Path
 from nap_desktop import __version__
 
 
-def shield_singletons_from_refcount_bugs() -> None:
-    """Work around a PySide6 6.12 defect on Python < 3.12.
-
-    Many of its bindings return None (and some True/False) without taking a new reference. On
-    3.12+ those objects are immortal and nothing happens; on 3.11 every such call lowers their
-    reference count, and after enough calls the interpreter aborts ("deallocating None"), at exit
-    or, in a long session, mid-work. Giving the three singletons a huge reference count makes them
-    effectively immortal, as on 3.12. Remove once the pinned PySide6 is fixed or Python >= 3.12.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        refcnt = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is a PyObject's first field
-        if refcnt.value < 1 << 40:
-            refcnt.value += 1 << 40
-
-
 def create_application(argv: list[str] | None = None):  # -> QApplication
     """The QApplication, created once, with high-DPI rounding, theme and identity set."""
-    shield_singletons_from_refcount_bugs()
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication

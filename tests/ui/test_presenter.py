@@ -352,8 +352,6 @@ def test_one_screen_means_no_presenter_view(qtbot, pack, catalog):
 
 _TWO_SCREENS = textwrap.dedent("""
     import json, sys
-    from nap_desktop.ui.app import shield_singletons_from_refcount_bugs
-    shield_singletons_from_refcount_bugs()
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from nap_desktop.core.loader import load_catalog
