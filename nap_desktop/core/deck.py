@@ -46,11 +46,11 @@ _T = {
     "missing_body": {
         "en": "This item refers to {what} “{ref}”, which is not in the catalog (data version {version}). "
               "Remove it from the pack or update NAP Briefing before presenting.",
-        "es": "Este elemento remite a {what} «{ref}», que no está en el catálogo (versión de datos {version}). "
+        "es": "Este elemento remite {what} «{ref}», que no está en el catálogo (versión de datos {version}). "
               "Quítelo de la presentación o actualice NAP Briefing antes de presentar.",
     },
-    "fact_word": {"en": "the fact", "es": "el dato"},
-    "chart_word": {"en": "the chart", "es": "la gráfica"},
+    "fact_word": {"en": "the fact", "es": "al dato"},
+    "chart_word": {"en": "the chart", "es": "a la gráfica"},
     "caveat": {
         "en": "CAVEAT: {who} is a secondary source (an agency figure reproduced by press or a third party). "
               "Say so if you quote it, and check the agency's own release first.",
