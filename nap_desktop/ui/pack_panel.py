@@ -403,10 +403,12 @@ class PackPanel(QWidget):
         pack = self._doc.pack
         self._syncing = True
         try:
-            if self.title_edit.text() != pack.title:
-                self.title_edit.setText(pack.title)
-            if self.audience_edit.text() != pack.audience:
-                self.audience_edit.setText(pack.audience)
+            # Text set from the pack (open, undo) shows its beginning, not its end; typing is untouched
+            # because the field already holds what was typed.
+            for edit, text in ((self.title_edit, pack.title), (self.audience_edit, pack.audience)):
+                if edit.text() != text:
+                    edit.setText(text)
+                    edit.setCursorPosition(0)
             date = QDate.fromString(pack.meeting_date, Qt.DateFormat.ISODate) if pack.meeting_date else NO_DATE
             if self.date_edit.date() != date:
                 self.date_edit.setDate(date if date.isValid() else NO_DATE)

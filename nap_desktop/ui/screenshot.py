@@ -51,6 +51,12 @@ def run_screenshot(args: argparse.Namespace) -> int:
         window.set_language(lang)
         window.resize(width, height)
         pack = getattr(args, "pack", None)
+        # Offscreen there is nobody to click a message box: report on stderr instead of blocking.
+        def _report(title: str, text: str) -> None:
+            print(f"nap-desktop screenshot: {title}: {text}", file=sys.stderr)
+
+        window.file_controller.show_info = _report
+        window.file_controller.show_error = _report
         if pack is not None and not window.open_pack(Path(pack)):
             print(f"nap-desktop screenshot: cannot open the pack {pack}", file=sys.stderr)
             return 1

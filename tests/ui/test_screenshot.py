@@ -58,3 +58,20 @@ def test_smoke_test_builds_the_window_and_draws_a_chart(tmp_path):
     result = _run("--smoke-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "smoke test OK" in result.stdout
+
+
+def test_screenshot_of_a_pack_with_missing_items_reports_them_instead_of_blocking(tmp_path):
+    """A pack whose items left the catalog opens with a message; offscreen, that message must not wait for a click."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "v1_basic.napbrief"
+    out = tmp_path / "pack.png"
+    result = subprocess.run([sys.executable, "-m", "nap_desktop", "screenshot", str(out), "--view", "pack",
+                             "--pack", str(fixture), "--lang", "es"],
+                            capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000
+    assert "catálogo" in result.stderr  # the missing items are named, in the chosen language
