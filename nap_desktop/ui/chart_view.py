@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,8 @@ _CYCLE = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "
 POSITIVE = PALETTE["blue"]
 NEGATIVE = PALETTE["vermillion"]
 GAP_COLOR = "#9aa3ab"
+NO_DATA_FILL = "#ffffff"
+NO_DATA_SWATCH = "no-data"  # legend key drawn as a hatched grey square
 
 
 def _tr(text: str) -> str:
@@ -334,13 +336,22 @@ class ChartView(QWidget):
         return series_color or _CYCLE[0]
 
     def _add_text(self, plot: Any, x: float, y: float, text: str, anchor: tuple[float, float],
-                  color: str = theme.INK) -> None:
-        item = pg.TextItem(text, color=color, anchor=anchor)
+                  color: str = theme.INK, fill: str | None = None) -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor, fill=pg.mkBrush(fill) if fill else None)
         item.setPos(x, y)
         plot.addItem(item)
 
-    def _mark_gap(self, plot: Any, spec: ChartSpec, x: float, y: float, i: int, s: int, horizontal: bool) -> None:
-        anchor = (0, 0.5) if horizontal else (0.5, 1)
+    def _mark_gap(self, plot: Any, spec: ChartSpec, x: float, y: float, i: int, s: int, horizontal: bool,
+                  negative_side: bool = False) -> None:
+        """'n/a *' at the zero line of a missing bar, on the side of the axis where the bars have room.
+
+        ``negative_side``: every value of the chart is below zero, so there is no room past zero (the
+        label would be cut off at the plot's right or top edge): write it towards the bars instead.
+        """
+        if horizontal:
+            anchor = (1, 0.5) if negative_side else (0, 0.5)
+        else:
+            anchor = (0.5, 0) if negative_side else (0.5, 1)
         self._add_text(plot, x, y, spec.format(None, self._lang) + " *", anchor, GAP_COLOR)
         size = 0.6
         rect = QRectF(x - 0.05, y - size / 2, 1.0, size) if horizontal else QRectF(x - size / 2, y - 0.05, size, 1.0)
@@ -348,7 +359,8 @@ class ChartView(QWidget):
 
     def _legend(self, entries: list[tuple[str, str]]) -> None:
         html = "&nbsp;&nbsp;&nbsp;".join(
-            f"<span style='color:{c}; font-size:14pt'>■</span>&nbsp;{_html(t)}"
+            (f"<span style='color:{GAP_COLOR}; font-size:14pt'>▨</span>" if c == NO_DATA_SWATCH else
+             f"<span style='color:{c}; font-size:14pt'>■</span>") + f"&nbsp;{_html(t)}"
             for c, t in entries)
         self.legend_label.setText(html)
 
@@ -376,7 +388,18 @@ class ChartView(QWidget):
                 marked.add(i)
                 plot.addItem(pg.InfiniteLine(pos=float(i), angle=90,
                                              pen=pg.mkPen(GAP_COLOR, width=1, style=Qt.PenStyle.DashLine)))
-                self._add_text(plot, float(i), low, spec.format(None, self._lang) + " *", (0.5, 0), GAP_COLOR)
+        # One 'n/a *' per run of consecutive missing categories (not one per year, which overlap), and
+        # when two runs are closer than a label's width, the second sits one line higher.
+        text = spec.format(None, self._lang) + " *"
+        slot_px = max(1.0, ((self.plot_widget.width() or 600) - 90) / max(1, n))
+        label_px = QFontMetrics(self.font()).horizontalAdvance(text) + 8
+        previous, level = None, 0
+        for run in _runs(sorted(marked)):
+            centre = (run[0] + run[-1]) / 2
+            level = 1 - level if previous is not None and (centre - previous) * slot_px < label_px else 0
+            # just above the lowest value (inside the plot: the view always includes it); a second line up
+            self._add_text(plot, centre, low, text, (0.5, 1.0 + 1.1 * level), GAP_COLOR, "#ffffff")
+            previous = centre
         self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs))
         self._axis_titles(spec, plot, horizontal=False)
         if len(spec.series) > 1:
@@ -404,13 +427,14 @@ class ChartView(QWidget):
         finite = [v for se in spec.series for v in se.values if v is not None]
         span = (max(finite, default=1.0) - min(0.0, min(finite, default=0.0))) or 1.0
         label_values = n * m <= 24
+        negative_side = bool(finite) and max(finite) <= 0 < -min(finite)
         for s, series in enumerate(spec.series):
             color = series.color or _CYCLE[s % len(_CYCLE)]
             for i, v in enumerate(series.values):
                 centre = pos(i) - 0.4 + slot * (s + 0.5)
                 if v is None:
                     x, y = (0.0, centre) if horizontal else (centre, 0.0)
-                    self._mark_gap(plot, spec, x, y, i, s, horizontal)
+                    self._mark_gap(plot, spec, x, y, i, s, horizontal, negative_side)
                     continue
                 if diverging and not (spec.category_colors and i < len(spec.category_colors)):
                     fill = POSITIVE if v >= 0 else NEGATIVE
@@ -567,10 +591,19 @@ class ChartView(QWidget):
             row, col = int(place[0]), int(place[1])
             rows, cols = max(rows, row + 1), max(cols, col + 1)
             cls = classes.get(cat)
-            fill = class_colors.get(cls, GAP_COLOR) if cls is not None else "#eef0f2"
+            fill = class_colors.get(cls, GAP_COLOR) if cls is not None else NO_DATA_FILL
             rect = QRectF(col, -row - 1, 0.92, 0.92)
-            plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.92], height=[0.92],
-                                         brush=pg.mkBrush(fill), pen=pg.mkPen(None)))
+            if _no_data_tile(spec, i, fill):
+                # Visible on white (and on a projector): a grey outline and a diagonal hatch.
+                plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.92], height=[0.92],
+                                             brush=pg.mkBrush(NO_DATA_FILL), pen=pg.mkPen(GAP_COLOR, width=1.5)))
+                hatch = QBrush(QColor(GAP_COLOR), Qt.BrushStyle.BDiagPattern)
+                plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.92], height=[0.92],
+                                             brush=hatch, pen=pg.mkPen(None)))
+                fill = NO_DATA_FILL
+            else:
+                plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.92], height=[0.92],
+                                             brush=pg.mkBrush(fill), pen=pg.mkPen(None)))
             ink = "#ffffff" if _is_dark(fill) else theme.INK
             self._add_text(plot, col + 0.46, -row - 0.54, cat, (0.5, 0.5), ink)
             text = self._hover(spec, i, series_index)
@@ -579,7 +612,9 @@ class ChartView(QWidget):
             self._hits.append(_Hit(rect, None, text))
         entries = [(class_colors.get(k, GAP_COLOR), v.get(self._lang, k)) for k, v in class_labels.items()]
         if any(c not in classes for c in spec.categories if c in positions):
-            entries.append(("#eef0f2", QCoreApplication.translate("ChartView", "No data")))
+            entries.append((NO_DATA_FILL, QCoreApplication.translate("ChartView", "No data")))
+        # a light class colour is drawn as a hatched tile: its legend swatch says so
+        entries = [(NO_DATA_SWATCH if _is_light(c) else c, t) for c, t in entries]
         self._legend(entries)
         vb = plot.getViewBox()
         vb.setAspectLocked(True)
@@ -689,3 +724,26 @@ def _fractional_year(iso: str) -> float | None:
     except (ValueError, IndexError):
         return None
     return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs of sorted integers: [3, 4, 5, 7] -> [[3, 4, 5], [7]]."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _is_light(color: str) -> bool:
+    """Nearly white: a tile in this colour would vanish on the white background."""
+    c = QColor(color)
+    return c.isValid() and c.lightnessF() > 0.93
+
+
+def _no_data_tile(spec: ChartSpec, i: int, fill: str) -> bool:
+    """A tile without a value (or in a class drawn near-white) is drawn hatched and outlined."""
+    missing = bool(spec.series) and i < len(spec.series[0].values) and spec.series[0].values[i] is None
+    return missing or _is_light(fill)

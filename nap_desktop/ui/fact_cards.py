@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,12 +17,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -133,24 +134,35 @@ class StatusBadge(QLabel):
     def __init__(self, status: str, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("StatusBadge")
-        self._status = status
-        self.set_language(lang)
-        fg, bg = theme.STATUS_COLORS.get(status, (theme.MUTED, theme.SOFT))
-        self.setStyleSheet(f"QLabel#StatusBadge {{ color: {fg}; background: {bg}; border-radius: 9px;"
-                           f" padding: 2px 9px; font-weight: 600; }}")
+        self._status = ""
+        self._lang = lang
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.set_status(status)
 
     @property
     def status(self) -> str:
         return self._status
 
+    def set_status(self, status: str) -> None:
+        if status != self._status:
+            self._status = status
+            fg, bg = theme.STATUS_COLORS.get(status, (theme.MUTED, theme.SOFT))
+            self.setStyleSheet(f"QLabel#StatusBadge {{ color: {fg}; background: {bg}; border-radius: 9px;"
+                               f" padding: 2px 9px; font-weight: 600; }}")
+        self.set_language(self._lang)
+
     def set_language(self, lang: str) -> None:
+        self._lang = lang
         self.setText(STATUS_SHORT[self._status][lang])
         self.setToolTip(STATUS_LABELS[self._status][lang])
 
 
 class FactCardWidget(QFrame):
-    """One fact: headline figure, statement, period, publisher, status badge, 'add to pack'."""
+    """One fact: headline figure, statement, period, publisher, status badge, 'add to pack'.
+
+    The card grid keeps only a screenful of these and rebinds them to other facts as the user
+    scrolls or searches (`set_fact`), so a card never assumes it shows the same fact for ever.
+    """
 
     open_requested = Signal(str)
     add_requested = Signal(str)
@@ -163,8 +175,7 @@ class FactCardWidget(QFrame):
         self._catalog = catalog
         self._lang = lang
         self._in_pack = False
-        section = catalog.section(fact.section)
-        self._color = section.color if section else theme.ACCENT
+        self._color = ""
         self.setObjectName("FactCard")
         self.setProperty("focused", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -174,11 +185,9 @@ class FactCardWidget(QFrame):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        stripe = QFrame()
-        stripe.setFixedWidth(5)
-        stripe.setStyleSheet(f"background: {self._color}; border-top-left-radius: 10px;"
-                             " border-bottom-left-radius: 10px;")
-        outer.addWidget(stripe)
+        self.stripe = QFrame()
+        self.stripe.setFixedWidth(5)
+        outer.addWidget(self.stripe)
         body = QVBoxLayout()
         body.setContentsMargins(theme.GAP + 2, theme.GAP, theme.GAP + 2, theme.GAP)
         body.setSpacing(8)
@@ -187,7 +196,6 @@ class FactCardWidget(QFrame):
         top = QHBoxLayout()
         self.section_label = QLabel()
         self.section_label.setObjectName("SectionTag")
-        self.section_label.setStyleSheet(f"color: {self._color};")
         self.section_label.setWordWrap(True)
         top.addWidget(self.section_label, 1)
         self.badge = StatusBadge(fact_status(fact, catalog), lang)
@@ -195,7 +203,6 @@ class FactCardWidget(QFrame):
         body.addLayout(top)
 
         self.value_label = _wrap_label(name="CardValue")
-        self.value_label.setStyleSheet(f"color: {self._color};")
         body.addWidget(self.value_label)
         self.statement_label = _wrap_label()
         body.addWidget(self.statement_label)
@@ -213,18 +220,40 @@ class FactCardWidget(QFrame):
         self._refresh()
 
     # ---- content ----------------------------------------------------------------------------
+    def set_fact(self, fact: Fact, lang: str | None = None, in_pack: bool | None = None) -> None:
+        """Show another fact (the grid recycles its cards)."""
+        self.fact = fact
+        if lang is not None:
+            self._lang = lang
+        if in_pack is not None:
+            self._in_pack = in_pack
+        self.badge._lang = self._lang
+        self.badge.set_status(fact_status(fact, self._catalog))
+        self._refresh()
+
     def set_language(self, lang: str) -> None:
         self._lang = lang
         self.badge.set_language(lang)
         self._refresh()
 
     def set_in_pack(self, in_pack: bool) -> None:
-        self._in_pack = in_pack
-        self._retranslate()
+        if in_pack != self._in_pack:
+            self._in_pack = in_pack
+            self._retranslate()
+
+    def _set_color(self, color: str) -> None:
+        if color == self._color:
+            return
+        self._color = color
+        self.stripe.setStyleSheet(f"background: {color}; border-top-left-radius: 10px;"
+                                  " border-bottom-left-radius: 10px;")
+        self.section_label.setStyleSheet(f"color: {color};")
+        self.value_label.setStyleSheet(f"color: {color};")
 
     def _refresh(self) -> None:
         lang, fact = self._lang, self.fact
         section = self._catalog.section(fact.section)
+        self._set_color(section.color if section else theme.ACCENT)
         self.section_label.setText(section.title(lang) if section else fact.section)
         value = headline(fact, lang)
         self.value_label.setText(value)
@@ -261,9 +290,12 @@ class FactCardWidget(QFrame):
         super().focusOutEvent(event)
 
     def _set_focused(self, focused: bool) -> None:
+        if self.property("focused") == focused:
+            return
         self.setProperty("focused", focused)
         self.style().unpolish(self)
         self.style().polish(self)
+        self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -278,15 +310,33 @@ class FactCardWidget(QFrame):
             self.open_requested.emit(self.fact.id)
         elif key == Qt.Key.Key_Space and not event.modifiers():
             self.add_requested.emit(self.fact.id)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                     Qt.Key.Key_Home, Qt.Key.Key_End):
+        elif key in _NAV_KEYS:
             self.navigate_requested.emit(self.fact.id, int(key))
         else:
             super().keyPressEvent(event)
 
 
-class CardGrid(QScrollArea):
-    """Shows a FactListModel as cards in as many columns as the width allows."""
+def _invalidate(layout: Any) -> None:
+    layout.invalidate()
+    for i in range(layout.count()):
+        child = layout.itemAt(i).layout()
+        if child is not None:
+            _invalidate(child)
+
+
+_NAV_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+             Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+class CardGrid(QAbstractScrollArea):
+    """Shows a FactListModel as cards in as many columns as the width allows — virtually.
+
+    Only the rows on screen have card widgets: a small pool of FactCardWidgets is rebound to the
+    facts in view as the user scrolls, searches or resizes, so a keystroke costs the same with 100
+    facts or 100,000. A row is as tall as its tallest card (word-wrapped text measured by the card's
+    own layout, so long Spanish statements never clip); heights are cached per card width and
+    language, and rows not yet seen count with the average height until they scroll into view.
+    """
 
     open_requested = Signal(str)
     add_requested = Signal(str)
@@ -296,145 +346,348 @@ class CardGrid(QScrollArea):
         self._model = model
         self._catalog = catalog
         self._lang = lang
-        self._cards: dict[str, FactCardWidget] = {}
-        self._order: list[str] = []
+        self._order_cache: list[str] | None = None
+        self._index_cache: dict[str, int] | None = None
+        self._fact_list: list[Fact] = []
         self._columns = 0
+        self._card_width = 0
+        self._narrowest = MIN_CARD_WIDTH
         self._in_pack: set[str] = set()
         self._current: str | None = None
-        self.setWidgetResizable(True)
+        self._heights: dict[str, int] = {}  # fact id -> height at (self._card_width, self._lang)
+        self._row_heights: list[int | None] = []
+        self._row_tops: list[int] = []
+        self._estimated = 240
+        self._bound: dict[str, FactCardWidget] = {}  # fact id -> the pooled card showing it
+        self._spare: list[FactCardWidget] = []
+        self._measurer: FactCardWidget | None = None
+        self._margins = (theme.GAP * 2, theme.GAP, theme.GAP * 2, theme.GAP * 2)  # left, top, right, bottom
+        self._hspace = theme.GAP
+        self._vspace = theme.GAP + 4
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._canvas = QWidget()
-        self._canvas.setObjectName("CardGridCanvas")
-        self._grid = QGridLayout(self._canvas)
-        self._grid.setContentsMargins(theme.GAP * 2, theme.GAP, theme.GAP * 2, theme.GAP * 2)
-        self._grid.setHorizontalSpacing(theme.GAP)
-        self._grid.setVerticalSpacing(theme.GAP + 4)
-        self.empty_label = QLabel()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setObjectName("CardGridCanvas")
+        self.verticalScrollBar().setSingleStep(48)
+        self.empty_label = QLabel(self.viewport())
         self.empty_label.setObjectName("EmptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWidget(self._canvas)
+        self.empty_label.hide()
         model.modelReset.connect(self._on_model_reset)
         model.dataChanged.connect(self._on_model_data_changed)
         self._on_model_reset()
 
     # ---- public -----------------------------------------------------------------------------
+    def fact_ids(self) -> list[str]:
+        """Every fact the grid shows (the search results), in order, on screen or not."""
+        return list(self._order)
+
     def cards(self) -> list[FactCardWidget]:
-        """The visible cards, in order."""
-        return [self._cards[i] for i in self._order]
+        """The card widgets on screen, in order (the grid builds cards only for what is in view)."""
+        return [card for _, card in sorted(self._bound.items(), key=lambda kv: self._index[kv[0]])]
 
     def card(self, fact_id: str) -> FactCardWidget | None:
-        return self._cards.get(fact_id) if fact_id in self._order else None
+        """The card showing `fact_id`, if it is on screen (see ensure_visible)."""
+        return self._bound.get(fact_id)
 
     def columns(self) -> int:
         return self._columns
 
     def current_fact_id(self) -> str | None:
         """The card with keyboard focus, or the one that had it last (if still shown)."""
-        for fact_id in self._order:
-            if self._cards[fact_id].hasFocus():
+        for fact_id, card in self._bound.items():
+            if card.hasFocus():
                 return fact_id
-        return self._current if self._current in self._order else None
+        return self._current if self._current in self._index else None
 
     def focus_first(self) -> None:
         if self._order:
-            self._focus(self._order[0])
+            self.focus_fact(self._order[0])
+
+    def focus_fact(self, fact_id: str) -> bool:
+        """Scroll `fact_id`'s card into view and give it the keyboard focus."""
+        if fact_id not in self._index:
+            return False
+        self._current = fact_id
+        self.ensure_visible(fact_id)
+        card = self._bound.get(fact_id)
+        if card is not None:
+            card.setFocus(Qt.FocusReason.TabFocusReason)
+        return card is not None
+
+    def ensure_visible(self, fact_id: str) -> None:
+        i = self._index.get(fact_id)
+        if i is None or not self._columns:
+            return
+        row = i // self._columns
+        bar = self.verticalScrollBar()
+        view = self.viewport().height()
+        margin = theme.GAP
+        for _ in range(6):  # rows measured on the way in move the target: settle in a few passes
+            self._measure_rows(row, row)
+            top = self._row_tops[row]
+            height = self._row_heights[row] or 0
+            if top - margin < bar.value():
+                bar.setValue(max(0, top - margin))
+            elif top + height + margin > bar.value() + view:
+                bar.setValue(min(top - margin, top + height + margin - view))
+            else:
+                break
+            self._update_visible()
+        self._update_visible()
 
     def set_language(self, lang: str) -> None:
+        if lang == self._lang:
+            return
         self._lang = lang
-        for card in self._cards.values():
-            card.set_language(lang)
+        self._heights.clear()
+        for fact_id, card in self._bound.items():
+            card.set_fact(card.fact, lang, fact_id in self._in_pack)
+        self._relayout(force=True)
 
     def set_in_pack(self, fact_ids: set[str]) -> None:
         self._in_pack = set(fact_ids)
-        for fact_id, card in self._cards.items():
+        for fact_id, card in self._bound.items():
             card.set_in_pack(fact_id in self._in_pack)
 
     def set_empty_text(self, text: str) -> None:
         self.empty_label.setText(text)
 
-    # ---- layout -----------------------------------------------------------------------------
+    # ---- model --------------------------------------------------------------------------------
     def _on_model_reset(self) -> None:
-        order = []
-        for row in range(self._model.rowCount()):
-            fact_id = self._model.data(self._model.index(row), FactIdRole)
-            order.append(fact_id)
-            if fact_id not in self._cards:
-                fact = self._catalog.fact(fact_id) or self._model.facts()[row]
-                card = FactCardWidget(fact, self._catalog, self._lang, self._canvas)
-                card.set_in_pack(fact_id in self._in_pack)
-                card.open_requested.connect(self.open_requested)
-                card.add_requested.connect(self.add_requested)
-                card.navigate_requested.connect(self._on_card_navigate)
-                card.focused.connect(self._on_card_focused)
-                self._cards[fact_id] = card
-        self._order = order
+        self._fact_list = self._model.facts()
+        self._order_cache = None  # ids and positions are built when a lookup needs them, not per keystroke
+        self._index_cache = None
+        self.verticalScrollBar().setValue(0)
         self._relayout(force=True)
 
     def _on_model_data_changed(self, *args: Any) -> None:
-        for card in self._cards.values():
-            card.set_language(self._lang)
+        self._heights.clear()
+        for fact_id, card in self._bound.items():
+            i = self._index.get(fact_id)
+            card.set_fact(self._fact_list[i] if i is not None else card.fact, self._lang, fact_id in self._in_pack)
+        self._relayout(force=True)
 
+    # ---- layout -----------------------------------------------------------------------------
     def _columns_for(self, width: int) -> int:
-        margins = self._grid.contentsMargins()
-        usable = width - margins.left() - margins.right()
-        spacing = self._grid.horizontalSpacing()
+        left, _, right, _ = self._margins
+        usable = width - left - right
         # Never narrower than a card can be (long Spanish words, the button): no clipped cards.
-        narrowest = max([MIN_CARD_WIDTH] + [self._cards[i].minimumSizeHint().width() for i in self._order])
-        return max(1, (usable + spacing) // (narrowest + spacing))
+        return max(1, (usable + self._hspace) // (self._narrowest + self._hspace))
 
     def _relayout(self, force: bool = False) -> None:
-        columns = self._columns_for(self.viewport().width())
-        if not force and columns == self._columns:
+        width = self.viewport().width()
+        columns = self._columns_for(width)
+        left, _, right, _ = self._margins
+        card_width = max(1, (width - left - right - (columns - 1) * self._hspace) // columns)
+        if card_width != self._card_width:
+            self._heights.clear()
+        elif not force and columns == self._columns:
+            self._update_visible()
             return
         self._columns = columns
-        grid = self._grid
-        while grid.count():
-            grid.takeAt(0)
-        for fact_id, card in self._cards.items():
-            if fact_id not in self._order:
-                card.hide()
-        for c in range(grid.columnCount()):
-            grid.setColumnStretch(c, 0)
-        for r in range(grid.rowCount()):
-            grid.setRowStretch(r, 0)
-        if not self._order:
-            grid.addWidget(self.empty_label, 0, 0)
+        self._card_width = card_width
+        self._rebuild_rows()
+        self._update_visible()
+
+    def _rebuild_rows(self) -> None:
+        """Row heights from the cache (None where a card was never measured at this width)."""
+        # Every row starts unknown (the average height); the rows on screen are then filled from the
+        # height cache or measured. Cheap on every keystroke whatever the number of results.
+        cols = max(1, self._columns)
+        self._row_heights = [None] * -(-len(self._fact_list) // cols)
+        self._recompute_tops()
+
+    def _estimate(self) -> int:
+        """Height assumed for a row not measured yet: the mean card height at this width."""
+        heights = self._heights
+        return sum(heights.values()) // len(heights) if heights else 240
+
+    def _recompute_tops(self) -> None:
+        estimate, space = self._estimate(), self._vspace
+        self._estimated = estimate
+        steps = [(h or estimate) + space for h in self._row_heights]
+        tops = list(accumulate(steps, initial=self._margins[1]))
+        top = tops.pop()
+        self._row_tops = tops
+        total = (top - space if tops else top) + self._margins[3]
+        bar = self.verticalScrollBar()
+        view = self.viewport().height()
+        bar.setRange(0, max(0, total - view))
+        bar.setPageStep(max(1, view))
+
+    @property
+    def _order(self) -> list[str]:
+        """The ids of the results, in order."""
+        if self._order_cache is None:
+            self._order_cache = [fact.id for fact in self._fact_list]
+        return self._order_cache
+
+    @property
+    def _index(self) -> dict[str, int]:
+        """Fact id -> position in the results."""
+        if self._index_cache is None:
+            self._index_cache = dict(zip(self._order, range(len(self._order))))
+        return self._index_cache
+
+    def _measure(self, position: int) -> int:
+        fact = self._fact_list[position]
+        fact_id = fact.id
+        height = self._heights.get(fact_id)
+        if height is None:
+            if self._measurer is None:
+                self._measurer = FactCardWidget(fact, self._catalog, self._lang, self.viewport())
+                self._measurer.hide()
+                self._measurer.ensurePolished()
+            m = self._measurer
+            m.set_fact(fact, self._lang, fact_id in self._in_pack)
+            _invalidate(m.layout())  # a hidden widget's nested layouts keep the previous text's heights
+            height = m.heightForWidth(self._card_width)
+            widest = m.minimumSizeHint().width()
+            if widest > self._narrowest:  # a word too long for the narrowest card: fewer columns
+                self._narrowest = widest
+            self._heights[fact_id] = height
+        return height
+
+    def _measure_rows(self, first: int, last: int) -> bool:
+        """Measure rows first..last (inclusive); True if a height changed."""
+        cols, changed = max(1, self._columns), False
+        for row in range(max(0, first), min(last, len(self._row_heights) - 1) + 1):
+            if self._row_heights[row] is None:
+                end = min(len(self._fact_list), (row + 1) * cols)
+                self._row_heights[row] = max(self._measure(p) for p in range(row * cols, end))
+                changed = True
+        if changed:
+            narrowest = self._narrowest
+            if self._columns_for(self.viewport().width()) != self._columns and narrowest > MIN_CARD_WIDTH:
+                self._relayout(force=True)
+            else:
+                self._recompute_tops()
+        return changed
+
+    def _visible_rows(self) -> tuple[int, int]:
+        tops = self._row_tops
+        if not tops:
+            return 0, -1
+        y0 = self.verticalScrollBar().value()
+        y1 = y0 + self.viewport().height()
+        first = max(0, bisect_right(tops, y0) - 1)
+        last = max(first, bisect_right(tops, y1) - 1)
+        return first, last
+
+    def _update_visible(self) -> None:
+        if not self._fact_list:
+            self._release_all()
+            self.empty_label.setGeometry(self.viewport().rect())
             self.empty_label.show()
-            grid.setColumnStretch(0, 1)
-            grid.setRowStretch(1, 1)
             return
         self.empty_label.hide()
-        for position, fact_id in enumerate(self._order):
-            card = self._cards[fact_id]
-            grid.addWidget(card, position // columns, position % columns)
-            card.show()
-        for c in range(columns):
-            grid.setColumnStretch(c, 1)
-        grid.setRowStretch((len(self._order) - 1) // columns + 1, 1)
+        for _ in range(4):  # measuring rows moves the ones below; a few passes settle it
+            first, last = self._visible_rows()
+            if not self._measure_rows(first, last):
+                break
+        first, last = self._visible_rows()
+        cols, facts = self._columns, self._fact_list
+        wanted: list[tuple[str, int, int, int]] = []  # fact id, position, row, column
+        for row in range(first, last + 1):
+            for col, fact in enumerate(facts[row * cols:(row + 1) * cols]):
+                wanted.append((fact.id, row * cols + col, row, col))
+        wanted_ids = {w[0] for w in wanted}
+        had_focus = any(card.hasFocus() for card in self._bound.values())
+        free = []
+        for fact_id in [f for f in self._bound if f not in wanted_ids]:
+            card = self._bound.pop(fact_id)
+            if card.hasFocus():
+                self.setFocus(Qt.FocusReason.OtherFocusReason)  # keep the keyboard in the grid
+            free.append(card)
+        free += self._spare
+        self._spare = []
+        offset = self.verticalScrollBar().value()
+        left = self._margins[0]
+        for fact_id, position, row, col in wanted:
+            card = self._bound.get(fact_id)
+            if card is None:
+                fact = self._fact_list[position]
+                if free:
+                    card = free.pop()
+                    card.set_fact(fact, self._lang, fact_id in self._in_pack)
+                else:
+                    card = self._new_card(fact)
+                self._bound[fact_id] = card
+            card.setGeometry(left + col * (self._card_width + self._hspace), self._row_tops[row] - offset,
+                             self._card_width, self._row_heights[row] or self._estimated)
+            if not card.isVisible():
+                card.show()
+        for card in free:
+            card.hide()
+        self._spare = free
+        if (had_focus or self.hasFocus()) and self._current in self._bound:
+            card = self._bound[self._current]
+            if not card.hasFocus():
+                card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _release_all(self) -> None:
+        for card in self._bound.values():
+            if card.hasFocus():
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+            card.hide()
+            self._spare.append(card)
+        self._bound.clear()
+
+    def _new_card(self, fact: Fact) -> FactCardWidget:
+        card = FactCardWidget(fact, self._catalog, self._lang, self.viewport())
+        card.set_in_pack(fact.id in self._in_pack)
+        card.open_requested.connect(self.open_requested)
+        card.add_requested.connect(self.add_requested)
+        card.navigate_requested.connect(self._on_card_navigate)
+        card.focused.connect(self._on_card_focused)
+        return card
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._relayout()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._update_visible()
+
     # ---- keyboard -----------------------------------------------------------------------------
-    def _focus(self, fact_id: str) -> None:
-        card = self._cards[fact_id]
-        card.setFocus(Qt.FocusReason.TabFocusReason)
-        self.ensureWidgetVisible(card, 0, theme.GAP)
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.MouseFocusReason):
+            target = self._current if self._current in self._index else (self._order[0] if self._order else None)
+            if target is not None:
+                self.focus_fact(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys reach the grid itself when the focused card scrolled out of view."""
+        current = self._current if self._current in self._index else None
+        key = event.key()
+        if current is not None and key in _NAV_KEYS:
+            self._on_card_navigate(current, int(key))
+        elif current is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(current)
+        elif current is not None and key == Qt.Key.Key_Space and not event.modifiers():
+            self.add_requested.emit(current)
+        else:
+            super().keyPressEvent(event)
 
     def _on_card_focused(self, fact_id: str) -> None:
         self._current = fact_id
 
     def _on_card_navigate(self, fact_id: str, key: int) -> None:
-        if fact_id not in self._order:
+        i = self._index.get(fact_id)
+        if i is None:
             return
-        i, n, cols = self._order.index(fact_id), len(self._order), max(1, self._columns)
+        n, cols = len(self._order), max(1, self._columns)
+        rows_per_page = max(1, self.viewport().height() // max(1, self._estimate() + self._vspace))
         target = {
             int(Qt.Key.Key_Left): i - 1, int(Qt.Key.Key_Right): i + 1,
             int(Qt.Key.Key_Up): i - cols, int(Qt.Key.Key_Down): i + cols,
             int(Qt.Key.Key_Home): 0, int(Qt.Key.Key_End): n - 1,
+            int(Qt.Key.Key_PageUp): max(i % cols, i - cols * rows_per_page),
+            int(Qt.Key.Key_PageDown): min(n - 1, i + cols * rows_per_page),
         }.get(key, i)
         if 0 <= target < n:
-            self._focus(self._order[target])
+            self.focus_fact(self._order[target])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QFontMetrics, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QFileDialog,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +28,8 @@ from PySide6.QtWidgets import (
 from nap_desktop import __version__
 from nap_desktop.core.document import PackDocument
 from nap_desktop.core.model import Catalog
-from nap_desktop.core.search import SearchIndex, country_name
+from nap_desktop.core.search import SearchIndex, SearchResult, country_name
 from nap_desktop.ui import theme
-from nap_desktop.ui.detail_view import DetailView
 from nap_desktop.ui.fact_cards import CardGrid, FactListModel
 from nap_desktop.ui.file_controller import FileController
 from nap_desktop.ui.i18n import translations
@@ -60,6 +61,15 @@ class SectionNav(QListWidget):
             item.setSizeHint(QSize(width, max(rect.height(), metrics.height()) + 22))
 
 
+def _countries_in(catalog: Catalog) -> list[str]:
+    """Country codes that occur in the catalog, most frequent first (as SearchIndex.countries)."""
+    tally: dict[str, int] = {}
+    for fact in catalog.facts:
+        for code in set(fact.countries):
+            tally[code] = tally.get(code, 0) + 1
+    return sorted(tally, key=lambda c: (-tally[c], c))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog, *, settings_dir: Path, lang: str | None = None,
                  document: PackDocument | None = None, parent: QWidget | None = None):
@@ -70,7 +80,8 @@ class MainWindow(QMainWindow):
         saved = self.settings.value("language", "", type=str)
         self._saved_language = saved in ("en", "es")
         self._lang = lang or (saved if self._saved_language else "en")
-        self.index = SearchIndex(catalog)
+        self._index: SearchIndex | None = None  # built after the first paint (or at the first query)
+        self._index_scheduled = False
         self._section: str | None = None
         self.setMinimumSize(QSize(960, 600))
         self.setObjectName("MainWindow")
@@ -109,10 +120,7 @@ class MainWindow(QMainWindow):
         self.card_grid = CardGrid(self.model, catalog, self._lang)
         self.card_grid.open_requested.connect(self.open_detail)
         self.card_grid.add_requested.connect(self.add_fact_to_pack)
-        self.detail_view = DetailView(catalog, self._lang)
-        self.detail_view.back_requested.connect(self.show_cards)
-        self.detail_view.add_requested.connect(self.add_fact_to_pack)
-        self.detail_view.add_chart_requested.connect(self.add_chart_to_pack)
+        self._detail_view: Any = None  # built on first use (its module and pyqtgraph load then)
         self.pages = QStackedWidget()
         cards_page = QWidget()
         cards_page.setObjectName("CardsPage")
@@ -122,9 +130,7 @@ class MainWindow(QMainWindow):
         cards_layout.addLayout(top)
         cards_layout.addWidget(self.card_grid, 1)
         self.cards_page = cards_page
-        self.detail_view.setObjectName("DetailPage")
         self.pages.addWidget(cards_page)
-        self.pages.addWidget(self.detail_view)
         splitter = QSplitter()
         splitter.addWidget(self.section_nav)
         splitter.addWidget(self.pages)
@@ -189,7 +195,23 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
-        for action in (self.find_action, self.add_action, self.back_action):
+        # Present (F5): the presenter module (and the deck composer) load when it is triggered, not at start.
+        self.present_action = QAction(self)
+        self.present_action.setObjectName("PresentAction")
+        self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.present_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.present_action.triggered.connect(self.present)
+        self.export_action = QAction(self)
+        self.export_action.setObjectName("ExportAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_pack)
+        self.save_chart_action = QAction(self)
+        self.save_chart_action.setObjectName("SaveChartImageAction")
+        self.save_chart_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.save_chart_action.triggered.connect(self.save_chart_image)
+        self.save_chart_action.setEnabled(False)
+        for action in (self.find_action, self.add_action, self.back_action, self.present_action,
+                       self.export_action, self.save_chart_action):
             self.addAction(action)
 
     def _build_menus(self) -> None:
@@ -203,6 +225,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(fc["save"])
         self.file_menu.addAction(fc["save_as"])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.present_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(fc["undo"])
@@ -213,11 +238,24 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.toggle_pack_action)
+        self.chart_menu = bar.addMenu("")
+        self.chart_menu.addAction(self.save_chart_action)
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.present_action, self.export_action, self.add_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(fc["undo"])
+        self.toolbar.addAction(fc["redo"])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     # ---- language -------------------------------------------------------------------------------
     @property
@@ -234,12 +272,21 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.model.set_language(lang)
         self.card_grid.set_language(lang)
-        self.detail_view.set_language(lang)
+        if self._detail_view is not None:
+            self._detail_view.set_language(lang)
         self.pack_panel.set_content_language(lang)
         self._populate_countries()
         self._retranslate()
         self.refresh_results()
         self.settings.setValue("language", lang)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self._index is None and not self._index_scheduled:
+            # The first paint is on screen: build the search index in the next idle moment, before
+            # anyone can type (on data/ ~20 ms; on a 100x catalog ~2 s, which no longer delays the window).
+            self._index_scheduled = True
+            QTimer.singleShot(0, self, self._ensure_index)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -254,6 +301,16 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.chart_menu.setTitle(QCoreApplication.translate("MainWindow", "&Chart"))
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
+        self.present_action.setText(QCoreApplication.translate("MainWindow", "&Present"))
+        self.present_action.setToolTip(QCoreApplication.translate("MainWindow", "Present the briefing pack full screen (F5)"))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export…"))
+        self.export_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Export the briefing pack to PowerPoint, Excel and other formats (Ctrl+E)"))
+        self.save_chart_action.setText(QCoreApplication.translate("MainWindow", "Save chart &image…"))
+        self.save_chart_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Save the chart shown as a PNG (2× resolution) or SVG image"))
         self.find_action.setText(QCoreApplication.translate("MainWindow", "&Find…"))
         self.add_action.setText(QCoreApplication.translate("MainWindow", "&Add fact to pack"))
         self.back_action.setText(QCoreApplication.translate("MainWindow", "&Back to the facts"))
@@ -274,13 +331,34 @@ class MainWindow(QMainWindow):
         self.country_combo.blockSignals(True)
         self.country_combo.clear()
         self.country_combo.addItem(QCoreApplication.translate("MainWindow", "All countries"), None)
-        codes = self.index.countries()
+        codes = _countries_in(self.catalog)
         named = sorted(codes, key=lambda c: country_name(c, self._lang))
         for code in named:
             self.country_combo.addItem(country_name(code, self._lang), code)
         found = self.country_combo.findData(current) if current else 0
         self.country_combo.setCurrentIndex(max(0, found))
         self.country_combo.blockSignals(False)
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index (built once per catalog, on first use)."""
+        if self._index is None:
+            self._index = SearchIndex(self.catalog)
+        return self._index
+
+    def _ensure_index(self) -> None:
+        _ = self.index
+
+    def _unfiltered(self) -> SearchResult:
+        """What the index returns for an empty query and no country, without building it."""
+        order = {s.id: s.order for s in self.catalog.sections}
+        facts = sorted(self.catalog.facts, key=lambda f: order.get(f.section, len(order) + 1))
+        counts: dict[str, int] = {}
+        for fact in facts:
+            counts[fact.section] = counts.get(fact.section, 0) + 1
+        if self._section is not None:
+            facts = [f for f in facts if f.section == self._section]
+        return SearchResult(tuple(facts), counts)
 
     def set_country(self, code: str | None) -> None:
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(code)) if code else 0)
@@ -291,7 +369,10 @@ class MainWindow(QMainWindow):
 
     def refresh_results(self) -> None:
         country = self.country_combo.currentData()
-        result = self.index.search(self.search_field.text(), countries=[country] if country else (),
+        if self._index is None and not country and not self.search_field.text().strip():
+            result = self._unfiltered()
+        else:
+            result = self.index.search(self.search_field.text(), countries=[country] if country else (),
                                    section=self._section)
         self._last = result
         self.model.set_facts(result.facts)
@@ -355,19 +436,106 @@ class MainWindow(QMainWindow):
         self.search_field.selectAll()
 
     # ---- pages ----------------------------------------------------------------------------------
+    @property
+    def detail_view(self) -> Any:  # DetailView
+        """The fact detail page, built the first time it is needed (not before the first paint)."""
+        if self._detail_view is None:
+            from nap_desktop.ui.detail_view import DetailView
+
+            view = DetailView(self.catalog, self._lang)
+            view.setObjectName("DetailPage")
+            view.back_requested.connect(self.show_cards)
+            view.add_requested.connect(self.add_fact_to_pack)
+            view.add_chart_requested.connect(self.add_chart_to_pack)
+            self.pages.addWidget(view)
+            self._detail_view = view
+        return self._detail_view
+
+    def _showing_detail(self) -> bool:
+        return self._detail_view is not None and self.pages.currentWidget() is self._detail_view
+
     def open_detail(self, fact_id: str) -> None:
         self.detail_view.show_fact(fact_id)
         self.pages.setCurrentWidget(self.detail_view)
         self._detail_fact = fact_id
         self.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_chart_action()
+
+    def current_chart_id(self) -> str | None:
+        """The chart of the fact shown in the detail page (None on the cards page or without a chart)."""
+        if not self._showing_detail() or self._detail_view.fact is None:
+            return None
+        chart = self._detail_view.fact.chart
+        return chart if chart and chart in self.catalog.charts else None
+
+    def _update_chart_action(self) -> None:
+        self.save_chart_action.setEnabled(self.current_chart_id() is not None)
+
+    # ---- present, export, chart image ------------------------------------------------------------
+    def present(self) -> Any:
+        """F5: present the current pack full screen (nap_desktop.ui.presenter, loaded now)."""
+        from nap_desktop.ui import presenter
+
+        return presenter.present_from(self, lambda: self.document, self.catalog)
+
+    def export_pack(self) -> Any:
+        """File > Export…: the export dialog for the current pack."""
+        from nap_desktop.ui import export_dialog
+
+        dialog = export_dialog.ExportDialog(self.document.pack, self.catalog, self, settings_dir=self.settings_dir)
+        dialog.exec()
+        return dialog
+
+    def ask_chart_image_path(self, suggested: str) -> tuple[str, str]:
+        """(path, chosen filter) from a save dialog; ('', '') if cancelled. Replaced in tests."""
+        png = QCoreApplication.translate("MainWindow", "PNG image, 2× resolution (*.png)")
+        svg = QCoreApplication.translate("MainWindow", "SVG image (*.svg)")
+        start = str(Path(self.settings.value("chart_image_dir", str(Path.home()), type=str)) / suggested)
+        path, chosen = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Save chart image"), start, f"{png};;{svg}")
+        return path, chosen
+
+    def save_chart_image(self) -> Path | None:
+        """Chart > Save chart image…: the chart of the fact shown, as PNG (2×) or SVG, in the content language."""
+        chart_id = self.current_chart_id()
+        if chart_id is None:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Open a fact with a chart first."), 4000)
+            return None
+        path, chosen = self.ask_chart_image_path(f"{chart_id}.png")
+        if not path:
+            return None
+        dest = Path(path)
+        as_svg = dest.suffix.lower() == ".svg" or (not dest.suffix and "svg" in chosen.lower())
+        if dest.suffix.lower() not in (".png", ".svg"):
+            dest = dest.with_name(dest.name + (".svg" if as_svg else ".png"))
+        spec = self.catalog.charts[chart_id]
+        from nap_desktop.exporters import ExportError
+
+        try:
+            if as_svg:
+                from nap_desktop.exporters.svg_chart import export_svg
+
+                export_svg(spec, self.catalog, dest, lang=self._lang)
+            else:
+                from nap_desktop.ui.chart_image import export_png
+
+                export_png(spec, self.catalog, dest, lang=self._lang, scale=2.0)
+        except (ExportError, OSError, ValueError) as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Save chart image"),
+                                QCoreApplication.translate("MainWindow", "Could not save the chart image:\n%1")
+                                .replace("%1", str(exc)))
+            return None
+        self.settings.setValue("chart_image_dir", str(dest.parent))
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Chart saved to %1.").replace("%1", str(dest)), 5000)
+        return dest
 
     def show_cards(self) -> None:
-        came_from = self.detail_view.fact.id if self.pages.currentWidget() is self.detail_view and \
-            self.detail_view.fact else None
+        came_from = self._detail_view.fact.id if self._showing_detail() and self._detail_view.fact else None
         self.pages.setCurrentWidget(self.cards_page)
-        card = self.card_grid.card(came_from) if came_from else None
-        if card is not None:
-            card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_chart_action()
+        if came_from:
+            self.card_grid.focus_fact(came_from)
 
     def show_pack(self) -> None:
         self.pack_dock.show()
@@ -391,7 +559,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Already in the briefing pack."), 3000)
 
     def _on_add_action_triggered(self) -> None:
-        if self.pages.currentWidget() is self.detail_view and self.detail_view.fact is not None:
+        if self._showing_detail() and self.detail_view.fact is not None:
             self.add_fact_to_pack(self.detail_view.fact.id)
             return
         fact_id = self.card_grid.current_fact_id()

@@ -626,6 +626,78 @@
         <source>About NAP Briefing</source>
         <translation>Acerca de NAP Briefing</translation>
     </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>&amp;Chart</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Toolbar</source>
+        <translation>Barra de herramientas</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>&amp;Present</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Present the briefing pack full screen (F5)</source>
+        <translation>Presentar el paquete informativo en pantalla completa (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Export the briefing pack to PowerPoint, Excel and other formats (Ctrl+E)</source>
+        <translation>Exportar el paquete informativo a PowerPoint, Excel y otros formatos (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Save chart &amp;image…</source>
+        <translation>Guardar &amp;imagen del gráfico…</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Save the chart shown as a PNG (2× resolution) or SVG image</source>
+        <translation>Guardar el gráfico mostrado como imagen PNG (resolución 2×) o SVG</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>PNG image, 2× resolution (*.png)</source>
+        <translation>Imagen PNG, resolución 2× (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Save chart image</source>
+        <translation>Guardar imagen del gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Open a fact with a chart first.</source>
+        <translation>Primero abra un dato que tenga gráfico.</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Could not save the chart image:
+%1</source>
+        <translation>No se pudo guardar la imagen del gráfico:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../nap_desktop/ui/main_window.py" line="0" />
+        <source>Chart saved to %1.</source>
+        <translation>Gráfico guardado en %1.</translation>
+    </message>
 </context>
 <context>
     <name>PackListModel</name>

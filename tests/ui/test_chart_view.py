@@ -238,3 +238,77 @@ def test_set_spec_replaces_the_chart(make_view):
     view.set_spec(make_spec("column"))
     assert view.hover_text_at(0.0, 10.0) == "North America: 30%"
     assert view.plot_widget.getPlotItem().getAxis("left").isVisible()
+
+
+# ---- gap labels and no-data tiles stay visible (seen on screenshots) --------------------------------
+
+def _gap_texts(view):
+    import pyqtgraph as pg
+
+    view.grab()  # paint once: text items place themselves in the view when drawn
+    plot = view.plot_widget.getPlotItem()
+    return [i for i in plot.items if isinstance(i, pg.TextItem) and i.toPlainText().startswith("n/a")]
+
+
+def test_gap_labels_of_an_all_negative_diverging_chart_stay_inside_the_plot(qtbot, chart_catalog):
+    from nap_desktop.ui.chart_view import ChartView
+
+    # The report's production change, 3Q2025: every value negative, 2019 given for the region only.
+    cats = ("na", "ca", "us", "mx")
+    spec = ChartSpec(id="test-negative", kind="diverging", dataset="test", sources=("nap-2026",),
+                     title_en="Production fell", title_es="La producción cayó", categories=cats,
+                     category_labels_en=("North America", "Canada", "United States", "Mexico"),
+                     category_labels_es=("América del Norte", "Canadá", "Estados Unidos", "México"),
+                     series=(Series("y24", "vs 3Q2024", "vs 3T2024", "#D55E00", (-3.0, -4.0, -4.0, -2.0)),
+                             Series("y19", "vs 3Q2019", "vs 3T2019", "#E69F00", (-8.0, None, None, None))),
+                     unit="pct", decimals=0,
+                     gaps=tuple(Gap(c, "y19", "Region only", "Solo la región") for c in cats[1:]))
+    view = ChartView(spec, chart_catalog, "en")
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    box = view.plot_widget.getPlotItem().getViewBox().sceneBoundingRect()
+    labels = _gap_texts(view)
+    assert len(labels) == 3
+    for label in labels:
+        assert box.contains(label.sceneBoundingRect()), "an 'n/a' label is cut off at the plot edge"
+
+
+def test_line_gap_labels_one_per_run_of_missing_years_and_never_overlapping(qtbot, chart_catalog):
+    from nap_desktop.ui.chart_view import ChartView
+
+    years = tuple(str(y) for y in range(1994, 2026))
+    missing = {2017, 2018, 2019, 2021}
+    values = tuple(None if int(y) in missing else 500.0 + i * 10 for i, y in enumerate(years))
+    spec = ChartSpec(id="test-line-gaps", kind="line", dataset="test", sources=("nap-2026",),
+                     title_en="Trade", title_es="Comercio", categories=years, category_labels_en=years,
+                     category_labels_es=years, unit="usd_bn", decimals=0,
+                     series=(Series("ca", "Canada", "Canadá", "#56B4E9", values),
+                             Series("mx", "Mexico", "México", "#009E73", values)),
+                     gaps=tuple(Gap(str(y), k, "Not found", "No se encontró") for y in missing for k in ("ca", "mx")))
+    view = ChartView(spec, chart_catalog, "en")
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    labels = _gap_texts(view)
+    assert len(labels) == 2  # 2017-2019 and 2021
+    rects = [label.sceneBoundingRect() for label in labels]
+    assert not rects[0].intersects(rects[1])
+    box = view.plot_widget.getPlotItem().getViewBox().sceneBoundingRect()
+    assert all(box.contains(r) for r in rects)
+
+
+def test_tilemap_no_data_tiles_are_outlined_and_hatched_and_in_the_legend(make_view):
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+
+    view = make_view("tilemap")
+    bars = [i for i in view.plot_widget.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
+    maine = [b for b in bars if float(b.opts["x0"][0]) == 10.0]  # ME has no class: no data
+    assert any(b.opts["pen"].style() != Qt.PenStyle.NoPen for b in maine)
+    assert any(b.opts["brush"].style() == Qt.BrushStyle.BDiagPattern for b in maine)
+    texas = [b for b in bars if float(b.opts["x0"][0]) == 4.0]
+    assert all(b.opts["brush"].style() == Qt.BrushStyle.SolidPattern for b in texas)
+    assert "▨" in view.legend_label.text() and "No data" in view.legend_label.text()

@@ -28,7 +28,7 @@ def window(qtbot, sample_catalog, settings_dir):
 
 
 def shown_ids(win):
-    return [c.fact.id for c in win.card_grid.cards()]
+    return win.card_grid.fact_ids()
 
 
 def test_fact_list_model_passes_qtmodeltester(qtmodeltester, sample_catalog):
@@ -182,3 +182,160 @@ def test_bundled_catalog_searches_both_languages(catalog):
     fact = everything.facts[0]
     word = max(fact.text_es.split(), key=len).strip(".,;:()")
     assert fact in index.search(word.upper()).facts
+
+
+# ---- the virtual card grid: only what is on screen is built, yet every card is reachable --------
+
+@pytest.fixture
+def full_window(qtbot, catalog, settings_dir):
+    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.i18n import translations
+    from nap_desktop.ui.main_window import MainWindow
+
+    if len(catalog.facts) < 40:
+        pytest.skip("needs a catalog larger than a screenful")
+    win = MainWindow(catalog, settings_dir=settings_dir, lang="en")
+    win.file_controller.confirm_discard = lambda: file_controller.DISCARD
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    translations().set_language("en")
+
+
+def _on_screen(grid, card) -> bool:
+    return card.isVisible() and card.geometry().intersects(grid.viewport().rect())
+
+
+def test_grid_builds_cards_only_for_the_screen_but_lists_every_result(full_window):
+    grid = full_window.card_grid
+    assert grid.fact_ids() == [f.id for f in full_window.index.search("").facts]
+    assert full_window.result_label.text() == f"{len(full_window.catalog.facts)} facts"
+    cards = grid.cards()
+    assert 0 < len(cards) < len(grid.fact_ids()) // 2
+    assert all(_on_screen(grid, c) for c in cards)
+    assert [c.fact.id for c in cards] == grid.fact_ids()[:len(cards)]
+
+
+def test_keyboard_scrolls_to_cards_that_were_off_screen(full_window, qtbot):
+    grid = full_window.card_grid
+    ids = grid.fact_ids()
+    grid.focus_first()
+    qtbot.keyClick(grid.card(ids[0]), Qt.Key.Key_End)
+    last = grid.card(ids[-1])
+    assert grid.current_fact_id() == ids[-1] and last is not None and last.hasFocus()
+    assert last.fact.id == ids[-1] and _on_screen(grid, last)
+    assert grid.viewport().rect().contains(last.geometry())
+    qtbot.keyClick(last, Qt.Key.Key_Space)  # a recycled card adds its own fact, not the one it showed before
+    assert [i.ref for i in full_window.document.pack.items] == [ids[-1]]
+    assert last.add_button.text() == "✓ In the pack"
+    qtbot.keyClick(last, Qt.Key.Key_Up)
+    above = ids[-1 - grid.columns()]
+    assert grid.current_fact_id() == above and grid.card(above).hasFocus()
+    qtbot.keyClick(grid.card(above), Qt.Key.Key_Home)
+    first = grid.card(ids[0])
+    assert first is not None and first.hasFocus() and _on_screen(grid, first)
+    assert first.add_button.text() == "+ Add to pack"
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert full_window.detail_view.fact.id == ids[0]
+
+
+def test_every_card_is_tall_enough_for_its_spanish_text_at_every_scroll_position(full_window, qtbot):
+    full_window.set_language("es")
+    full_window.resize(1000, 700)
+    grid = full_window.card_grid
+    qtbot.waitUntil(lambda: grid.cards() and grid.cards()[0].width() < 400)
+    bar = grid.verticalScrollBar()
+    seen: set[str] = set()
+    value = 0
+    while True:
+        bar.setValue(value)
+        for card in grid.cards():
+            seen.add(card.fact.id)
+            assert card.statement_label.text() == card.fact.text_es
+            assert card.height() >= card.heightForWidth(card.width()), card.fact.id
+            assert card.geometry().right() <= grid.viewport().width()
+        if value >= bar.maximum():
+            break
+        value = min(bar.maximum(), value + bar.pageStep() // 2)
+    assert seen == set(grid.fact_ids())  # scrolling shows every fact, each in its own card
+
+
+# ---- toolbar and menu hooks: present, export, chart image -------------------------------------------
+
+def test_toolbar_offers_present_export_add_undo_redo_with_their_shortcuts(window):
+    bar = window.toolbar
+    assert bar.isVisible()
+    fc = window.file_controller.actions
+    assert bar.actions()[:3] == [window.present_action, window.export_action, window.add_action]
+    assert fc["undo"] in bar.actions() and fc["redo"] in bar.actions()
+    assert window.present_action.shortcut().toString() == "F5"
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.export_action in window.file_menu.actions()
+    assert window.save_chart_action in window.chart_menu.actions()
+    texts = {bar.widgetForAction(a).text().replace("&", "") for a in (window.present_action, window.export_action)}
+    assert texts == {"Present", "Export"}  # a tool button drops the menu entry's "…"
+    window.set_language("es")
+    texts = {bar.widgetForAction(a).text().replace("&", "") for a in (window.present_action, window.export_action)}
+    assert texts == {"Presentar", "Exportar"}
+
+
+def test_export_opens_the_dialog_with_the_current_pack(window, qtbot, monkeypatch, settings_dir):
+    from nap_desktop.ui import export_dialog
+
+    calls = []
+
+    class FakeDialog:
+        def __init__(self, pack, catalog, parent=None, *, settings_dir=None):
+            calls.append((pack, catalog, parent, settings_dir))
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(export_dialog, "ExportDialog", FakeDialog)
+    window.add_fact_to_pack("usmca-laredo-port")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(calls) == 1
+    pack, catalog, parent, folder = calls[0]
+    assert pack is window.document.pack and [i.ref for i in pack.items] == ["usmca-laredo-port"]
+    assert catalog is window.catalog and parent is window and folder == settings_dir
+
+
+def test_present_action_presents_the_current_pack(window, qtbot, monkeypatch):
+    from nap_desktop.ui import presenter
+
+    calls = []
+    monkeypatch.setattr(presenter, "present_from", lambda *args, **kw: calls.append((args, kw)))
+    window.add_fact_to_pack("food-mexico-share-ag-imports")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert len(calls) == 1
+    (parent, document, catalog), _ = calls[0]
+    doc = document() if callable(document) else document
+    assert parent is window and catalog is window.catalog
+    assert [i.ref for i in doc.pack.items] == ["food-mexico-share-ag-imports"]
+
+
+def test_save_chart_image_writes_png_at_2x_and_svg(full_window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    win = full_window
+    assert not win.save_chart_action.isEnabled()  # the cards page has no chart
+    fact = next(f for f in win.catalog.facts if f.chart and f.chart in win.catalog.charts)
+    win.open_detail(fact.id)
+    assert win.save_chart_action.isEnabled()
+    answers = iter([(str(tmp_path / "chart.png"), ""), (str(tmp_path / "chart"), "SVG image (*.svg)")])
+    monkeypatch.setattr(win, "ask_chart_image_path", lambda suggested: next(answers))
+    png = win.save_chart_image()
+    image = QImage(str(png))
+    assert png == tmp_path / "chart.png" and not image.isNull()
+    from nap_desktop.exporters.svg_chart import HEIGHT, WIDTH
+
+    assert (image.width(), image.height()) == (2 * WIDTH, 2 * HEIGHT)
+    svg = win.save_chart_image()
+    assert svg == tmp_path / "chart.svg"
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<") and "<svg" in text
+    assert win.catalog.charts[fact.chart].title_en.split()[0] in text
+    win.show_cards()
+    assert not win.save_chart_action.isEnabled()
