@@ -75,3 +75,64 @@ def test_large_catalog_search_stays_correct(sample_catalog):
     index = SearchIndex(big)
     assert len(index.search("exportacion").facts) == 100
     assert len(index.search("laredo", countries=["MX"]).facts) == 100
+
+
+def _reference_ids(catalog, query, countries=(), section=None):
+    """What the search must find, by brute force: each query word starts a word of the fact's text."""
+    from nap_desktop.core.search import _COUNTRY_ALIASES, COUNTRY_NAMES, _words
+
+    order = {s.id: s.order for s in catalog.sections}
+    facts = sorted(catalog.facts, key=lambda f: order.get(f.section, len(order) + 1))
+    terms = _words(query).split()
+    out = []
+    for fact in facts:
+        sec = catalog.section(fact.section)
+        fields = [fact.topic, fact.id, fact.period, fact.text_en, fact.text_es, fact.label_en, fact.label_es,
+                  fact.note_en, fact.note_es, sec.title_en if sec else "", sec.title_es if sec else ""]
+        for code in fact.countries:
+            fields += [code, *COUNTRY_NAMES.get(code, {}).values(), _COUNTRY_ALIASES.get(code, "")]
+        for sid in fact.sources:
+            src = catalog.sources.get(sid)
+            if src is not None:
+                fields += [src.publisher, src.title]
+        words = " ".join(_words(f) for f in fields if f).split()
+        if countries and not set(countries) & set(fact.countries):
+            continue
+        if section is not None and fact.section != section:
+            continue
+        if all(any(w.startswith(t) for w in words) for t in terms):
+            out.append(fact.id)
+    return out
+
+
+def test_every_prefix_of_every_word_finds_what_a_full_scan_finds(sample_catalog):
+    """Short prefixes come from a table merged at build time, longer ones from the vocabulary: both exact."""
+    index = SearchIndex(sample_catalog)
+    words = sorted(set(index._vocab))
+    assert "exportacion" in words and "laredo" in words
+    probes = sorted({w[:k] for w in words for k in (1, 2, 3, 4, 5, 8)}) + ["zzz", "zzzz", "1.", "u.s"]
+    for probe in probes:
+        assert ids(index.search(probe)) == _reference_ids(sample_catalog, probe), probe
+    cases = [("mex", ("MX", "CA"), None), ("trade 20", ("US",), "usmca"), ("produc vehic", (), "autos"),
+             ("", ("XX",), None), ("e", (), "nope")]
+    for query, countries, section in cases:
+        got = index.search(query, countries=countries, section=section)
+        want = _reference_ids(sample_catalog, query, countries, section)
+        assert ids(got) == want, (query, countries, section)
+
+
+def test_fast_index_tokeniser_matches_the_query_tokeniser():
+    """The build splits text with bytes tricks; it must cut exactly where a typed query is cut."""
+    from nap_desktop.core.search import _index_words, _words
+
+    for text in ["Exportación agrícola: 32.7% (¿cuánto?) — U.S.–Mexico, 1,234.5 bn", "ﬁne Straße İstanbul Ａｂｃ½",
+                 "“quoted” a_b a-b a/b a\u00a0b a\u2003b a\u3000b 北京 日本語 ² ³ ❤ 😀x 𝐀𝐁", "a\tb\nc\x85d\u2028e",
+                 "", "   ", "...", "−5.6 %"]:
+        assert _index_words(text) == _words(text).split(), text
+
+
+def test_empty_catalog_finds_nothing(sample_catalog):
+    index = SearchIndex(dataclasses.replace(sample_catalog, facts=()))
+    result = index.search("mexico")
+    assert result.facts == () and result.section_counts == {}
+    assert index.search("").facts == ()

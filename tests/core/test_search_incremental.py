@@ -17,7 +17,10 @@ def test_typing_backspacing_and_filter_changes_match_a_fresh_search(sample_catal
         steps += [(word[:i], (), None) for i in range(len(word) - 1, 0, -1)]  # backspacing
     steps += [("mex", ("MX",), None), ("mexi", ("MX",), None), ("mexi", (), None), ("mexic", ("CA",), None),
               ("trade", (), "usmca"), ("trade b", (), "usmca"), ("b trade", (), None), ("", (), None),
-              ("por", (), None), ("port", ("US",), None), ("ports", ("US",), None), ("s", (), None)]
+              ("por", (), None), ("port", ("US",), None), ("ports", ("US",), None), ("s", (), None),
+              # several countries at once; words past the short-prefix table; a word replaced mid-query
+              ("m", ("MX", "CA"), None), ("mexi", ("MX", "CA"), None), ("mexico 20", ("MX", "CA"), "usmca"),
+              ("mexico 2025", ("CA", "MX"), None), ("mexico trade", ("CA", "MX"), None), ("mexico tr", (), None)]
     for query, countries, section in steps:
         fresh = SearchIndex(sample_catalog).search(query, countries=countries, section=section)
         got = typed.search(query, countries=countries, section=section)
