@@ -82,17 +82,39 @@ def _t(key: str, lang: str) -> str:
     return T[key][lang]
 
 
+_DANGLING_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs",
+                   "al", "con", "de", "del", "el", "en", "la", "las", "lo", "los", "o", "para", "por", "un",
+                   "una", "y", "e"}
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary where one is near ("Taiwán y México encabezan",
+    not "Taiwán y México encabezan las i"); a tab label that ends mid-word looks like a mistake."""
+    if len(text) <= limit:
+        return text.strip("'")
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+        words = cut.split(" ")
+        # "Participación en las" reads as broken; drop dangling small words.
+        while len(words) > 1 and words[-1].lower().strip(",.;:") in _DANGLING_WORDS:
+            words.pop()
+        cut = " ".join(words)
+    return cut.rstrip(" ,;:-–").strip("'")
+
+
 def sheet_name(title: str, taken: set[str]) -> str:
     """A valid, unique Excel sheet name: at most 31 characters, none of []:*?/\\, no leading/trailing '."""
     base = INVALID_SHEET_CHARS.sub(" ", title)
     base = " ".join(base.split()).strip("'") or "Sheet"
     if base.lower() in RESERVED_SHEET_NAMES:
         base += " 1"
-    name = base[:31].rstrip().strip("'")
+    name = _cut_at_word(base, 31)
     n = 2
     while name.lower() in taken:
         suffix = f" ({n})"
-        name = base[: 31 - len(suffix)].rstrip().strip("'") + suffix
+        name = _cut_at_word(base, 31 - len(suffix)) + suffix
         n += 1
     taken.add(name.lower())
     return name

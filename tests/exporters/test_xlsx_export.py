@@ -121,3 +121,14 @@ def test_locked_destination_keeps_the_existing_file(tmp_path, cat, monkeypatch):
     with pytest.raises(ExportError, match="book.xlsx"):
         export_xlsx(pack_basic(), cat, dest, lang="en", now=NOW)
     assert dest.read_bytes() == b"previous workbook"
+
+
+def test_long_sheet_names_are_cut_at_a_word_not_mid_word():
+    taken: set[str] = set()
+    name = sheet_name("Taiwán y México encabezan las importaciones de EE. UU.", taken)
+    assert name == "Taiwán y México encabezan"
+    assert len(name) <= 31
+    again = sheet_name("Taiwán y México encabezan las importaciones de EE. UU.", taken)
+    assert again.endswith(" (2)") and len(again) <= 31 and again != name
+    assert sheet_name("Supercalifragilisticexpialidocious-and-more-text", set()) == \
+        "Supercalifragilisticexpialidoci"  # no space to cut at: the limit wins
