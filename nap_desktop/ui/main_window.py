@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nap_desktop import __version__
 from nap_desktop.core.document import PackDocument
 from nap_desktop.core.model import Catalog
+from nap_desktop.core.pack import Pack
 from nap_desktop.core.search import SearchIndex, SearchResult, country_name
 from nap_desktop.ui import theme
 from nap_desktop.ui.fact_cards import CardGrid, FactListModel
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self.setObjectName("MainWindow")
 
-        self.document = document if document is not None else PackDocument()
+        # A new pack is written in the language the user works in; they can change it in the panel.
+        self.document = document if document is not None else PackDocument(Pack(lang=self._lang))
         self.model = FactListModel(catalog, self._lang, self)
 
         # ---- search bar ---------------------------------------------------------------------

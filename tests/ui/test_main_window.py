@@ -339,3 +339,19 @@ def test_save_chart_image_writes_png_at_2x_and_svg(full_window, tmp_path, monkey
     assert win.catalog.charts[fact.chart].title_en.split()[0] in text
     win.show_cards()
     assert not win.save_chart_action.isEnabled()
+
+
+def test_a_new_pack_is_in_the_language_the_user_works_in(qtbot, sample_catalog, settings_dir):
+    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.i18n import translations
+    from nap_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(sample_catalog, settings_dir=settings_dir, lang="es")
+    win.file_controller.confirm_discard = lambda: file_controller.DISCARD
+    qtbot.addWidget(win)
+    try:
+        assert win.document.pack.lang == "es"
+        assert not win.document.dirty  # nothing to save or undo: it is the starting state
+        assert not win.document.can_undo
+    finally:
+        translations().set_language("en")
