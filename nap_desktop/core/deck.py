@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from nap_desktop import __version__
 from nap_desktop.core.charts import source_line as _chart_source_line
+from nap_desktop.core.charts import weakest_status
 from nap_desktop.core.formatting import format_date, format_value
 from nap_desktop.core.formatting import format_period as _format_period
 from nap_desktop.core.model import STATUS_SHORT
@@ -129,10 +130,6 @@ class Slide:
     agenda: str = ""
 
 
-def _status_order(status: str) -> int:
-    return {"official": 0, "report": 1, "secondary": 2}.get(status, 1)
-
-
 def _source_entry(src: Source, lang: str) -> SourceEntry:
     return SourceEntry(id=src.id, publisher=src.publisher, title=src.title, url=src.url, date=src.date,
                        status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
@@ -164,8 +161,9 @@ def _notes(talking_points: str, *, body: list[str], citations: list[str], caveat
 
 
 def _weakest(statuses: list[str]) -> str:
+    """The least trustworthy status on a slide ("" where the slide cites nothing)."""
     present = [s for s in statuses if s]
-    return max(present, key=_status_order) if present else ""
+    return weakest_status(present) if present else ""
 
 
 def fact_source_line(fact: Fact, catalog: Catalog, lang: str) -> str:
