@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu
 from nap_desktop.core.search import SearchIndex
 
 
-@pytest.fixture
-def window(qtbot, sample_catalog, settings_dir):
+def _open_window(qtbot, catalog, settings_dir):
+    """A shown 1280x720 MainWindow over ``catalog``; yields it, then resets the language."""
+    from nap_desktop.ui import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
-    from nap_desktop.ui import file_controller
-
-    win = MainWindow(sample_catalog, settings_dir=settings_dir, lang="en")
+    win = MainWindow(catalog, settings_dir=settings_dir, lang="en")
     # closing with unsaved work would ask; the tests' windows are discarded
     win.file_controller.confirm_discard = lambda: file_controller.DISCARD
     qtbot.addWidget(win)
@@ -25,6 +24,11 @@ def window(qtbot, sample_catalog, settings_dir):
     qtbot.waitExposed(win)
     yield win
     translations().set_language("en")
+
+
+@pytest.fixture
+def window(qtbot, sample_catalog, settings_dir):
+    yield from _open_window(qtbot, sample_catalog, settings_dir)
 
 
 def shown_ids(win):
@@ -188,20 +192,9 @@ def test_bundled_catalog_searches_both_languages(catalog):
 
 @pytest.fixture
 def full_window(qtbot, catalog, settings_dir):
-    from nap_desktop.ui import file_controller
-    from nap_desktop.ui.i18n import translations
-    from nap_desktop.ui.main_window import MainWindow
-
     if len(catalog.facts) < 40:
         pytest.skip("needs a catalog larger than a screenful")
-    win = MainWindow(catalog, settings_dir=settings_dir, lang="en")
-    win.file_controller.confirm_discard = lambda: file_controller.DISCARD
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    translations().set_language("en")
+    yield from _open_window(qtbot, catalog, settings_dir)
 
 
 def _on_screen(grid, card) -> bool:
