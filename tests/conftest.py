@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 if importlib.util.find_spec("nap_desktop") is None:  # a source checkout run without `pip install .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nap_desktop.core.model import Catalog, Fact, Section, Source  # noqa: E402
+from nap_desktop.core.catalog.model import Catalog, Fact, Section, Source  # noqa: E402
 
 _UI_DIR = Path(__file__).parent / "ui"
 
@@ -32,7 +32,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The bundled catalog, loaded (and validated) once per test session."""
-    from nap_desktop.core.loader import load_catalog
+    from nap_desktop.core.catalog.loader import load_catalog
 
     return load_catalog()
 

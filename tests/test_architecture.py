@@ -20,8 +20,8 @@ for pkg in (nap_desktop.core, nap_desktop.exporters):
         importlib.import_module(info.name)
         names.append(info.name)
 # exercise the code paths too, not just the imports
-from nap_desktop.core.loader import load_catalog
-from nap_desktop.core.catalog_json import catalog_to_json
+from nap_desktop.core.catalog.loader import load_catalog
+from nap_desktop.core.catalog.catalog_json import catalog_to_json
 catalog = load_catalog()
 catalog_to_json(catalog, lang="es")
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6"))
@@ -33,7 +33,7 @@ def test_core_and_exporters_never_import_qt():
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert "nap_desktop.core.loader" in report["modules"]
+    assert "nap_desktop.core.catalog.loader" in report["modules"]
     assert report["qt"] == [], f"Qt loaded by core/exporters: {report['qt']}"
 
 
@@ -68,3 +68,50 @@ def test_catalog_commands_open_no_socket(no_network, capsys):
     assert main(["catalog", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["facts"]
     assert main(["data", "check"]) == 0
+
+
+# DESIGN.md's one-way arrows: cli -> ui -> exporters -> core, cli -> exporters; nothing points back up.
+LAYERS = {"core": 0, "exporters": 1, "ui": 2, "cli": 3}
+
+
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[0] != "nap_desktop" or len(parts) < 2:
+        return None
+    return parts[1] if parts[1] in LAYERS else None
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def test_no_import_points_up_the_layers():
+    offenders = []
+    for layer, rank in LAYERS.items():
+        folder = REPO / "nap_desktop" / layer
+        for path in sorted(folder.rglob("*.py")):
+            for line, module in _imports(path):
+                target = _layer(module)
+                if target is not None and LAYERS[target] > rank:
+                    offenders.append(f"{path.relative_to(REPO)}:{line}: imports {module} ({layer} -> {target})")
+    assert offenders == []
+
+
+def test_core_is_split_into_subpackages_that_say_what_they_hold():
+    core = REPO / "nap_desktop" / "core"
+    for sub, modules in {"catalog": ("model", "loader", "checks", "search"),
+                         "charts": ("spec", "build", "tilegrid"),
+                         "pack": ("packfile", "document", "selection")}.items():
+        for name in modules:
+            assert (core / sub / f"{name}.py").is_file(), f"core/{sub}/{name}.py"
+    assert not (REPO / "nap_desktop" / "exporters" / "cli.py").exists(), "export orchestration belongs to cli/"

@@ -14,7 +14,7 @@ import pytest
 
 from nap_desktop import __version__
 from nap_desktop.cli import main
-from nap_desktop.core.model import STATUSES
+from nap_desktop.core.catalog.model import STATUSES
 
 REQUIRED_FACT_KEYS = {"id", "section", "text_en", "text_es", "value", "unit", "period", "sources", "chart"}
 

@@ -13,16 +13,16 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from nap_desktop import __version__
-from nap_desktop.core.charts import source_line as _chart_source_line
-from nap_desktop.core.charts import weakest_status
+from nap_desktop.core.charts.spec import source_line as _chart_source_line
+from nap_desktop.core.charts.spec import weakest_status
 from nap_desktop.core.formatting import format_date, format_value
 from nap_desktop.core.formatting import format_period as _format_period
-from nap_desktop.core.model import STATUS_SHORT
+from nap_desktop.core.catalog.model import STATUS_SHORT
 
 if TYPE_CHECKING:
-    from nap_desktop.core.charts import ChartSpec
-    from nap_desktop.core.model import Catalog, Fact, Source
-    from nap_desktop.core.pack import Pack, PackItem
+    from nap_desktop.core.charts.spec import ChartSpec
+    from nap_desktop.core.catalog.model import Catalog, Fact, Source
+    from nap_desktop.core.pack.packfile import Pack, PackItem
 
 SLIDE_KINDS = ("title", "agenda", "divider", "fact", "chart", "note", "missing", "sources")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from nap_desktop.core.model import Catalog
-    from nap_desktop.core.pack import Pack
+    from nap_desktop.core.catalog.model import Catalog
+    from nap_desktop.core.pack.packfile import Pack
 
 
 class ExportError(Exception):
@@ -52,7 +52,7 @@ REGISTRY: dict[str, Exporter] = {
 
 def write_atomically(dest: Path, payload: bytes) -> None:
     """Temp file + rename over ``dest``; any OS error becomes an ExportError naming the file."""
-    from nap_desktop.core.pack import atomic_write_bytes
+    from nap_desktop.core.pack.packfile import atomic_write_bytes
 
     dest = Path(dest)
     try:

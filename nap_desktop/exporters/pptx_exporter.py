@@ -18,9 +18,9 @@ from nap_desktop.core.formatting import format_axis_unit, format_date, format_nu
 from nap_desktop.exporters import ExportError, write_atomically
 
 if TYPE_CHECKING:
-    from nap_desktop.core.charts import ChartSpec
-    from nap_desktop.core.model import Catalog
-    from nap_desktop.core.pack import Pack
+    from nap_desktop.core.charts.spec import ChartSpec
+    from nap_desktop.core.catalog.model import Catalog
+    from nap_desktop.core.pack.packfile import Pack
 
 EMU_PER_PT = 12700
 EMU_PER_IN = 914400
@@ -86,7 +86,7 @@ def _set_alt_text(shape: Any, text: str) -> None:
 
 
 def chart_alt_text(spec: ChartSpec, catalog: Catalog, lang: str) -> str:
-    from nap_desktop.core.charts import source_line
+    from nap_desktop.core.charts.spec import source_line
 
     labels = spec.category_labels(lang)
     parts = []

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from nap_desktop.core.charts import source_line
+from nap_desktop.core.charts.spec import source_line
 from nap_desktop.core.deck import gap_footnotes, wrap_text
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import write_atomically
 
 if TYPE_CHECKING:
-    from nap_desktop.core.charts import ChartSpec
-    from nap_desktop.core.model import Catalog
+    from nap_desktop.core.charts.spec import ChartSpec
+    from nap_desktop.core.catalog.model import Catalog
 
 WIDTH, HEIGHT = 960, 540
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"

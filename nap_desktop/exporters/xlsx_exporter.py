@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
-from nap_desktop.core.charts import source_line
+from nap_desktop.core.charts.spec import source_line
 from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_source_line, gap_footnotes
 from nap_desktop.core.formatting import format_axis_unit, format_date
-from nap_desktop.core.model import STATUS_LABELS, STATUS_SHORT
+from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters import ExportError, write_atomically
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
-    from nap_desktop.core.charts import ChartSpec
-    from nap_desktop.core.model import Catalog
-    from nap_desktop.core.pack import Pack
+    from nap_desktop.core.charts.spec import ChartSpec
+    from nap_desktop.core.catalog.model import Catalog
+    from nap_desktop.core.pack.packfile import Pack
 
 INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 #: Excel refuses a sheet named "History" (any case)

@@ -54,7 +54,7 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from nap_desktop.core.loader import CatalogError, load_catalog
+    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
     from nap_desktop.ui.i18n import system_language, translations
     from nap_desktop.ui.main_window import MainWindow
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nap_desktop.core.charts import ChartSpec
-    from nap_desktop.core.model import Catalog
+    from nap_desktop.core.charts.spec import ChartSpec
+    from nap_desktop.core.catalog.model import Catalog
 
 
 def svg_to_png_bytes(svg: str, *, scale: float = 2.0) -> bytes:

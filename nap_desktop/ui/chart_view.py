@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nap_desktop.core.charts import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, source_line
+from nap_desktop.core.charts.spec import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, source_line
 from nap_desktop.core.formatting import format_date, format_number, format_value
-from nap_desktop.core.model import Catalog
+from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui import theme
 
 pg.setConfigOptions(antialias=True, background="w", foreground=theme.INK)

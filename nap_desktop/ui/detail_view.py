@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nap_desktop.core.formatting import format_date
-from nap_desktop.core.model import Catalog, Fact, Source
+from nap_desktop.core.catalog.model import Catalog, Fact, Source
 from nap_desktop.ui import theme
 from nap_desktop.ui.fact_cards import StatusBadge, headline, period_text
 

@@ -29,8 +29,8 @@ from nap_desktop.exporters import REGISTRY, ExportError
 from nap_desktop.ui.worker import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
-    from nap_desktop.core.model import Catalog
-    from nap_desktop.core.pack import Pack
+    from nap_desktop.core.catalog.model import Catalog
+    from nap_desktop.core.pack.packfile import Pack
 
 SETTINGS_FILE = "export.json"
 
@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
         if self.settings_dir is None:
             return
         try:
-            from nap_desktop.core.pack import atomic_write_bytes
+            from nap_desktop.core.pack.packfile import atomic_write_bytes
 
             self.settings_dir.mkdir(parents=True, exist_ok=True)
             payload = json.dumps({"folder": self.folder_edit.text().strip()}).encode("utf-8")

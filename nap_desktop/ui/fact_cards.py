@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nap_desktop.core.formatting import format_value
-from nap_desktop.core.model import STATUS_LABELS, STATUS_SHORT, Catalog, Fact
+from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT, Catalog, Fact
 from nap_desktop.ui import theme
 
 #: Narrowest a card may get before the grid drops a column (device-independent pixels).

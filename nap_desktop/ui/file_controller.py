@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from nap_desktop.core.document import PackChange, PackDocument
-from nap_desktop.core.model import Catalog
-from nap_desktop.core.pack import Pack, PackFileError, atomic_write_bytes, load_pack, save_pack
+from nap_desktop.core.pack.document import PackChange, PackDocument
+from nap_desktop.core.catalog.model import Catalog
+from nap_desktop.core.pack.packfile import Pack, PackFileError, atomic_write_bytes, load_pack, save_pack
 
 SUFFIX = ".napbrief"
 RECENT_FILE = "recent-files.json"
@@ -164,7 +164,7 @@ class FileController(QObject):
         return True
 
     def missing_items(self) -> list:
-        from nap_desktop.core.pack import missing_refs
+        from nap_desktop.core.pack.packfile import missing_refs
 
         return missing_refs(self.document.pack, {f.id for f in self.catalog.facts}, set(self.catalog.charts))
 

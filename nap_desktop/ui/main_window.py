@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from nap_desktop import __version__
-from nap_desktop.core.document import PackDocument
-from nap_desktop.core.model import Catalog
-from nap_desktop.core.pack import Pack
-from nap_desktop.core.search import SearchIndex, SearchResult, country_name
+from nap_desktop.core.pack.document import PackDocument
+from nap_desktop.core.catalog.model import Catalog
+from nap_desktop.core.pack.packfile import Pack
+from nap_desktop.core.catalog.search import SearchIndex, SearchResult, country_name
 from nap_desktop.ui import theme
 from nap_desktop.ui.fact_cards import CardGrid, FactListModel
 from nap_desktop.ui.file_controller import FileController

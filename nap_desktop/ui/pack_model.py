@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from nap_desktop.core.document import PackChange, PackDocument
+from nap_desktop.core.pack.document import PackChange, PackDocument
 from nap_desktop.core.formatting import format_value
-from nap_desktop.core.model import Catalog
+from nap_desktop.core.catalog.model import Catalog
 
 #: Items of this pack being dragged (their uids, JSON list).
 ITEM_MIME = "application/x-napbrief-item-uids"

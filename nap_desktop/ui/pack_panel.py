@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
 )
 
-from nap_desktop.core.document import PackChange, PackDocument
-from nap_desktop.core.model import Catalog
+from nap_desktop.core.pack.document import PackChange, PackDocument
+from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui.pack_model import (
     DIVIDER_BACKGROUND, HEADLINE_ROLE, KIND_ROLE, MISSING_COLOR, MISSING_ROLE, TALKING_POINTS_ROLE, PackListModel,
 )

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.deck import Slide, compose_deck
 from nap_desktop.core.deck import t as deck_t
-from nap_desktop.core.model import STATUS_SHORT, Catalog
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.catalog.model import STATUS_SHORT, Catalog
+from nap_desktop.core.pack.packfile import Pack, PackItem
 from nap_desktop.core.screens import ScreenInfo, choose_screens
 from nap_desktop.ui import theme
 

@@ -37,7 +37,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     from nap_desktop.ui.app import create_application
 
     app = create_application()
-    from nap_desktop.core.loader import CatalogError, load_catalog
+    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
     from nap_desktop.ui.main_window import MainWindow
 
     try:

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> int:
     from bench_search import keystrokes
 
-    from nap_desktop.core.loader import load_catalog_with_problems
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
     from nap_desktop.ui.app import create_application
     from nap_desktop.ui.main_window import MainWindow
 

@@ -34,7 +34,7 @@ def parse_only(root: Path) -> int:
 
 
 def measure(root: Path, label: str, runs: int) -> tuple[list[Figure], int]:
-    from nap_desktop.core.loader import load_catalog_with_problems
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
 
     catalog, problems = load_catalog_with_problems(root)
     app_ms, _ = timed(lambda: load_catalog_with_problems(root), runs=runs)

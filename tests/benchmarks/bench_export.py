@@ -223,8 +223,8 @@ def bare_xlsxwriter(recipe: list[dict[str, Any]], dest: Path) -> None:
 
 
 def run(*, runs: int = 5) -> list[Figure]:
-    from nap_desktop.core.loader import load_catalog_with_problems
-    from nap_desktop.core.selection import pack_all
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
+    from nap_desktop.core.pack.selection import pack_all
     from nap_desktop.exporters import REGISTRY
     from nap_desktop.paths import data_dir
 

@@ -79,7 +79,7 @@ def full_scan_ms(make_search, queries, repeats: int) -> list[float]:
 
 
 def measure(catalog, label: str, repeats: int) -> list[Figure]:
-    from nap_desktop.core.search import SearchIndex, normalise
+    from nap_desktop.core.catalog.search import SearchIndex, normalise
 
     start = time.perf_counter()
     SearchIndex(catalog)
@@ -145,7 +145,7 @@ def measure_ui(data: Path, label: str, limit: int) -> list[Figure]:
 
 
 def run(*, factor: int = 100, repeats: int = 5, ui: bool = True, ui_factor: int = 10) -> list[Figure]:
-    from nap_desktop.core.loader import load_catalog_with_problems
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
     from nap_desktop.paths import data_dir
 
     header(f"search per keystroke (median of {repeats} per keystroke)")

@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from nap_desktop.core.charts import PALETTE, weakest_status
-from nap_desktop.core.loader import load_catalog, load_catalog_with_problems
+from nap_desktop.core.charts.spec import PALETTE, weakest_status
+from nap_desktop.core.catalog.loader import load_catalog, load_catalog_with_problems
 from nap_desktop.paths import data_dir
 
 

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from nap_desktop.cli import main
-from nap_desktop.core.checks import tolerance, written_decimals
-from nap_desktop.core.loader import load_catalog_with_problems
+from nap_desktop.core.catalog.checks import tolerance, written_decimals
+from nap_desktop.core.catalog.loader import load_catalog_with_problems
 from nap_desktop.paths import data_dir
 
 

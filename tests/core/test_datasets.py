@@ -7,8 +7,8 @@ import json
 import pytest
 
 from nap_desktop.cli import main
-from nap_desktop.core.loader import load_catalog
-from nap_desktop.core.model import STATUSES
+from nap_desktop.core.catalog.loader import load_catalog
+from nap_desktop.core.catalog.model import STATUSES
 from nap_desktop.paths import data_dir
 
 ATP_REPORT = {  # the report's table "10 technology groups integrate the ATP", contribution to the 2025 deficit

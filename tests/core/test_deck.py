@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
 from fixture_catalog import LONGEST_ES, make_catalog, pack_basic, pack_hostile  # noqa: E402
 
 from nap_desktop.core.deck import SOURCES_PER_SLIDE, compose_deck, fit_font_size, text_height_pt  # noqa: E402
-from nap_desktop.core.pack import Pack, PackItem  # noqa: E402
-from nap_desktop.core.selection import SelectionError, pack_all, pack_ids, pack_section  # noqa: E402
+from nap_desktop.core.pack.packfile import Pack, PackItem  # noqa: E402
+from nap_desktop.core.pack.selection import SelectionError, pack_all, pack_ids, pack_section  # noqa: E402
 
 NOW = datetime(2026, 5, 1, 12, 0)
 

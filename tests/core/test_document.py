@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nap_desktop.core.document import PackChange, PackDocument
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.pack.document import PackChange, PackDocument
+from nap_desktop.core.pack.packfile import Pack, PackItem
 
 
 def _kinds(doc: PackDocument) -> list[tuple[str, str]]:

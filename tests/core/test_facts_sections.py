@@ -13,8 +13,8 @@ import tomllib
 import pytest
 
 from nap_desktop.core.formatting import format_number
-from nap_desktop.core.loader import load_catalog
-from nap_desktop.core.model import Catalog, Fact
+from nap_desktop.core.catalog.loader import load_catalog
+from nap_desktop.core.catalog.model import Catalog, Fact
 from nap_desktop.paths import data_dir
 
 SECTIONS = ("food", "coproduction", "autos", "technology")

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from nap_desktop.core.formatting import format_number
-from nap_desktop.core.loader import load_catalog
+from nap_desktop.core.catalog.loader import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -123,7 +123,7 @@ def test_periods_read_in_spanish(period, expected_es):
 
 def test_every_catalog_period_has_no_english_left_in_spanish():
     from nap_desktop.core.formatting import format_period
-    from nap_desktop.core.loader import load_catalog
+    from nap_desktop.core.catalog.loader import load_catalog
 
     english = re.compile(r"\b(as of|since|undated|years|ago|by|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
                          r"January|February|March|April|June|July|August|September|October|November|December)\b")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nap_desktop.cli import main
-from nap_desktop.core.loader import CatalogError, load_catalog, load_catalog_with_problems
+from nap_desktop.core.catalog.loader import CatalogError, load_catalog, load_catalog_with_problems
 from nap_desktop.paths import data_dir
 
 GOOD_FACT = """

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nap_desktop.core import pack as pack_mod
-from nap_desktop.core.pack import Pack, PackFileError, PackItem, load_pack, missing_refs, save_pack
+from nap_desktop.core.pack import packfile as pack_mod
+from nap_desktop.core.pack.packfile import Pack, PackFileError, PackItem, load_pack, missing_refs, save_pack
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "packs"
 

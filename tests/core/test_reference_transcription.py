@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from nap_desktop.core.loader import load_catalog
+from nap_desktop.core.catalog.loader import load_catalog
 
 REF = Path(__file__).resolve().parents[2].parent / "shared" / "reference-data"
 pytestmark = pytest.mark.skipif(not REF.is_dir(), reason=f"reference data not found at {REF} (../shared/reference-data)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from nap_desktop.core.search import SearchIndex, normalise
+from nap_desktop.core.catalog.search import SearchIndex, normalise
 
 
 def ids(result):
@@ -61,7 +61,7 @@ def test_empty_query_returns_everything_in_catalog_order(sample_catalog):
 def test_haystacks_are_built_once_not_per_keystroke(sample_catalog, monkeypatch):
     index = SearchIndex(sample_catalog)
     calls = []
-    monkeypatch.setattr("nap_desktop.core.search.normalise",
+    monkeypatch.setattr("nap_desktop.core.catalog.search.normalise",
                         lambda text, _n=normalise: calls.append(text) or _n(text))
     for prefix in ("e", "ex", "exp", "expo"):
         index.search(prefix)
@@ -79,7 +79,7 @@ def test_large_catalog_search_stays_correct(sample_catalog):
 
 def _reference_ids(catalog, query, countries=(), section=None):
     """What the search must find, by brute force: each query word starts a word of the fact's text."""
-    from nap_desktop.core.search import _COUNTRY_ALIASES, COUNTRY_NAMES, _words
+    from nap_desktop.core.catalog.search import _COUNTRY_ALIASES, COUNTRY_NAMES, _words
 
     order = {s.id: s.order for s in catalog.sections}
     facts = sorted(catalog.facts, key=lambda f: order.get(f.section, len(order) + 1))
@@ -123,7 +123,7 @@ def test_every_prefix_of_every_word_finds_what_a_full_scan_finds(sample_catalog)
 
 def test_fast_index_tokeniser_matches_the_query_tokeniser():
     """The build splits text with bytes tricks; it must cut exactly where a typed query is cut."""
-    from nap_desktop.core.search import _index_words, _words
+    from nap_desktop.core.catalog.search import _index_words, _words
 
     for text in ["Exportación agrícola: 32.7% (¿cuánto?) — U.S.–Mexico, 1,234.5 bn", "ﬁne Straße İstanbul Ａｂｃ½",
                  "“quoted” a_b a-b a/b a\u00a0b a\u2003b a\u3000b 北京 日本語 ² ³ ❤ 😀x 𝐀𝐁", "a\tb\nc\x85d\u2028e",

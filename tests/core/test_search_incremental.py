@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nap_desktop.core.search import SearchIndex
+from nap_desktop.core.catalog.search import SearchIndex
 
 
 def _ids(result):

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from nap_desktop.core.loader import load_catalog_with_problems
-from nap_desktop.core.tilegrid import STATES, load_layout
+from nap_desktop.core.catalog.loader import load_catalog_with_problems
+from nap_desktop.core.charts.tilegrid import STATES, load_layout
 from nap_desktop.paths import data_dir
 
 

@@ -6,9 +6,9 @@ The figures are the report's own (The North American Project, April 2026) or ver
 
 from __future__ import annotations
 
-from nap_desktop.core.charts import PALETTE, ChartSpec, Gap, Series
-from nap_desktop.core.model import Catalog, Fact, Section, Source
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
+from nap_desktop.core.catalog.model import Catalog, Fact, Section, Source
+from nap_desktop.core.pack.packfile import Pack, PackItem
 
 SOURCES = {
     "nap-2026": Source("nap-2026", "México, ¿cómo vamos? and U.S.-Mexico Foundation",

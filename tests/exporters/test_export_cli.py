@@ -10,12 +10,12 @@ import pytest
 from fixture_catalog import make_catalog, pack_basic
 
 from nap_desktop.cli import main
-from nap_desktop.core.pack import save_pack
+from nap_desktop.core.pack.packfile import save_pack
 
 
 @pytest.fixture
 def fixture_catalog(monkeypatch):
-    import nap_desktop.core.loader as loader
+    import nap_desktop.core.catalog.loader as loader
 
     cat = make_catalog()
     monkeypatch.setattr(loader, "load_catalog", lambda root=None: cat)

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from nap_desktop.core.selection import pack_all
+from nap_desktop.core.pack.selection import pack_all
 from nap_desktop.exporters.pptx_exporter import export_pptx
 from nap_desktop.exporters.xlsx_exporter import export_xlsx
 

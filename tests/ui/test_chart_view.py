@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nap_desktop.core.charts import KINDS, ChartSpec, Gap, Series, source_line
+from nap_desktop.core.charts.spec import KINDS, ChartSpec, Gap, Series, source_line
 
 pytest.importorskip("pyqtgraph")
 
@@ -80,7 +80,7 @@ def make_spec(kind: str) -> ChartSpec:
 def chart_catalog(sample_catalog):
     import dataclasses
 
-    from nap_desktop.core.model import Source
+    from nap_desktop.core.catalog.model import Source
 
     sources = dict(sample_catalog.sources)
     sources["imf"] = Source("imf", "International Monetary Fund", "World Economic Outlook", "official",

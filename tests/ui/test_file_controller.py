@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
-from nap_desktop.core.document import PackDocument
-from nap_desktop.core.pack import Pack, PackItem, load_pack, save_pack
+from nap_desktop.core.pack.document import PackDocument
+from nap_desktop.core.pack.packfile import Pack, PackItem, load_pack, save_pack
 from nap_desktop.ui import file_controller as fc_mod
 from nap_desktop.ui.file_controller import CANCEL, DISCARD, SAVE, FileController
 from nap_desktop.ui.pack_panel import PackPanel
@@ -303,8 +303,8 @@ KILLED_SESSION = r"""
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMainWindow
-from nap_desktop.core.document import PackDocument
-from nap_desktop.core.model import Catalog
+from nap_desktop.core.pack.document import PackDocument
+from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui.file_controller import FileController
 from nap_desktop.ui.pack_panel import PackPanel
 

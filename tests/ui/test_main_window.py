@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu
 
-from nap_desktop.core.search import SearchIndex
+from nap_desktop.core.catalog.search import SearchIndex
 
 
 def _open_window(qtbot, catalog, settings_dir):

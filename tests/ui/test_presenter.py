@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from nap_desktop.core.deck import SLIDE_KINDS, compose_deck
-from nap_desktop.core.document import PackDocument
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.pack.document import PackDocument
+from nap_desktop.core.pack.packfile import Pack, PackItem
 from nap_desktop.ui import presenter
 from nap_desktop.ui.presenter import (
     PresenterWindow,
@@ -354,8 +354,8 @@ _TWO_SCREENS = textwrap.dedent("""
     import json, sys
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from nap_desktop.core.loader import load_catalog
-    from nap_desktop.core.pack import Pack, PackItem
+    from nap_desktop.core.catalog.loader import load_catalog
+    from nap_desktop.core.pack.packfile import Pack, PackItem
     from nap_desktop.ui.presenter import start_presentation
     catalog = load_catalog()
     pack = Pack(title="Two screens", items=(PackItem("fact", ref=catalog.facts[0].id, talking_points="Say it."),))

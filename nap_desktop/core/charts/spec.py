@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from nap_desktop.core.formatting import format_axis_unit, format_value
-from nap_desktop.core.model import STATUSES
+from nap_desktop.core.catalog.model import STATUSES
 
 if TYPE_CHECKING:
-    from nap_desktop.core.model import Catalog, Dataset
+    from nap_desktop.core.catalog.model import Catalog, Dataset
 
 #: The chart kinds every front end must draw.
 KINDS = ("line", "column", "bar", "grouped", "stacked", "diverging", "share", "timeline", "tilemap", "table")
@@ -187,6 +187,6 @@ def source_line(spec: ChartSpec, catalog: Catalog, lang: str) -> str:
 
 def load_charts(loader: Any, datasets: dict[str, Dataset], fact_ids: set[str]) -> tuple[dict[str, ChartSpec], dict[str, str]]:
     """Read data/charts/*.toml, resolve each against its dataset; returns (charts, fact id -> chart id)."""
-    from nap_desktop.core.chart_build import build_charts
+    from nap_desktop.core.charts.build import build_charts
 
     return build_charts(loader, datasets, fact_ids)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from nap_desktop.core import indicators as ind
-from nap_desktop.core.charts import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, Gap, Series, weakest_status
+from nap_desktop.core.catalog import indicators as ind
+from nap_desktop.core.charts.spec import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, Gap, Series, weakest_status
 from nap_desktop.core.formatting import UNITS
 
 KNOWN = {"id", "kind", "dataset", "title_en", "title_es", "subtitle_en", "subtitle_es", "x_title_en", "x_title_es",
@@ -285,7 +285,7 @@ class _Builder:
             extra={"dates": {c: dates[c] for c in order}, "computed_dates": computed}, **self.common())
 
     def tilemap(self, ds: Any, kind: str, unit: str, decimals: int, titles: dict) -> ChartSpec | None:
-        from nap_desktop.core.tilegrid import STATES, load_layout
+        from nap_desktop.core.charts.tilegrid import STATES, load_layout
 
         tiles = load_layout(Path(self.loader.root), self.loader)
         if not tiles:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.pack.packfile import Pack, PackItem
 
 if TYPE_CHECKING:
-    from nap_desktop.core.model import Catalog, Fact
+    from nap_desktop.core.catalog.model import Catalog, Fact
 
 ALL_TITLE = {"en": "The North American Project: the figures", "es": "The North American Project: las cifras"}
 

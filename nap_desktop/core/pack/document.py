@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from nap_desktop.core.pack import Pack, PackItem
+from nap_desktop.core.pack.packfile import Pack, PackItem
 
 META_FIELDS = ("title", "audience", "meeting_date", "lang")
 

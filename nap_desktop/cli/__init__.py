@@ -55,8 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_catalog(args: argparse.Namespace) -> int:
-    from nap_desktop.core.catalog_json import catalog_to_json
-    from nap_desktop.core.loader import CatalogError, load_catalog
+    from nap_desktop.core.catalog.catalog_json import catalog_to_json
+    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
 
     try:
         catalog = load_catalog(args.data)
@@ -69,7 +69,7 @@ def _cmd_catalog(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_check(args: argparse.Namespace) -> int:
-    from nap_desktop.core.loader import load_catalog_with_problems
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
     from nap_desktop.paths import data_dir
 
     root = args.dir if args.dir is not None else data_dir()
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "data":
         return _cmd_data_check(args)
     if args.command == "export":
-        from nap_desktop.exporters.cli import run_export
+        from nap_desktop.cli.export import run_export
 
         return run_export(args)
     if args.command == "screenshot":

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from nap_desktop.core.formatting import QUALIFIERS, UNITS
-from nap_desktop.core.model import LANGS, STATUSES, Catalog, Dataset, DatasetRow, Fact, Section, Source
+from nap_desktop.core.catalog.model import LANGS, STATUSES, Catalog, Dataset, DatasetRow, Fact, Section, Source
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 COUNTRIES = {"US", "MX", "CA", "CN", "TW", "DE", "JP", "VN", "MY", "IN", "TH", "KR", "IE", "IT",
@@ -398,8 +398,8 @@ class _Loader:
 
 def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]]:
     """Load everything that can be loaded, and list every problem found."""
-    from nap_desktop.core import charts as charts_mod
-    from nap_desktop.core import checks as checks_mod
+    from nap_desktop.core.charts import spec as charts_mod
+    from nap_desktop.core.catalog import checks as checks_mod
 
     root = Path(root)
     loader = _Loader(root)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
 
-from nap_desktop.core.model import Catalog, Fact
+from nap_desktop.core.catalog.model import Catalog, Fact
 
 #: Country codes used in the catalog and the names a user may type for them (both languages).
 COUNTRY_NAMES: dict[str, dict[str, str]] = {

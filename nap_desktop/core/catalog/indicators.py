@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nap_desktop.core.model import Dataset, DatasetRow
+    from nap_desktop.core.catalog.model import Dataset, DatasetRow
 
 
 class MissingInput(Exception):

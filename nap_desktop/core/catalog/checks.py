@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from nap_desktop.core import indicators as ind
+from nap_desktop.core.catalog import indicators as ind
 
 COMPUTES = ("value", "sum", "share", "growth", "tdr", "change")
 KNOWN = {"fact", "dataset", "compute", "category", "series", "period", "categories", "series_list", "total",

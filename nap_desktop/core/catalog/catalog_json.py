@@ -6,7 +6,7 @@ from typing import Any
 
 from nap_desktop import __version__
 from nap_desktop.core.formatting import format_value
-from nap_desktop.core.model import Catalog
+from nap_desktop.core.catalog.model import Catalog
 
 
 def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, Any]:

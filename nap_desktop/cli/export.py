@@ -25,9 +25,9 @@ def export_clock() -> datetime:
 
 
 def run_export(args: Any) -> int:
-    from nap_desktop.core.loader import CatalogError, load_catalog
-    from nap_desktop.core.pack import PackFileError, load_pack
-    from nap_desktop.core.selection import SelectionError, pack_all, pack_ids, pack_section
+    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
+    from nap_desktop.core.pack.packfile import PackFileError, load_pack
+    from nap_desktop.core.pack.selection import SelectionError, pack_all, pack_ids, pack_section
     from nap_desktop.exporters import ExportError
 
     outputs = {"pptx": args.pptx, "xlsx": args.xlsx}

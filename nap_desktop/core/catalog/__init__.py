@@ -1,0 +1,1 @@
+"""The catalog: its model, loading and validation of data/ (and the user library), checks, computed indicators, search."""
