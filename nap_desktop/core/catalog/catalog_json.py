@@ -22,6 +22,8 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
             "qualifier": fact.qualifier,
             "unit": fact.unit,
             "period": fact.period,
+            "title_en": fact.title("en"),
+            "title_es": fact.title("es"),
             "text_en": fact.text_en,
             "text_es": fact.text_es,
             "note_en": fact.note_en,
@@ -35,6 +37,7 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
                     fact.value, fact.unit, code, decimals=fact.decimals, qualifier=fact.qualifier,
                     value_max=fact.value_max)
         if lang:
+            entry["title"] = fact.title(lang)
             entry["text"] = fact.text(lang)
             entry["headline"] = entry[f"headline_{lang}"]
         facts.append(entry)

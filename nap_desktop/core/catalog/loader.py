@@ -220,7 +220,7 @@ class _Loader:
         what = f"fact {fid}"
         known = {"id", "section", "topic", "countries", "value", "value_max", "unit", "period",
                  "qualifier", "decimals", "label_en", "label_es", "text_en", "text_es", "sources",
-                 "note_en", "note_es"}
+                 "note_en", "note_es", "title_en", "title_es"}
         for key in block:
             if key not in known:
                 self.problem(f.name, f.key_line(line, key), f"{what}: unknown field {key!r}")
@@ -282,6 +282,8 @@ class _Loader:
             decimals=decimals,
             text_en=self.require_text(f, block, line, "text_en", what),
             text_es=self.require_text(f, block, line, "text_es", what),
+            title_en=self._fact_title(f, block, line, "title_en", what),
+            title_es=self._fact_title(f, block, line, "title_es", what),
             label_en=str(block.get("label_en", "")),
             label_es=str(block.get("label_es", "")),
             note_en=str(block.get("note_en", "")),
@@ -290,6 +292,25 @@ class _Loader:
             file=f.name,
             line=line,
         )
+
+    #: Every fact needs its action title in both languages (checked once all are written).
+    require_titles = False
+
+    def _fact_title(self, f: _TomlFile, block: dict, line: int, key: str, what: str) -> str:
+        """The fact's action title (title_en / title_es): required, text, about 12 words at most."""
+        value = block.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.require_titles:
+                lang = "Spanish" if key.endswith("_es") else "English"
+                self.problem(f.name, line, f"{what}: missing {lang} title ({key}: the fact's message in ~12 words)")
+            return ""
+        if not isinstance(value, str):
+            self.problem(f.name, f.key_line(line, key), f"{what}: {key!r} must be text")
+            return ""
+        if len(value.split()) > 16:
+            self.problem(f.name, f.key_line(line, key),
+                         f"{what}: {key} has {len(value.split())} words; an action title is ~12 words at most")
+        return value.strip()
 
     # --- datasets -----------------------------------------------------------------------
     def load_datasets(self, sources: dict[str, Source]) -> dict[str, Dataset]:

@@ -79,6 +79,9 @@ class Fact:
     sources: tuple[str, ...]
     qualifier: str = ""
     value_max: float | None = None
+    #: the slide's action title: the fact's message in ~12 words (required for every catalog fact)
+    title_en: str = ""
+    title_es: str = ""
     decimals: int | None = None
     label_en: str = ""
     label_es: str = ""
@@ -90,6 +93,15 @@ class Fact:
 
     def text(self, lang: str) -> str:
         return self.text_es if lang == "es" else self.text_en
+
+    def title(self, lang: str) -> str:
+        """The fact's action title (its message, ~12 words); a fact made without one falls back
+        to the start of its statement, cut at a word."""
+        own = self.title_es if lang == "es" else self.title_en
+        if own.strip():
+            return own
+        words = self.text(lang).split()
+        return " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "")
 
     def note(self, lang: str) -> str:
         return self.note_es if lang == "es" else self.note_en

@@ -19,7 +19,8 @@ from nap_desktop.core.formatting import UNITS
 KNOWN = {"id", "kind", "dataset", "title_en", "title_es", "subtitle_en", "subtitle_es", "x_title_en", "x_title_es",
          "y_title_en", "y_title_es", "notes_en", "notes_es", "unit", "decimals", "x", "categories",
          "category_labels", "series", "series_from", "series_labels", "where", "colors", "highlight", "compute",
-         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max"}
+         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max",
+         "message_en", "message_es", "claim"}
 COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")
 NO_ROW = {"en": "No figure in the sources for this period", "es": "Sin cifra en las fuentes para este periodo"}
@@ -112,7 +113,8 @@ class _Builder:
     def common(self) -> dict[str, Any]:
         b = self.block
         return {k: str(b.get(k, "")) for k in ("subtitle_en", "subtitle_es", "x_title_en", "x_title_es",
-                                                 "y_title_en", "y_title_es", "notes_en", "notes_es")}
+                                                 "y_title_en", "y_title_es", "notes_en", "notes_es",
+                                                 "message_en", "message_es")}
 
     def gap(self, cat: str, skey: str, row: Any) -> Gap:
         reasons = self.block.get("gap_reasons", {}) or {}

@@ -75,6 +75,9 @@ class ChartSpec:
     decimals: int = 1
     subtitle_en: str = ""
     subtitle_es: str = ""
+    #: the chart's own takeaway (the slide's message line), written for this chart
+    message_en: str = ""
+    message_es: str = ""
     x_title_en: str = ""
     x_title_es: str = ""
     y_title_en: str = ""
@@ -103,6 +106,11 @@ class ChartSpec:
 
     def notes(self, lang: str) -> str:
         return self.notes_es if lang == "es" else self.notes_en
+
+    def message(self, lang: str) -> str:
+        """The chart's takeaway line (falls back to its subtitle for a chart declared without one)."""
+        own = self.message_es if lang == "es" else self.message_en
+        return own if own.strip() else self.subtitle(lang)
 
     def category_labels(self, lang: str) -> tuple[str, ...]:
         return self.category_labels_es if lang == "es" else self.category_labels_en
@@ -140,6 +148,8 @@ class ChartSpec:
             "title_es": self.title_es,
             "subtitle_en": self.subtitle_en,
             "subtitle_es": self.subtitle_es,
+            "message_en": self.message_en,
+            "message_es": self.message_es,
             "unit": self.unit,
             "decimals": self.decimals,
             "categories": list(self.categories),
