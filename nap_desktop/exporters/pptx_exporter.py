@@ -16,6 +16,7 @@ from nap_desktop import __version__
 from nap_desktop.core.deck import AVG_CHAR_EM, Slide, compose_deck, fit_font_size, text_height_pt, wrap_text
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, capped, sanitize_pack
 
 if TYPE_CHECKING:
     from nap_desktop.core.charts.spec import ChartSpec
@@ -820,7 +821,7 @@ def set_properties(prs: Any, *, title: str, lang: str, now: datetime, data_versi
     stamp = _naive_utc(now)
     props.author = "NAP Briefing"
     props.last_modified_by = "NAP Briefing"
-    props.title = title
+    props.title = capped(title, CORE_PROPERTY_MAX)  # the full title is on the cover slide
     props.subject = "The North American Project" if lang == "en" else "The North American Project (español)"
     props.keywords = "USMCA; T-MEC; North America"
     props.comments = f"NAP Briefing {__version__}; data version {data_version}; language {lang}"
@@ -853,6 +854,7 @@ def export_pptx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
                 progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the pack as a .pptx at ``dest`` (atomically); raises ExportError with a message for the user."""
     dest = Path(dest)
+    pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
     slides = compose_deck(pack, catalog, lang=lang, now=now)
     writer = _DeckWriter(catalog, lang, Path(template) if template else None)
     total = len(slides) + 1

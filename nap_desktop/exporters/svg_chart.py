@@ -15,6 +15,7 @@ from nap_desktop.core.charts.spec import source_line
 from nap_desktop.core.deck import gap_footnotes, wrap_text
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import write_atomically
+from nap_desktop.exporters.textsafe import clean
 
 if TYPE_CHECKING:
     from nap_desktop.core.charts.spec import ChartSpec
@@ -328,11 +329,11 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
     for line, size, color in foot:
         fy += size * 1.35
         out.append(_t(24, fy - 3, line, size, fill=color))
-    title = escape(spec.title(lang))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+    title = escape(spec.title(lang), {'"': "&quot;"})
+    return clean(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" font-family="{escape(FONT)}" role="img" aria-label="{title}">\n'
             f'<title>{title}</title>\n<rect width="100%" height="100%" fill="#FFFFFF"/>\n'
-            + "\n".join(out) + "\n</svg>\n")
+            + "\n".join(out) + "\n</svg>\n")  # clean: no user text can make the SVG invalid XML
 
 
 def export_svg(spec: ChartSpec, catalog: Catalog, dest: Path | str, *, lang: str) -> Path:

@@ -19,6 +19,7 @@ from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_so
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, XLSX_CELL_MAX, capped, clean, sanitize_pack
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -37,6 +38,10 @@ T = {
     "pack_title": {"en": "Pack title", "es": "Título"},
     "audience": {"en": "Audience", "es": "Audiencia"},
     "date": {"en": "Meeting date", "es": "Fecha de la reunión"},
+    "pub_date": {"en": "Publication date", "es": "Fecha de publicación"},
+    "organisation": {"en": "Organisation", "es": "Organización"},
+    "page": {"en": "Page &P of &N", "es": "Página &P de &N"},
+    "see_sources": {"en": "Sources: see the Sources sheet", "es": "Fuentes: véase la hoja Fuentes"},
     "exported": {"en": "Exported", "es": "Exportado"},
     "language": {"en": "Language", "es": "Idioma"},
     "app_version": {"en": "NAP Briefing version", "es": "Versión de NAP Briefing"},
@@ -83,6 +88,9 @@ def _t(key: str, lang: str) -> str:
 
 
 _DANGLING_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs",
+                   "about", "across", "through", "into", "over", "than", "as", "its", "their", "is", "are",
+                   "nearly", "most", "more", "less", "all", "each", "every",
+                   "sobre", "entre", "casi", "más", "menos", "su", "sus", "que", "cerca", "todos", "todas", "cada",
                    "al", "con", "de", "del", "el", "en", "la", "las", "lo", "los", "o", "para", "por", "un",
                    "una", "y", "e"}
 
@@ -104,13 +112,43 @@ def _cut_at_word(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–").strip("'")
 
 
+#: Standard short forms, applied only when a title is longer than a sheet tab (31 characters).
+_SHORT_FORMS = (
+    ("North America", "N. America"), ("United States", "U.S."), ("Information and communications", "ICT"),
+    ("computer and electronic products", "electronics"), ("Motor vehicle production", "Vehicle production"),
+    ("América del Norte", "Norteamérica"), ("Estados Unidos", "EE. UU."),
+    ("Tecnologías de la información y las comunicaciones", "TIC"),
+    ("productos de computación y electrónicos", "electrónica"),
+    ("La producción de vehículos", "Producción de vehículos"),
+)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?\b")
+
+
+def _shorten(title: str) -> str:
+    if len(title) <= 31:
+        return title
+    for long, short in _SHORT_FORMS:
+        title = re.sub(re.escape(long), short, title, flags=re.IGNORECASE)
+    return title
+
+
 def sheet_name(title: str, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name: at most 31 characters, none of []:*?/\\, no leading/trailing '."""
+    """A valid, unique Excel sheet name: at most 31 characters, none of []:*?/\\, no leading/trailing '.
+
+    A long title is shortened with standard short forms, then cut at a word without a dangling small
+    word; a name already taken is told apart by the years in its title, never by "(2)" if avoidable."""
     base = INVALID_SHEET_CHARS.sub(" ", title)
     base = " ".join(base.split()).strip("'") or "Sheet"
     if base.lower() in RESERVED_SHEET_NAMES:
         base += " 1"
+    base = _shorten(base)
     name = _cut_at_word(base, 31)
+    if name.lower() in taken:
+        years = _YEARS.findall(base)
+        if years:
+            suffix = " " + years[-1].replace(" ", "")
+            stem = _cut_at_word(_YEARS.sub("", base).replace(" ,", ",").strip(" ,"), 31 - len(suffix))
+            name = stem.rstrip(" ,;:-–") + suffix
     n = 2
     while name.lower() in taken:
         suffix = f" ({n})"
@@ -131,7 +169,7 @@ class _Book:
             "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
         stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
         self.wb.set_properties({
-            "title": title, "subject": "The North American Project", "author": "NAP Briefing",
+            "title": capped(title, CORE_PROPERTY_MAX), "subject": "The North American Project", "author": "NAP Briefing",
             "manager": "", "company": "", "category": "", "keywords": "USMCA; T-MEC; North America",
             "comments": f"NAP Briefing {__version__}; data version {data_version}; language {lang}",
             "status": "", "created": stamp.replace(microsecond=0)})
@@ -160,8 +198,14 @@ class _Book:
 
     @staticmethod
     def text(ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
-        """User text: always a string cell, never a formula, number or link."""
-        ws.write_string(row, col, value if value is not None else "", fmt)
+        """User text: always a string cell, never a formula, number or link. Text over Excel's cell cap
+        continues in the cells to its right, so none of it is lost."""
+        value = clean(value)
+        if len(value) <= XLSX_CELL_MAX:
+            ws.write_string(row, col, value, fmt)
+            return
+        for n, start in enumerate(range(0, len(value), XLSX_CELL_MAX)):
+            ws.write_string(row, col + n, value[start:start + XLSX_CELL_MAX], fmt)
 
     def close(self) -> bytes:
         self.wb.close()
@@ -445,6 +489,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
                 progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
     dest = Path(dest)
+    pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
     slides = compose_deck(pack, catalog, lang=lang, now=now)
     chart_ids: list[str] = []
     for item in pack.items:

@@ -1,0 +1,151 @@
+"""The one place user text enters the exporters: any ``str`` comes out safe for every format we write.
+
+PowerPoint and Excel files are XML 1.0, which cannot hold most control characters, the
+non-characters U+FFFE/U+FFFF (and their kin), or lone UTF-16 surrogates; python-pptx, openpyxl and
+XlsxWriter then fail half-way through an export. Some fields are also capped by the format
+(core properties 255 characters, sheet names 31, cells 32,767). Everything here is total: it
+never raises on any ``str`` (or on ``None``/non-text, which becomes text).
+
+- :func:`clean` repairs one text: C0/C1 controls dropped except newline and tab (vertical tab,
+  form feed, CR, NEL become a newline, as Word's line breaks mean), non-characters dropped, a
+  valid surrogate pair joined into its character and a lone surrogate replaced with U+FFFD.
+- :func:`capped` cleans and cuts at a word with "…" where a format caps the length.
+- :func:`sanitize_pack` cleans every user text field of a pack and its items (called at the top of
+  each exporter, so nothing downstream needs to care).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import re
+from typing import Any
+
+ELLIPSIS = "…"
+
+#: Format caps (characters).
+CORE_PROPERTY_MAX = 255
+SHEET_NAME_MAX = 31
+XLSX_CELL_MAX = 32767
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85]")
+# C0 controls except \t and \n, DEL, C1 controls, surrogates (handled before), non-characters.
+_BAD = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _fix_surrogates(text: str) -> str:
+    # Through UTF-16: a high+low pair becomes the real character, a lone half becomes U+FFFD.
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def clean(text: Any) -> str:
+    """``text`` made safe for XML-based formats (see the module docstring); never raises."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        try:
+            text = str(text)
+        except Exception:  # noqa: BLE001 - a hostile __str__ must not break an export
+            return ""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, fast
+    if _SURROGATE.search(text):
+        text = _fix_surrogates(text)
+    text = _LINE_BREAKS.sub("\n", text)
+    return _BAD.sub("", text)
+
+
+def cut_at_word(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
+    """At most ``limit`` characters; when cut, at a word boundary if one is near, ending in ``ellipsis``."""
+    if limit <= 0:
+        return ""
+    if len(text) <= limit:
+        return text
+    room = max(limit - len(ellipsis), 0)
+    cut = text[:room]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space >= room // 2:
+        cut = cut[:space]
+    cut = cut.rstrip(" \n\t,;:-–")
+    return (cut + ellipsis)[:limit]
+
+
+def capped(text: Any, limit: int) -> str:
+    """:func:`clean`, then at most ``limit`` characters, cut at a word with "…" when over."""
+    return cut_at_word(clean(text), limit)
+
+
+def needs_cap(text: Any, limit: int) -> bool:
+    """Whether :func:`capped` would shorten ``text`` (so the full text should go elsewhere)."""
+    return len(clean(text)) > limit
+
+
+# ---- packs ----------------------------------------------------------------------------------
+
+def _clean_value(value: Any, depth: int = 0) -> Any:
+    """Strings cleaned inside any structure a pack item may carry (dicts, lists, dataclasses)."""
+    if depth > 64:
+        return value
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(k) if isinstance(k, str) else k: _clean_value(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_value(v, depth + 1) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_clean_value(v, depth + 1) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _clean_dataclass(value, depth + 1)
+    return value
+
+
+def _clean_dataclass(obj: Any, depth: int = 0) -> Any:
+    changes = {}
+    for f in dataclasses.fields(obj):
+        if not f.init:
+            continue
+        old = getattr(obj, f.name)
+        new = _clean_value(old, depth)
+        if new is not old and new != old:
+            changes[f.name] = new
+    if not changes:
+        return obj
+    try:
+        return dataclasses.replace(obj, **changes)
+    except Exception:  # noqa: BLE001 - a dataclass whose __post_init__ refuses the cleaned value
+        return obj
+
+
+def safe_date(value: Any) -> str:
+    """An ISO date (YYYY-MM-DD or YYYY-MM) with a year in 1900–2200, else "" (never an OverflowError later)."""
+    text = clean(value).strip()
+    if not text:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not m or not 1900 <= int(m.group(1)) <= 2200:
+        return ""
+    try:
+        _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return ""
+    return text
+
+
+def sanitize_pack(pack: Any) -> Any:
+    """A copy of ``pack`` whose every user text (title, audience, items and what they carry) is clean,
+    its language one we write and its meeting date one every exporter can format."""
+    cleaned = _clean_dataclass(pack)
+    changes: dict[str, Any] = {}
+    if getattr(cleaned, "lang", "en") not in ("en", "es"):
+        changes["lang"] = "en"
+    if hasattr(cleaned, "meeting_date"):
+        date = safe_date(cleaned.meeting_date)
+        if date != cleaned.meeting_date:
+            changes["meeting_date"] = date
+    if changes:
+        cleaned = dataclasses.replace(cleaned, **changes)
+    return cleaned
