@@ -23,13 +23,15 @@ def _parser() -> argparse.ArgumentParser:
 
     cat = sub.add_parser("catalog", help="print the catalog")
     cat.add_argument("--json", action="store_true", required=True, help="as JSON on stdout")
-    cat.add_argument("--lang", choices=("en", "es"), default=None)
+    cat.add_argument("--lang", choices=("en", "es"), default=None,
+                     help="print only this language's texts (default: both)")
     cat.add_argument("--data", type=Path, default=None, help="a data folder other than the bundled one")
 
     data = sub.add_parser("data", help="data folder tools")
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="validate a data folder")
-    check.add_argument("dir", nargs="?", type=Path, default=None)
+    check.add_argument("dir", nargs="?", type=Path, default=None,
+                       help="the data folder or library to check (default: the bundled data/)")
 
     exp = sub.add_parser("export", help="export a pack (or a selection of the catalog) to PPTX / XLSX")
     exp.add_argument("pack", nargs="?", type=Path, help="a .napbrief file")
@@ -37,18 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--all", action="store_true", help="every fact and chart in the catalog")
     group.add_argument("--section", help="every fact of one section")
     group.add_argument("--ids", help="comma-separated fact ids")
-    exp.add_argument("--lang", choices=("en", "es"), default=None)
-    exp.add_argument("--pptx", type=Path)
-    exp.add_argument("--xlsx", type=Path)
+    exp.add_argument("--lang", choices=("en", "es"), default=None,
+                     help="language of the outputs (default: the pack's language, else en)")
+    exp.add_argument("--pptx", type=Path, help="write a PowerPoint deck to this .pptx file")
+    exp.add_argument("--xlsx", type=Path, help="write an Excel workbook to this .xlsx file")
     exp.add_argument("--png", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--svg", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--chart", help="the chart id for --png / --svg")
-    exp.add_argument("--template", type=Path, help="a .pptx template to use instead of ours")
+    exp.add_argument("--template", type=Path, help="a .pptx template to use instead of ours (with --pptx)")
 
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
-    shot.add_argument("out", type=Path)
+    shot.add_argument("out", type=Path, help="the .png file to write (missing folders are created)")
     shot.add_argument("--view", default="cards", help="cards | detail:FACT_ID | pack | present[:N]")
-    shot.add_argument("--lang", choices=("en", "es"), default="en")
+    shot.add_argument("--lang", choices=("en", "es"), default="en", help="interface language")
     shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     shot.add_argument("--pack", type=Path, default=None, help="a .napbrief to show")
     return parser
@@ -77,7 +80,7 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) found in {root}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found in {root}")
         return 1
     rows = sum(len(d.rows) for d in catalog.datasets.values())
     print(f"OK: {len(catalog.facts)} facts, {len(catalog.sources)} sources, {len(catalog.sections)} sections, "
@@ -85,18 +88,88 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = ("catalog", "data", "export", "screenshot")
+# Top-level options that take a value: their value is not a pack path or a sub-command.
+_TOP_OPTIONS_WITH_VALUE = ("--lang",)
+
+# What each output option must end with: `--pptx a.txt` is refused instead of writing a deck named a.txt.
+_EXPORT_SUFFIXES = {"pptx": ".pptx", "xlsx": ".xlsx", "png": ".png", "svg": ".svg"}
+
+
+def _split_pack(argv: list[str], commands: set[str]) -> tuple[list[str], Path | None, str | None]:
+    """Take `BRIEF.napbrief` out of a bare app start (a file manager's "open with").
+
+    Only an existing file is a pack to open; any other word that is not a sub-command is an error
+    (a mistyped sub-command must not silently open the window). Returns (argv, pack, error)."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            i += 1
+            break
+        if token in _TOP_OPTIONS_WITH_VALUE:
+            i += 2
+            continue
+        if token.startswith("-"):
+            i += 1
+            continue
+        break
+    if i >= len(argv):
+        return argv, None, None
+    token = argv[i]
+    if token in commands:
+        return argv, None, None
+    path = Path(token)
+    if path.is_file():
+        return argv[:i] + argv[i + 1:], path, None
+    if token.endswith(".napbrief"):
+        return argv, None, f"{token}: no such pack file"
+    return argv, None, (f"unknown command or file {token!r} "
+                        f"(commands: {', '.join(sorted(commands))}; or an existing .napbrief file)")
+
+
+def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse outputs whose name says another kind of file; create missing output folders
+    (export and screenshot treat a missing folder the same way)."""
+    outputs: list[Path] = []
+    if args.command == "export":
+        for option, suffix in _EXPORT_SUFFIXES.items():
+            target = getattr(args, option, None)
+            if target is None:
+                continue
+            if target.suffix.lower() != suffix:
+                parser.error(f"export --{option} {target}: the file name must end with {suffix}")
+            outputs.append(target)
+        if getattr(args, "template", None) is not None and getattr(args, "pptx", None) is None:
+            parser.error("export --template applies to the PowerPoint deck: give --pptx FILE too")
+    elif args.command == "screenshot":
+        if args.out.suffix.lower() != ".png":
+            parser.error(f"screenshot {args.out}: the file name must end with .png")
+        outputs.append(args.out)
+    for target in outputs:
+        folder = target.parent
+        if folder.exists() and not folder.is_dir():
+            parser.error(f"{target}: {folder} is not a folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            parser.error(f"{target}: cannot create the folder {folder}: {exc.strerror or exc}")
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # the one sub-parsers action
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    pack: Path | None = None
-    # `nap-desktop BRIEF.napbrief` opens the app on that pack (a file manager's "open with").
-    positional = [a for a in argv if not a.startswith("-")]
-    if positional and positional[0] not in COMMANDS:
-        pack = Path(positional[0])
-        argv.remove(positional[0])
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    argv, pack, error = _split_pack(argv, _command_names(parser))
+    if error:
+        parser.error(error)
+    args = parser.parse_args(argv)
+    _check_output_paths(parser, args)
     if args.command == "catalog":
         return _cmd_catalog(args)
     if args.command == "data":

@@ -112,6 +112,7 @@ def _smoke_test(app, catalog, settings_dir: Path, lang: str) -> int:
         view.show()
         app.processEvents()
         drawn = "an empty chart (the catalog has no charts)"
-    print(f"nap-desktop smoke test OK: {len(catalog.facts)} facts, {len(catalog.charts)} charts, drew {drawn}")
+    print(f"nap-desktop smoke test OK: {len(catalog.facts)} facts, {len(catalog.charts)} charts, drew {drawn}, "
+          f"interface language {window.lang}: {window.windowTitle()}")
     window.close()
     return 0
