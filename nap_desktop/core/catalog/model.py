@@ -40,6 +40,7 @@ class Source:
     url: str = ""
     date: str = ""
     note: str = ""
+    origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,7 @@ class Source:
             "date": self.date,
             "status": self.status,
             "note": self.note,
+            "origin": self.origin,
         }
 
 
@@ -90,6 +92,7 @@ class Fact:
     chart: str | None = None
     file: str = ""
     line: int = 0
+    origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     def text(self, lang: str) -> str:
         return self.text_es if lang == "es" else self.text_en
@@ -154,6 +157,7 @@ class Dataset:
     category_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     series_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     file: str = ""
+    origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     def title(self, lang: str) -> str:
         return self.title_es if lang == "es" else self.title_en
@@ -162,10 +166,20 @@ class Dataset:
         return self.notes_es if lang == "es" else self.notes_en
 
     def value(self, *, category: str, period: str, series: str = "") -> float | None:
-        for row in self.rows:
-            if row.category == category and row.period == period and row.series == series:
-                return row.value
-        raise KeyError(f"{self.id}: no row category={category!r} series={series!r} period={period!r}")
+        row = self.row_index().get((category, series, period))
+        if row is None:
+            raise KeyError(f"{self.id}: no row category={category!r} series={series!r} period={period!r}")
+        return row.value
+
+    def row_index(self) -> dict[tuple[str, str, str], DatasetRow]:
+        """(category, series, period) -> the first row with that key, built once (lookups in O(1))."""
+        index = self.__dict__.get("_row_index")
+        if index is None:
+            index = {}
+            for row in self.rows:
+                index.setdefault((row.category, row.series, row.period), row)
+            object.__setattr__(self, "_row_index", index)
+        return index
 
 
 @dataclass(frozen=True)

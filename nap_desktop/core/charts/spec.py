@@ -96,6 +96,7 @@ class ChartSpec:
     #: "class_labels": {key: {"en","es"}}, "class_colors": {key: colour}};
     #: timeline {"dates": {cat: "YYYY-MM-DD"}}
     extra: dict[str, Any] = field(default_factory=dict)
+    origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     # ---- language helpers ----------------------------------------------------------------
     def title(self, lang: str) -> str:
@@ -167,6 +168,7 @@ class ChartSpec:
             "notes_es": self.notes_es,
             "facts": list(self.facts),
             "extra": self.extra,
+            "origin": self.origin,
         }
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "napbrief"
-SCHEMA_VERSION = 1
+#: 1: items are references (ids) only.  2: each fact/chart item also carries ``copy``, what it showed
+#: when added (see core/pack/snapshot.py); version-1 files open as packs without copies and are
+#: written back as version 2.
+SCHEMA_VERSION = 2
 ITEM_KINDS = ("fact", "chart", "note", "divider")
 
 
@@ -32,10 +35,15 @@ class PackItem:
     text: str = ""  # the note's text, or the divider's title
     talking_points: str = ""
     uid: str = field(default_factory=_new_uid)
+    #: what a fact/chart item showed when added (plain JSON; see core/pack/snapshot.py); None = no copy yet
+    copy: dict[str, Any] | None = field(default=None, hash=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "ref": self.ref, "text": self.text,
-                "talking_points": self.talking_points, "uid": self.uid}
+        data: dict[str, Any] = {"kind": self.kind, "ref": self.ref, "text": self.text,
+                                "talking_points": self.talking_points, "uid": self.uid}
+        if self.copy is not None:
+            data["copy"] = self.copy
+        return data
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,19 @@ class Pack:
                 raise PackFileError(f"The pack file is damaged: item {position} is not a fact, chart, note or divider.")
             items.append(PackItem(
                 kind=raw["kind"], ref=_text(raw.get("ref")), text=_text(raw.get("text")),
-                talking_points=_text(raw.get("talking_points")), uid=_unique_uid(raw.get("uid"), items)))
+                talking_points=_text(raw.get("talking_points")), uid=_unique_uid(raw.get("uid"), items),
+                copy=_copy(raw.get("copy"), raw["kind"])))
         lang = data.get("lang", "en")
         return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
                    meeting_date=_text(data.get("meeting_date")),
                    lang=lang if lang in ("en", "es") else "en", items=tuple(items))
+
+
+def _copy(value: Any, kind: str) -> dict[str, Any] | None:
+    """An item's saved copy (schema 2); anything that is not a copy of a fact/chart is ignored, not fatal."""
+    if kind in ("fact", "chart") and isinstance(value, dict) and value.get("kind") == kind:
+        return value
+    return None
 
 
 def _unique_uid(value: Any, earlier: list[PackItem]) -> str:
