@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QLocale, QObject,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPlainTextEdit, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from nap_desktop.core.pack.document import PackChange, PackDocument
@@ -29,6 +29,64 @@ class _UndoKeysToWindow(QObject):
             event.ignore()
             return True
         return False
+
+
+class MeetingDateEdit(QDateEdit):
+    """A date field whose "no date" state (the minimum) turns into today while the user edits it.
+
+    Typing a year or opening the calendar then starts from today, not from the placeholder year 2000;
+    leaving the field untouched puts "No date" back without changing the pack.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.provisional = False
+        self.dateChanged.connect(self._on_changed)
+
+    def _on_changed(self, _date) -> None:
+        if not self.signalsBlocked():
+            self.provisional = False
+
+    def _start_from_today(self) -> None:
+        if self.date() == self.minimumDate():
+            self.blockSignals(True)
+            self.setDate(QDate.currentDate())
+            self.blockSignals(False)
+            self.provisional = True
+
+    def focusInEvent(self, event):
+        self._start_from_today()
+        super().focusInEvent(event)
+
+    def _on_arrow(self, pos) -> bool:
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxArrow, self)
+        return arrow.contains(pos)
+
+    def mousePressEvent(self, event):
+        self._start_from_today()
+        if self.calendarPopup() and not self._on_arrow(event.position().toPoint()):
+            # Qt takes a click on the text of a calendar-popup date edit for the spin box's "down" button
+            # (SC_ComboBoxEditField == SC_SpinBoxDown) and steps the date back: place the cursor instead.
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            line = self.lineEdit()
+            line.setCursorPosition(line.cursorPositionAt(line.mapFrom(self, event.position().toPoint())))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        if self.provisional and event.reason() != Qt.FocusReason.PopupFocusReason and not (
+                self.calendarWidget() is not None and self.calendarWidget().isVisible()):
+            self.blockSignals(True)
+            self.setDate(self.minimumDate())
+            self.blockSignals(False)
+            self.provisional = False
 
 
 class PackListView(QListView):
@@ -184,7 +242,7 @@ class PackPanel(QWidget):
 
         self.title_edit = QLineEdit()
         self.audience_edit = QLineEdit()
-        self.date_edit = QDateEdit()
+        self.date_edit = MeetingDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setMaximumDate(QDate(2100, 12, 31))
@@ -238,6 +296,10 @@ class PackPanel(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setMaximumHeight(70)
         self.text_edit.setTabChangesFocus(True)
+        for widget in (self.text_label, self.text_edit):  # hidden for facts/charts, but keeps its place
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.points_label = QLabel()
         self.points_edit = QPlainTextEdit()
         self.points_edit.setTabChangesFocus(True)
@@ -275,6 +337,8 @@ class PackPanel(QWidget):
         self.list_view.move_requested.connect(self.move_selected)
         self.list_view.remove_requested.connect(self.remove_selected)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        # A mouse press makes the row current *before* selecting it: react to the selection too.
+        self.list_view.selectionModel().selectionChanged.connect(self._on_current_changed)
         self.text_edit.textChanged.connect(self._on_text_edited)
         self.points_edit.textChanged.connect(self._on_points_edited)
         # The model subscribed first, so its rows are up to date when the panel reacts.
@@ -410,7 +474,7 @@ class PackPanel(QWidget):
                     edit.setText(text)
                     edit.setCursorPosition(0)
             date = QDate.fromString(pack.meeting_date, Qt.DateFormat.ISODate) if pack.meeting_date else NO_DATE
-            if self.date_edit.date() != date:
+            if self.date_edit.date() != date and not (date == NO_DATE and self.date_edit.provisional):
                 self.date_edit.setDate(date if date.isValid() else NO_DATE)
             index = LANG_CODES.index(pack.lang) if pack.lang in LANG_CODES else 0
             if self.lang_combo.currentIndex() != index:
