@@ -1,6 +1,6 @@
 """Runs every benchmark and prints each figure with its baseline, ratio and budget; exit 1 if a budget is missed.
 
-    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load] [--json OUT]
+    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load,growth] [--json OUT]
 
 Not part of the default test run (pyproject: --ignore=tests/benchmarks). Takes about 2-3 minutes on
 a 2-core machine; --quick uses fewer repetitions (for a smoke check of the benchmarks themselves).
@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import _common  # noqa: E402
 import bench_catalog_load  # noqa: E402
 import bench_export  # noqa: E402
+import bench_growth  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 
@@ -29,6 +30,7 @@ BENCHES = {
     "search": lambda quick: bench_search.run(repeats=3 if quick else 7),
     "export": lambda quick: bench_export.run(runs=2 if quick else 5),
     "load": lambda quick: bench_catalog_load.run(runs=2 if quick else 5),
+    "growth": lambda quick: bench_growth.run(runs=3 if quick else 5),
 }
 
 

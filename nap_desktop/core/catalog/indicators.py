@@ -22,9 +22,9 @@ class MissingInput(Exception):
 
 
 def row(dataset: Dataset, category: str, series: str, period: str) -> DatasetRow:
-    for r in dataset.rows:
-        if r.category == category and r.series == series and r.period == period:
-            return r
+    r = dataset.row_index().get((category, series, period))
+    if r is not None:
+        return r
     raise MissingInput(f"dataset {dataset.id} has no row category={category!r} series={series!r} period={period!r}")
 
 

@@ -140,12 +140,13 @@ class _Builder:
             return None
         fixed_dim = next(d for d in DIMS if d not in (x, series_from))
         where = b.get("where", {}) or {}
-        present = {d: [] for d in DIMS}
+        # Distinct values of each dimension in row order (dicts: linear in rows, not quadratic).
+        seen: dict[str, dict[str, None]] = {d: {} for d in DIMS}
         for r in ds.rows:
-            for d in DIMS:
-                v = getattr(r, d)
-                if v not in present[d]:
-                    present[d].append(v)
+            seen["category"].setdefault(r.category)
+            seen["series"].setdefault(r.series)
+            seen["period"].setdefault(r.period)
+        present = {d: list(values) for d, values in seen.items()}
         fixed = where.get(fixed_dim)
         compute = b.get("compute")
         args = b.get("compute_args", {}) or {}
@@ -161,7 +162,7 @@ class _Builder:
                 self.problem("where", f"where.{fixed_dim} is needed: the dataset has several "
                                       f"({', '.join(present[fixed_dim][:6])})")
                 return None
-        elif fixed not in present[fixed_dim]:
+        elif fixed not in seen[fixed_dim]:
             self.problem("where", f"{fixed_dim} {fixed!r} not in dataset {ds.id}")
         categories = b.get("categories", present[x])
         series_keys = b.get("series", present[series_from])
@@ -170,11 +171,11 @@ class _Builder:
             return None
         check_x = x if not (compute == "sum" and x == "series") else None
         for c in categories:
-            if check_x and c not in present[x]:
+            if check_x and c not in seen[x]:
                 self.problem("categories", f"category {c!r} not in dataset {ds.id}")
         if compute is None:
             for s in series_keys:
-                if s not in present[series_from]:
+                if s not in seen[series_from]:
                     self.problem("series", f"series {s!r} not in dataset {ds.id}")
         if not self.ok:
             return None
@@ -183,6 +184,7 @@ class _Builder:
         ser_over = b.get("series_labels", {}) or {}
         colors = b.get("colors", {}) or {}
         highlight = [str(h) for h in b.get("highlight", [])]
+        highlighted = set(highlight)
         used_rows: list[Any] = []
         gaps: list[Gap] = []
         series_out: list[Series] = []
@@ -206,7 +208,7 @@ class _Builder:
                 self.problem("colors", f"colour {colors[skey]!r} is not a palette name or #RRGGBB")
             series_out.append(Series(skey, en, es, color, tuple(values)))
         labels = [self.labels(ds, x, c, cat_over) for c in categories]
-        cat_colors = tuple(NORTH_AMERICA_COLOR if c in highlight else REST_COLOR for c in categories) if highlight else ()
+        cat_colors = tuple(NORTH_AMERICA_COLOR if c in highlighted else REST_COLOR for c in categories) if highlight else ()
         sources = list(dict.fromkeys(r.source for r in used_rows))
         statuses = [r.status for r in used_rows]
         extra: dict[str, Any] = {}
@@ -251,8 +253,11 @@ class _Builder:
         dates: dict[str, str] = {}
         labels: dict[str, tuple[str, str]] = {}
         used = []
+        first_row: dict[str, Any] = {}
+        for r in ds.rows:
+            first_row.setdefault(r.category, r)
         for c in cats:
-            row = next((r for r in ds.rows if r.category == c), None)
+            row = first_row.get(c)
             if row is None:
                 self.problem("categories", f"category {c!r} not in dataset {ds.id}")
                 continue
@@ -299,12 +304,15 @@ class _Builder:
                 return None
         where = self.block.get("where", {}) or {}
         period = where.get("period")
-        rows = [r for r in ds.rows if period is None or r.period == period]
+        rows_of: dict[str, list[Any]] = {}
+        for r in ds.rows:
+            if (period is None or r.period == period) and r.value is not None:
+                rows_of.setdefault(r.category, []).append(r)
         states = [s for s in sorted(tiles, key=lambda s: (tiles[s].row, tiles[s].col))]
         top: dict[str, tuple[str, float]] = {}
         used = []
         for s in states:
-            srows = [r for r in rows if r.category == s and r.value is not None]
+            srows = rows_of.get(s, [])
             best = ind.argmax([(r.series, r.value) for r in srows])
             if best is not None:
                 top[s] = best
