@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
-import tempfile
+import re
+import stat
+import time
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,12 +56,14 @@ class Pack:
     meeting_date: str = ""  # ISO date, may be empty
     lang: str = "en"
     items: tuple[PackItem, ...] = ()
+    #: What opening the file repaired (e.g. broken characters), for the interface to tell the user; never saved.
+    repairs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def with_items(self, items: list[PackItem] | tuple[PackItem, ...]) -> Pack:
         return replace(self, items=tuple(items))
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "format": FORMAT,
             "version": SCHEMA_VERSION,
             "title": self.title,
@@ -67,13 +72,15 @@ class Pack:
             "lang": self.lang,
             "items": [item.to_json() for item in self.items],
         }
+        return _repair_strings(data, "", [])  # a lone surrogate can never make a save fail
 
     @classmethod
     def from_json(cls, data: Any) -> Pack:
+        data, repairs = _validate(data)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise PackFileError("This is not a NAP Briefing pack (.napbrief) file.")
         version = data.get("version")
-        if not isinstance(version, int) or version < 1:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise PackFileError("The pack file has no valid format version.")
         if version > SCHEMA_VERSION:
             raise PackFileError(
@@ -93,7 +100,7 @@ class Pack:
         lang = data.get("lang", "en")
         return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
                    meeting_date=_text(data.get("meeting_date")),
-                   lang=lang if lang in ("en", "es") else "en", items=tuple(items))
+                   lang=lang if lang in ("en", "es") else "en", items=tuple(items), repairs=tuple(repairs))
 
 
 def _copy(value: Any, kind: str) -> dict[str, Any] | None:
@@ -116,23 +123,271 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside the target, then rename over it: a failure leaves the old file intact."""
+# ---- validation of what a file holds (PackFileError names the field) -----------------------
+
+MAX_PACK_BYTES = 20 * 1024 * 1024  # far above any real pack (a 2,000-item pack is ~1 MB)
+MAX_DEPTH = 64  # a pack is 4 levels deep; item copies a few more
+MAX_NUMBER_DIGITS = 40
+YEAR_RANGE = (1900, 2200)
+_TEXT_FIELDS = ("title", "audience", "meeting_date", "lang")
+_ITEM_TEXT_FIELDS = ("kind", "ref", "text", "talking_points", "uid")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__
+
+
+def repair_text(text: str) -> str:
+    """``text`` with every lone UTF-16 surrogate replaced by U+FFFD (a valid pair becomes its character)."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _repair_strings(value: Any, where: str, repairs: list[str]) -> Any:
+    """Every string in ``value`` (keys too) repaired with :func:`repair_text`; what changed goes in ``repairs``."""
+    if isinstance(value, str):
+        fixed = repair_text(value)
+        if fixed is not value and fixed != value:
+            repairs.append(f"{where or 'a field'}: a broken character (for example half of an emoji) "
+                           "was replaced with \ufffd")
+        return fixed
+    if isinstance(value, dict):
+        return {_repair_strings(k, f"{where}.{repair_text(k) if isinstance(k, str) else k}".lstrip("."), repairs)
+                if isinstance(k, str) else k:
+                _repair_strings(v, f"{where}.{repair_text(k) if isinstance(k, str) else k}".lstrip("."), repairs)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_repair_strings(v, f"{where}[{n}]", repairs) for n, v in enumerate(value)]
+    return value
+
+
+def _check_depth(value: Any) -> None:
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise PackFileError(f"The pack file is damaged: it is nested more than {MAX_DEPTH} levels deep.")
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+
+
+def _expect_text(value: Any, where: str) -> None:
+    if value is not None and not isinstance(value, str):
+        raise PackFileError(f"The pack file is damaged: {where}: expected text, got {_type_name(value)}.")
+
+
+def _check_date_field(value: Any) -> None:
+    if not value:
+        return
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    bad = PackFileError(f"The pack file is damaged: meeting_date: {shown!r} is not a date "
+                        f"(YYYY-MM-DD, years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}).")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise bad
+    try:
+        day = _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise bad from None
+    if not YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]:
+        raise bad
+
+
+def _validate(obj: Any) -> tuple[Any, list[str]]:
+    """What a pack file holds, checked before it becomes a Pack: depth, every known field's type and range
+    (PackFileError naming the field), and repairable text repaired. Returns (clean object, repairs).
+    Unknown fields pass through untouched (newer or extra data is not dropped here)."""
+    _check_depth(obj)
+    repairs: list[str] = []
+    obj = _repair_strings(obj, "", repairs)
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        return obj, repairs
+    version = obj.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
+        return obj, repairs  # from_json says what is wrong with the version
+    for name in _TEXT_FIELDS:
+        _expect_text(obj.get(name), name)
+    _check_date_field(obj.get("meeting_date"))
+    lang = obj.get("lang")
+    if lang is not None and lang not in ("en", "es"):
+        shown = lang if len(lang) <= 20 else lang[:20] + "…"
+        repairs.append(f"lang: {shown!r} is not a pack language; the pack opens in English")
+    items = obj.get("items", [])
+    if items is not None and not isinstance(items, list):
+        raise PackFileError(f"The pack file is damaged: items: its item list is not a list (got {_type_name(items)}).")
+    for n, raw in enumerate(items or []):
+        if not isinstance(raw, dict):
+            raise PackFileError(f"The pack file is damaged: items[{n}]: item {n + 1} is not a fact, chart, "
+                                f"note or divider (got {_type_name(raw)}).")
+        for name in _ITEM_TEXT_FIELDS:
+            _expect_text(raw.get(name), f"items[{n}].{name} (item {n + 1})")
+    return obj, repairs
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise PackFileError(f"The pack file is damaged: it holds a number with {len(digits)} digits.")
+    return int(digits)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS + 10:
+        raise PackFileError(f"The pack file is damaged: it holds a number {len(text)} characters long.")
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise PackFileError("The pack file is damaged: it holds a number too large to use.")
+    return value
+
+
+def _parse_constant(name: str) -> Any:
+    raise PackFileError(f"The pack file is damaged: {name} is not a number a pack can hold.")
+
+
+def _read_regular_file(path: Path, limit: int = MAX_PACK_BYTES) -> bytes:
+    """The bytes of ``path`` if it is (or links to) a regular file of at most ``limit`` bytes.
+    A folder, FIFO, device (a link to /dev/zero) or socket is refused before it is opened for reading,
+    and the open is non-blocking so a file swapped for a FIFO in between cannot hang."""
+    try:
+        info = os.stat(path)  # follows symlinks: the target is what gets read
+    except OSError as exc:
+        raise PackFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise PackFileError(f"Cannot read {path.name}: it is a folder, not a pack file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise PackFileError(f"Cannot read {path.name}: it is not a regular file (it is a device, pipe or socket); "
+                            "packs are opened only from ordinary files.")
+    if info.st_size > limit:
+        raise PackFileError(f"{path.name} is too large to be a pack ({info.st_size // (1024 * 1024)} MB; "
+                            f"packs are at most {limit // (1024 * 1024)} MB).")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise PackFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise PackFileError(f"{path.name} is not a regular file; packs are opened only from ordinary files.")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1024 * 1024)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise PackFileError(f"{path.name} is too large to be a pack (over {limit // (1024 * 1024)} MB).")
+            chunks.append(chunk)
+    except OSError as exc:
+        raise PackFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+TEMP_PREFIX = ".~nap-"
+TEMP_SUFFIX = ".tmp"
+
+
+def write_target(path: Path) -> Path:
+    """Where a save to ``path`` really lands: through any symlinks, to the file they point at."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write to a temporary file beside the target, then rename over it: a failure leaves the old file intact.
+
+    Through a symlink the link's target is replaced (the link stays a link). An existing file keeps its
+    permission bits (and, where allowed, its owner and group); a new file gets 0666 less the umask, as any
+    program's would. Temp files are named ``.~nap-*.tmp`` so :func:`remove_stale_temps` can find the
+    leftovers of a killed save.
+    """
+    target = write_target(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(target))
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _attempt in range(100):
+        tmp = directory / f"{TEMP_PREFIX}{target.name[:80]}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(tmp, flags, 0o666)  # the kernel applies the umask
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 random-name collisions
+        raise FileExistsError(17, "Cannot create a temporary file", str(directory))
     try:
         with os.fdopen(fd, "wb") as handle:
+            if existing is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), stat.S_IMODE(existing.st_mode))
+                if hasattr(os, "fchown"):
+                    try:
+                        os.fchown(handle.fileno(), existing.st_uid, existing.st_gid)
+                    except OSError:
+                        pass  # not allowed (a file owned by someone else): keep ours
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+    _fsync_dir(directory)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(folder: Path, older_than_s: float = 3600.0) -> list[Path]:
+    """Delete our temp files (``.~nap-*.tmp``) in ``folder`` older than ``older_than_s`` seconds: what a killed
+    save left behind. Links and anything that is not a plain file are left alone. Returns what was removed."""
+    removed: list[Path] = []
+    cutoff = time.time() - older_than_s
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def save_pack(pack: Pack, path: Path) -> None:
@@ -143,17 +398,24 @@ def save_pack(pack: Pack, path: Path) -> None:
 def load_pack(path: Path) -> Pack:
     """Read a .napbrief; any problem raises PackFileError with a message for the user."""
     path = Path(path)
+    raw = _read_regular_file(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PackFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:  # UTF-8 with encoded lone surrogates (a tool that cut an emoji in half): opens repaired
+            text = raw.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError as exc:
+            raise PackFileError(f"{path.name} is not a pack file (it is not UTF-8 text).") from exc
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PackFileError(f"{path.name} is not a pack file (it is not UTF-8 text).") from exc
+        data = json.loads(text.removeprefix("\ufeff"), parse_int=_parse_int, parse_float=_parse_float,
+                          parse_constant=_parse_constant)
+    except RecursionError as exc:
+        raise PackFileError(f"{path.name} is damaged: it is nested more than {MAX_DEPTH} levels deep.") from exc
     except json.JSONDecodeError as exc:
         raise PackFileError(
             f"{path.name} is damaged or incomplete (line {exc.lineno}: {exc.msg}); nothing was changed.") from exc
+    except ValueError as exc:  # int() refusing a number over Python's digit limit
+        raise PackFileError(f"{path.name} is damaged: it holds a number too large to use.") from exc
     return Pack.from_json(data)
 
 
