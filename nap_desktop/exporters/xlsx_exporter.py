@@ -87,6 +87,63 @@ def _t(key: str, lang: str) -> str:
     return T[key][lang]
 
 
+def xl_number_format(unit: str, decimals: int) -> str:
+    """The workbook's number format: percentages are stored as fractions (0.327) and shown as 32.7%."""
+    if unit == "pct":
+        return "0" + ("." + "0" * decimals if decimals > 0 else "") + "%"
+    return excel_number_format(unit, decimals)
+
+
+def xl_value(unit: str, value: float) -> float:
+    """The number a cell stores: a percentage as a true fraction, so a user who recomputes gets sense."""
+    return value / 100.0 if unit == "pct" else value
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
+
+def _category_cell(ws: Any, book: _Book, row: int, col: int, label: str) -> None:
+    """Years as numbers, months as dates ("Jan 2024"), everything else as text."""
+    if _YEAR.match(label):
+        ws.write_number(row, col, int(label), book.num("0"))
+        return
+    m = _MONTH.match(label)
+    if m:
+        ws.write_datetime(row, col, datetime(int(m.group(1)), int(m.group(2)), 1), book.num("mmm yyyy"))
+        return
+    book.text(ws, row, col, label, book.f_text)
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines wrapped ``text`` takes in a column ``width`` characters wide (Calibri 11)."""
+    per_line = max(1.0, width * 1.05 - 1)
+    return sum(max(1, -(-len(par) // int(per_line))) for par in (text or "").split("\n"))
+
+
+def _fit_row(ws: Any, row: int, cells: list[tuple[str, float]], base: float = 15.0) -> None:
+    """A row tall enough for its wrapped text (XlsxWriter cannot autofit, LibreOffice does not on open)."""
+    lines = max((_lines(t, w) for t, w in cells if t), default=1)
+    if lines > 1:
+        ws.set_row(row, base * lines + 3)
+
+
+def _footer_text(text: str) -> str:
+    """Header/footer text: '&' is a control character there, 255 characters at most in all."""
+    text = " ".join((text or "").split()).replace("&", "&&")
+    return text[:180]
+
+
+def _print_setup(ws: Any, lang: str, repeat_row: int | None, footer: str) -> None:
+    """Landscape, one page wide, header row repeated, the source in the footer, page numbers."""
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    if repeat_row is not None:
+        ws.repeat_rows(repeat_row)
+    ws.set_footer(f"&L&8{_footer_text(footer)}&R&8{_t('page', lang)}")
+
+
 _DANGLING_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs",
                    "about", "across", "through", "into", "over", "than", "as", "its", "their", "is", "are",
                    "nearly", "most", "more", "less", "all", "each", "every",
@@ -101,7 +158,7 @@ def _cut_at_word(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text.strip("'")
     cut = text[:limit]
-    space = cut.rfind(" ")
+    space = limit if text[limit] in " ,;:" else cut.rfind(" ")
     if space >= limit // 2:
         cut = cut[:space]
         words = cut.split(" ")
@@ -114,9 +171,9 @@ def _cut_at_word(text: str, limit: int) -> str:
 
 #: Standard short forms, applied only when a title is longer than a sheet tab (31 characters).
 _SHORT_FORMS = (
-    ("North America", "N. America"), ("United States", "U.S."), ("Information and communications", "ICT"),
+    ("North America", "N.America"), ("United States", "U.S."), ("Information and communications", "ICT"),
     ("computer and electronic products", "electronics"), ("Motor vehicle production", "Vehicle production"),
-    ("América del Norte", "Norteamérica"), ("Estados Unidos", "EE. UU."),
+    ("América del Norte", "Norteamérica"), ("alrededor del ", "~"), ("Estados Unidos", "EE.UU."), ("EE. UU.", "EE.UU."),
     ("Tecnologías de la información y las comunicaciones", "TIC"),
     ("productos de computación y electrónicos", "electrónica"),
     ("La producción de vehículos", "Producción de vehículos"),
@@ -137,7 +194,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
     A long title is shortened with standard short forms, then cut at a word without a dangling small
     word; a name already taken is told apart by the years in its title, never by "(2)" if avoidable."""
-    base = INVALID_SHEET_CHARS.sub(" ", title)
+    base = INVALID_SHEET_CHARS.sub(" ", title.replace(": ", " – "))
     base = " ".join(base.split()).strip("'") or "Sheet"
     if base.lower() in RESERVED_SHEET_NAMES:
         base += " 1"
@@ -158,6 +215,11 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
+FULL_TEXT = {"en": "Full text", "es": "Texto completo"}
+FULL_TEXT_NOTE = {"en": "Texts longer than an Excel cell holds, whole (continued across the row).",
+                  "es": "Textos más largos de lo que cabe en una celda de Excel, completos (siguen en la fila)."}
+
+
 class _Book:
     def __init__(self, lang: str, now: datetime, title: str, data_version: str):
         import xlsxwriter
@@ -175,6 +237,7 @@ class _Book:
             "status": "", "created": stamp.replace(microsecond=0)})
         self.lang = lang
         self.taken: set[str] = set()
+        self.overflow: list[tuple[str, str]] = []  # (cell, full text) of texts over Excel's cell cap
         wb = self.wb
         self.f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F3B5C"})
         self.f_sub = wb.add_format({"italic": True, "font_color": "#595959"})
@@ -183,7 +246,7 @@ class _Book:
         self.f_text = wb.add_format({"text_wrap": True, "valign": "top"})
         self.f_label = wb.add_format({"bold": True, "valign": "top"})
         self.f_warn = wb.add_format({"font_color": "#B03A2E", "text_wrap": True, "valign": "top"})
-        self.f_link = wb.add_format({"font_color": "#0072B2", "underline": 1, "valign": "top"})
+        self.f_link = wb.add_format({"font_color": "#0072B2", "underline": 1, "valign": "top", "text_wrap": True})
         self.f_datetime = wb.add_format({"num_format": "yyyy-mm-dd hh:mm", "align": "left"})
         self._numfmts: dict[str, Any] = {}
 
@@ -196,18 +259,29 @@ class _Book:
         name = sheet_name(title, self.taken)
         return self.wb.add_worksheet(name), name
 
-    @staticmethod
-    def text(ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
+    def text(self, ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
         """User text: always a string cell, never a formula, number or link. Text over Excel's cell cap
-        continues in the cells to its right, so none of it is lost."""
+        is cut there with "…" and kept whole on a last "Full text" sheet, so none of it is lost."""
         value = clean(value)
-        if len(value) <= XLSX_CELL_MAX:
-            ws.write_string(row, col, value, fmt)
-            return
-        for n, start in enumerate(range(0, len(value), XLSX_CELL_MAX)):
-            ws.write_string(row, col + n, value[start:start + XLSX_CELL_MAX], fmt)
+        if len(value) > XLSX_CELL_MAX:
+            from xlsxwriter.utility import xl_rowcol_to_cell
+
+            self.overflow.append((f"{ws.name}!{xl_rowcol_to_cell(row, col)}", value))
+            value = capped(value, XLSX_CELL_MAX)
+        ws.write_string(row, col, value, fmt)
+
+    def _overflow_sheet(self) -> None:
+        ws, _name = self.sheet(FULL_TEXT[self.lang])
+        ws.write_string(0, 0, FULL_TEXT_NOTE[self.lang], self.f_sub)
+        ws.set_column(0, 0, 16)
+        for r, (where, value) in enumerate(self.overflow, start=2):
+            ws.write_string(r, 0, where, self.f_label)
+            for n, start in enumerate(range(0, len(value), XLSX_CELL_MAX), start=1):
+                ws.write_string(r, n, value[start:start + XLSX_CELL_MAX], self.f_text)
 
     def close(self) -> bytes:
+        if self.overflow:
+            self._overflow_sheet()
         self.wb.close()
         return self.buffer.getvalue()
 
@@ -223,6 +297,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     rows = [
         ("pack_title", slides[0].title), ("audience", pack.audience),
         ("date", format_date(pack.meeting_date, lang) if pack.meeting_date else ""),
+        ("organisation", getattr(pack, "organisation", "") or ""),
         ("language", LANG_NAMES[lang][lang]), ("app_version", __version__),
         ("data_version", catalog.version), ("report", _t("report_name", lang)),
     ]
@@ -230,6 +305,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     for key, value in rows:
         book.text(ws, r, 0, _t(key, lang), book.f_label)
         book.text(ws, r, 1, value, book.f_text)
+        _fit_row(ws, r, [(value, 48)])
         r += 1
     book.text(ws, r, 0, _t("exported", lang), book.f_label)
     stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
@@ -238,7 +314,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     book.text(ws, r, 0, _t("contents", lang), book.f_title)
     r += 1
     header = [_t("no", lang), _t("type", lang), _t("item", lang), _t("talking", lang), _t("sheet", lang)]
-    ws.set_column(4, 4, 28)
+    ws.set_column(4, 4, 32)
     for c, h in enumerate(header):
         book.text(ws, r, c, h, book.f_head)
     first = r
@@ -256,6 +332,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
                 label = f"{slide.figure} — {slide.statement}" if slide.figure else slide.statement
         book.text(ws, r, 2, label, book.f_warn if slide is not None and slide.kind == "missing" else book.f_text)
         book.text(ws, r, 3, item.talking_points, book.f_text)
+        _fit_row(ws, r, [(label, 60), (item.talking_points, 60)])
         target = item_sheets.get(item.ref) if item.kind == "chart" else (
             _t("facts", lang) if item.kind == "fact" and slide is not None and slide.kind == "fact" else "")
         if target:
@@ -263,6 +340,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     ws.freeze_panes(first + 1, 0)
     if r > first:
         ws.autofilter(first, 0, r, len(header) - 1)
+    _print_setup(ws, lang, first, _t("report_name", lang))
 
 
 def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
@@ -289,17 +367,25 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
         book.text(ws, r, 1, section.title(lang) if section else fact.section, book.f_text)
         book.text(ws, r, 2, fact_figure(fact, lang), book.f_text)
         if fact.value is not None:
-            ws.write_number(r, 3, fact.value, book.num(excel_number_format(
+            ws.write_number(r, 3, xl_value(fact.unit, fact.value), book.num(xl_number_format(
                 fact.unit, fact.decimals if fact.decimals is not None else _decimals(fact.value))))
         book.text(ws, r, 4, format_axis_unit(fact.unit, lang), book.f_text)
-        book.text(ws, r, 5, fact.period_text(lang), book.f_text)
+        period = fact.period_text(lang)
+        if _YEAR.match(period):
+            ws.write_number(r, 5, int(period), book.num("0"))
+        else:
+            book.text(ws, r, 5, period, book.f_text)
         book.text(ws, r, 6, fact.text(lang), book.f_text)
         book.text(ws, r, 7, fact_source_line(fact, catalog, lang), book.f_text)
         book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),
                   book.f_warn if status == "secondary" else book.f_text)
         book.text(ws, r, 9, fact.note(lang), book.f_text)
+        _fit_row(ws, r, [(fact_figure(fact, lang), 26), (period, 16), (fact.text(lang), 70),
+                         (fact_source_line(fact, catalog, lang), 50), (fact.note(lang), 50),
+                         (section.title(lang) if section else fact.section, 22)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
+    _print_setup(ws, lang, 0, _t("see_sources", lang))
     return name
 
 
@@ -319,7 +405,7 @@ _XL_TYPES = {
 def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     lang = book.lang
     ws, name = book.sheet(spec.title(lang))
-    fmt = excel_number_format(spec.unit, spec.decimals)
+    fmt = xl_number_format(spec.unit, spec.decimals)
     numf = book.num(fmt)
     book.text(ws, 0, 0, spec.title(lang), book.f_title)
     line = source_line(spec, catalog, lang)
@@ -345,12 +431,12 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     first_value_col = 1 + len(extra_cols)
     for i, row in enumerate(rows):
         r = head_row + 1 + i
-        book.text(ws, r, 0, str(row[0]), book.f_text)
+        _category_cell(ws, book, r, 0, str(row[0]))
         for k, (_, column) in enumerate(extra_cols):
             book.text(ws, r, 1 + k, column[i], book.f_text)
         for j, value in enumerate(row[1:]):
             if value is not None:  # a gap stays an empty cell; the reason is listed below the table
-                ws.write_number(r, first_value_col + j, value, numf)
+                ws.write_number(r, first_value_col + j, xl_value(spec.unit, value), numf)
     last = head_row + len(rows)
     ws.set_column(0, 0, max(14, min(48, max((len(str(r[0])) for r in rows), default=10) + 2)))
     for k, (h, column) in enumerate(extra_cols):
@@ -371,6 +457,7 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
         r += 1
         book.text(ws, r, 0, f"{_t('note', lang)}: {spec.notes(lang)}", book.f_sub)
     chart_col = len(cols) + 1
+    _print_setup(ws, lang, head_row, line)
     if spec.kind == "timeline":
         book.text(ws, head_row, chart_col, _t("no_chart", lang), book.f_sub)
         return name
@@ -389,7 +476,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
     if subtype:
         options["subtype"] = subtype
     chart = book.wb.add_chart(options)
-    fmt = excel_number_format(spec.unit, spec.decimals)
+    fmt = xl_number_format(spec.unit, spec.decimals)
     single = len(spec.series) == 1
     n = len(spec.categories)
     label_ok = (kind != "line" and (single and n <= 15 or n * len(spec.series) <= 16)) or (
@@ -428,24 +515,30 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
                                          "above" if kind == "line" else "outside_end")}
         chart.add_series(series)
     chart.set_title({"name": spec.title(lang), "name_font": {"size": 12, "bold": True, "color": "#1F3B5C"}})
-    value_axis = {"num_format": fmt, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
-                  "num_font": {"size": 9}}
+    value_axis: dict[str, Any] = {"num_format": fmt, "num_font": {"size": 10},
+                                  "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
     values = [v for s in spec.series for v in s.values if v is not None]
     if values and min(values) >= 0 and kind != "line":
         value_axis["min"] = 0
-    y_title = spec.y_title(lang)
-    if y_title:
-        value_axis["name"] = y_title
-        value_axis["name_font"] = {"size": 9, "bold": False}
-    cat_axis: dict[str, Any] = {"num_font": {"size": 9}}
-    if spec.x_title(lang):
-        cat_axis["name"] = spec.x_title(lang)
-        cat_axis["name_font"] = {"size": 9, "bold": False}
+    if label_ok:
+        # The data labels carry the numbers: no value axis, no gridlines to read them against.
+        value_axis["visible"] = False
+        value_axis["major_gridlines"] = {"visible": False}
+    else:
+        y_title = spec.y_title(lang)
+        if y_title and y_title not in spec.subtitle(lang):
+            value_axis["name"] = y_title
+            value_axis["name_font"] = {"size": 10, "bold": False}
+    # No category-axis title: "Country" or "Year" under country names or years says nothing.
+    cat_axis: dict[str, Any] = {"num_font": {"size": 10}, "label_position": "low"}
+    if any(_MONTH.match(c) for c in spec.category_labels(lang)):
+        cat_axis["num_format"] = "mmm yyyy"
     if xl_type == "bar":
         # XlsxWriter: on a bar chart, x is the (horizontal) value axis and y the category axis.
+        # Categories read top to bottom in table order (reversed axis); the value axis then crosses at
+        # the last category so it stays at the bottom, and the bars grow from zero.
         cat_axis["reverse"] = True
-        cat_axis["label_position"] = "low"
-        value_axis["crossing"] = "max"
+        cat_axis["crossing"] = "max"
         chart.set_x_axis(value_axis)
         chart.set_y_axis(cat_axis)
     else:
@@ -461,8 +554,9 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
 
     lang = book.lang
     ws, _ = book.sheet(_t("sources", lang))
-    header = [_t(k, lang) for k in ("id", "publisher", "title", "date", "status", "meaning", "url", "note")]
-    for c, (h, w) in enumerate(zip(header, (18, 34, 50, 12, 12, 50, 60, 50))):
+    header = [_t(k, lang) for k in ("id", "publisher", "title", "pub_date", "status", "meaning", "url", "note")]
+    widths = (18, 34, 50, 14, 12, 50, 60, 50)
+    for c, (h, w) in enumerate(zip(header, widths)):
         book.text(ws, 0, c, h, book.f_head)
         ws.set_column(c, c, w)
     r = 0
@@ -481,8 +575,11 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         else:
             book.text(ws, r, 6, src.url, book.f_text)
         book.text(ws, r, 7, src.note, book.f_text)
+        _fit_row(ws, r, [(src.id, 18), (src.publisher, 34), (src.title, 50),
+                         (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note, 50)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
+    _print_setup(ws, lang, 0, _t("report_name", lang))
 
 
 def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, now: datetime,
