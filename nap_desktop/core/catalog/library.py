@@ -47,7 +47,14 @@ LibraryError listing every problem; nothing is written unless the whole library 
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
 import os
+import re
+import shutil
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,57 +88,445 @@ class LibraryItem:
     file: str  # relative to the library folder
 
 
+SOURCE_FIELDS = ("publisher", "title", "url", "date", "status")
+FACT_KEYS = ("id", "section", "topic", "countries", "value", "value_max", "unit", "period", "qualifier",
+             "decimals", "label_en", "label_es", "title_en", "title_es", "text_en", "text_es", "sources",
+             "note_en", "note_es")
+BLANK_NOTE = "Blank in the imported table: no figure given (a gap, not a zero)"
+BLANK_REASON = {"en": "No figure in the imported table", "es": "Sin cifra en la tabla importada"}
+
+
 def resolve_library(arg: Path | str | None) -> Path | None:
     """The library folder: the --library argument, else $NAP_LIBRARY, else None (the UI then uses its default)."""
-    raise NotImplementedError
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get(ENV_VAR, "").strip()
+    return Path(env).expanduser() if env else None
 
 
 def is_library(path: Path | str) -> bool:
-    raise NotImplementedError
+    """A library folder: has library.toml, or (hand-made) data folders without a catalog.toml."""
+    path = Path(path)
+    if (path / MARKER).is_file():
+        return True
+    return path.is_dir() and not (path / "catalog.toml").exists() and any(
+        (path / d).is_dir() for d in ("facts", "sources", "datasets", "charts"))
 
 
 def init_library(path: Path | str) -> Path:
-    raise NotImplementedError
+    """Create the library's folders and library.toml (idempotent); returns the folder."""
+    path = Path(path)
+    for sub in ("facts", "sources", "datasets", "charts"):
+        (path / sub).mkdir(parents=True, exist_ok=True)
+    marker = path / MARKER
+    if not marker.exists():
+        _write(marker, "# A NAP Briefing user library: your own facts, sources, datasets and charts,\n"
+                       "# in the same format as the app's data/ folder (check it: nap-desktop data check DIR).\n"
+                       'format = "nap-library"\nversion = 1\n')
+    return path
 
 
 def user_id(text: str) -> str:
-    raise NotImplementedError
+    """An id in the user namespace: "Members surveyed, 2025" -> "user.members-surveyed-2025"."""
+    text = str(text).strip()
+    if text.startswith(USER_PREFIX):
+        text = text[len(USER_PREFIX):]
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text).strip("-")
+    slug = re.sub(r"-{2,}", "-", slug)[:60].strip("-") or "item"
+    return USER_PREFIX + slug
 
 
+# --- loading ----------------------------------------------------------------------------------
 def load_library_with_problems(library: Path | str | None, data_root: Path | str | None = None) -> tuple[Catalog, list[Problem]]:
-    raise NotImplementedError
+    """The bundled catalog plus the library (if any), and every problem in the library.
+
+    Problems in the bundled data are raised (CatalogError): they are not the user's to fix.
+    """
+    from nap_desktop.core.catalog.loader import load_catalog, load_second_root
+
+    base = load_catalog(data_root)
+    if library is None or not Path(library).exists():
+        return base, []
+    return load_second_root(base, Path(library))
 
 
 def load_catalog_with_library(library: Path | str | None, data_root: Path | str | None = None) -> Catalog:
-    raise NotImplementedError
+    """Bundled + user (user items have origin="user"); raises CatalogError listing the library's problems."""
+    from nap_desktop.core.catalog.loader import CatalogError
+
+    catalog, problems = load_library_with_problems(library, data_root)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
 
 
-def add_fact(library: Path | str, fact: dict[str, Any]) -> str:
-    raise NotImplementedError
+# --- TOML writing (the subset data/ uses) -------------------------------------------------------
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("not a finite number")
+        return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
-def update_fact(library: Path | str, fact_id: str, fact: dict[str, Any]) -> str:
-    raise NotImplementedError
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
-def remove_fact(library: Path | str, fact_id: str) -> None:
-    raise NotImplementedError
+def _toml_block(table: str, data: dict[str, Any], *, array: bool = True) -> str:
+    lines = [f"[[{table}]]" if array else f"[{table}]"]
+    for key, value in data.items():
+        if value is None or value == "" and key not in ("text_es", "title_es"):
+            continue
+        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def fact_to_toml(fact: dict[str, Any]) -> str:
+    """The text written to facts/<id>.toml (data/'s [[fact]] format, keys in data/'s order)."""
+    ordered = {k: fact[k] for k in FACT_KEYS if k in fact}
+    ordered.update({k: v for k, v in fact.items() if k not in ordered})
+    return "# A fact from your library (NAP Briefing).\n\n" + _toml_block("fact", ordered)
+
+
+def _source_toml(source: dict[str, Any]) -> str:
+    keys = ("id", "publisher", "title", "url", "date", "status", "note")
+    return "# A source from your library (NAP Briefing).\n\n" + _toml_block(
+        "source", {k: source[k] for k in keys if source.get(k) not in (None, "")})
+
+
+def _write(path: Path, text: str) -> None:
+    from nap_desktop.core.pack.packfile import atomic_write_bytes
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+class _Change:
+    """Files written for one change, undone together when the library no longer validates."""
+
+    def __init__(self, library: Path):
+        self.library = library
+        self.saved: dict[Path, bytes | None] = {}
+
+    def write(self, path: Path, text: str) -> None:
+        if path not in self.saved:
+            self.saved[path] = path.read_bytes() if path.exists() else None
+        _write(path, text)
+
+    def delete(self, path: Path) -> None:
+        if path not in self.saved:
+            self.saved[path] = path.read_bytes() if path.exists() else None
+        if path.exists():
+            path.unlink()
+
+    def undo(self) -> None:
+        for path, old in self.saved.items():
+            if old is None:
+                if path.exists():
+                    path.unlink()
+            else:
+                _write(path, old.decode("utf-8"))
+
+    def commit(self, before: list[str]) -> Catalog:
+        """Validate the library after the change; undo it and raise LibraryError on new problems."""
+        try:
+            catalog, problems = load_library_with_problems(self.library)
+        except BaseException:
+            self.undo()
+            raise
+        new = [str(p) for p in problems if str(p) not in before]
+        if new:
+            self.undo()
+            raise LibraryError(new)
+        return catalog
+
+
+def _problems_now(library: Path) -> tuple[Catalog, list[str]]:
+    catalog, problems = load_library_with_problems(library)
+    return catalog, [str(p) for p in problems]
+
+
+# --- sources -----------------------------------------------------------------------------------
+def _check_source(source: dict[str, Any], where: str) -> list[str]:
+    from nap_desktop.core.catalog.model import STATUSES
+
+    problems = []
+    names = {"publisher": "publisher", "title": "title", "url": "URL", "date": "date", "status": "status"}
+    for key in SOURCE_FIELDS:
+        value = source.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{where}: missing {names[key]}")
+    status = source.get("status")
+    if isinstance(status, str) and status.strip() and status not in STATUSES:
+        problems.append(f"{where}: status {status!r} must be one of {', '.join(STATUSES)}")
+    url = source.get("url")
+    if isinstance(url, str) and url.strip() and not re.match(r"^https?://\S+\.\S+", url.strip()):
+        problems.append(f"{where}: URL {url!r} must start with http:// or https:// (the table or release itself)")
+    return problems
+
+
+def _place_source(library: Path, source: dict[str, Any], catalog: Catalog, change: _Change,
+                  where: str, problems: list[str]) -> str:
+    """Write a source dict as a user source (reusing an identical one); returns its id."""
+    problems_here = _check_source(source, where)
+    if problems_here:
+        problems.extend(problems_here)
+        return ""
+    clean = {k: str(source.get(k, "")).strip() for k in ("publisher", "title", "url", "date", "status", "note")}
+    for existing in catalog.sources.values():
+        if existing.origin == "user" and all(getattr(existing, k) == clean[k] for k in clean):
+            return existing.id
+    sid = user_id(str(source.get("id") or f"{clean['publisher']}-{clean['date']}"))
+    base, n = sid, 2
+    while sid in catalog.sources or (library / "sources" / f"{sid}.toml") in change.saved:
+        sid, n = f"{base}-{n}", n + 1
+    change.write(library / "sources" / f"{sid}.toml", _source_toml({"id": sid, **clean}))
+    return sid
 
 
 def add_source(library: Path | str, source: dict[str, Any]) -> str:
-    raise NotImplementedError
+    """Add a source (publisher, title, url, date, status[, id, note]); an identical user source is reused."""
+    library = init_library(library)
+    catalog, before = _problems_now(library)
+    change = _Change(library)
+    problems: list[str] = []
+    sid = _place_source(library, source, catalog, change, "source", problems)
+    if problems:
+        raise LibraryError(problems)
+    change.commit(before)
+    return sid
+
+
+# --- facts ------------------------------------------------------------------------------------
+def _fact_file(library: Path, fact_id: str) -> Path:
+    return library / "facts" / f"{fact_id}.toml"
+
+
+def _prepare_fact(library: Path, fact: dict[str, Any], catalog: Catalog, change: _Change,
+                  fact_id: str | None) -> tuple[str, dict[str, Any]]:
+    problems: list[str] = []
+    data = {k: v for k, v in dict(fact).items() if v is not None}
+    if fact_id is None:
+        raw_id = str(data.get("id") or "").strip() or user_id(str(data.get("title_en") or data.get("text_en") or "fact"))
+        fact_id = raw_id if raw_id.startswith(USER_PREFIX) else user_id(raw_id)
+        if not str(data.get("id") or "").strip():  # a made-up id must be new
+            base, n = fact_id, 2
+            while catalog.fact(fact_id) is not None or fact_id in catalog.charts:
+                fact_id, n = f"{base}-{n}", n + 1
+        elif catalog.fact(fact_id) is not None:
+            problems.append(f"fact {fact_id}: there is already a fact with this id (edit it, or choose another id)")
+    data["id"] = fact_id
+    for key in ("text_en",):
+        if not str(data.get(key) or "").strip():
+            problems.append(f"fact {fact_id}: missing English statement (text_en)")
+    raw_sources = data.get("sources") or []
+    if not isinstance(raw_sources, (list, tuple)) or not raw_sources:
+        problems.append(f"fact {fact_id}: a fact needs at least one source "
+                        "(publisher, title, URL, date and status: official, report or secondary)")
+        raw_sources = []
+    ids: list[str] = []
+    for n, entry in enumerate(raw_sources, start=1):
+        where = f"fact {fact_id}, source {n}"
+        if isinstance(entry, dict):
+            sid = _place_source(library, entry, catalog, change, where, problems)
+            if sid:
+                ids.append(sid)
+        elif isinstance(entry, str) and entry in catalog.sources:
+            ids.append(entry)
+        else:
+            problems.append(f"{where}: unknown source {entry!r}")
+    data["sources"] = ids
+    if problems:
+        change.undo()
+        raise LibraryError(problems)
+    for key in ("value", "value_max"):
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = float(data[key].replace(",", ""))
+            except ValueError:
+                pass  # the loader reports it with its line
+    return fact_id, data
+
+
+def add_fact(library: Path | str, fact: dict[str, Any]) -> str:
+    """Add a fact (data/'s [[fact]] keys; see the module docstring); returns its id (always "user.…")."""
+    library = init_library(library)
+    catalog, before = _problems_now(library)
+    change = _Change(library)
+    fact_id, data = _prepare_fact(library, fact, catalog, change, None)
+    change.write(_fact_file(library, fact_id), fact_to_toml(data))
+    change.commit(before)
+    return fact_id
+
+
+def _own_fact(library: Path, catalog: Catalog, fact_id: str):
+    found = catalog.fact(fact_id)
+    if found is None or found.origin != "user":
+        where = "is a bundled fact: only your own facts can be changed" if found is not None else "is not in the library"
+        raise LibraryError([f"fact {fact_id} {where}"])
+    return found
+
+
+def _remove_block(path: Path, table: str, line: int) -> str | None:
+    """The file's text without the [[table]] block starting at ``line`` (None: the file holds only that block)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = re.compile(r"^\s*\[\[?\s*[A-Za-z_]")
+    end = len(lines)
+    for i in range(line, len(lines)):
+        if header.match(lines[i]):
+            end = i
+            break
+    rest = lines[: line - 1] + lines[end:]
+    if not any(re.match(r"^\s*\[\[", t) for t in rest):
+        return None
+    return "".join(rest)
+
+
+def update_fact(library: Path | str, fact_id: str, fact: dict[str, Any]) -> str:
+    """Replace a user fact (same id); bundled facts cannot be changed. Returns the id."""
+    library = Path(library)
+    catalog, before = _problems_now(library)
+    old = _own_fact(library, catalog, fact_id)
+    change = _Change(library)
+    _, data = _prepare_fact(library, {**fact, "id": fact_id}, catalog, change, fact_id)
+    own = library / old.file
+    if own != _fact_file(library, fact_id):
+        rest = _remove_block(own, "fact", old.line)
+        if rest is None:
+            change.delete(own)
+        else:
+            change.write(own, rest)
+    change.write(_fact_file(library, fact_id), fact_to_toml(data))
+    change.commit(before)
+    return fact_id
+
+
+def remove_fact(library: Path | str, fact_id: str) -> None:
+    """Delete a user fact (its sources stay; packs keep their copy of it)."""
+    library = Path(library)
+    catalog, before = _problems_now(library)
+    old = _own_fact(library, catalog, fact_id)
+    users = [cid for cid, spec in catalog.charts.items() if fact_id in spec.facts]
+    if users:
+        raise LibraryError([f"fact {fact_id} is illustrated by chart {', '.join(users)}: "
+                            "remove it from the chart's facts first"])
+    change = _Change(library)
+    own = library / old.file
+    rest = _remove_block(own, "fact", old.line)
+    if rest is None:
+        change.delete(own)
+    else:
+        change.write(own, rest)
+    change.commit(before)
 
 
 def list_items(library: Path | str) -> list[LibraryItem]:
-    raise NotImplementedError
+    """Everything in the library (even if some of it does not validate: it is listed, not hidden)."""
+    library = Path(library)
+    if not library.exists():
+        return []
+    catalog, _ = load_library_with_problems(library)
+    items = [LibraryItem("fact", f.id, f.title_en or f.text_en, f.file) for f in catalog.facts if f.origin == "user"]
+    items += [LibraryItem("source", s.id, f"{s.publisher}: {s.title}", f"sources/{s.id}.toml")
+              for s in catalog.sources.values() if s.origin == "user"]
+    items += [LibraryItem("dataset", d.id, d.title_en, d.file) for d in catalog.datasets.values() if d.origin == "user"]
+    items += [LibraryItem("chart", c.id, c.title_en, f"charts/{c.id}.toml")
+              for c in catalog.charts.values() if c.origin == "user"]
+    return items
 
 
+# --- tables -----------------------------------------------------------------------------------
 def save_table(library: Path | str, table: ParsedTable, *, id: str, kind: str, title_en: str, title_es: str = "",
                unit: str, source: dict[str, Any] | str, status: str, orientation: str = "categories_in_rows",
                period: str = "", decimals: int | None = None, subtitle_en: str = "", subtitle_es: str = "",
                notes_en: str = "", notes_es: str = "") -> tuple[str, str]:
-    raise NotImplementedError
+    """Write ``table`` as a dataset (datasets/<id>.toml + .csv) and a chart (charts/<id>.toml).
+
+    ``orientation``: "categories_in_rows" (the first column holds the categories, the header the
+    series) or "categories_in_columns" (transposed). ``source`` is a source dict (written as a user
+    source) or the id of an existing source; ``status`` is every row's status. Blank cells are
+    written as gaps with a note, never as zeros. Returns (dataset_id, chart_id) — the same id.
+    """
+    from nap_desktop.core.catalog.model import STATUSES
+    from nap_desktop.core.formatting import UNITS
+
+    library = init_library(library)
+    problems: list[str] = [f"table, {p}" for p in table.problems]
+    if table.needs_confirmation and not table.problems:
+        problems.append("table: decimal commas detected; confirm the decimal style first")
+    did = id.strip() if id.strip().startswith(USER_PREFIX) else user_id(id)
+    if not title_en.strip():
+        problems.append(f"chart {did}: missing English title")
+    if kind not in TABLE_KINDS:
+        problems.append(f"chart {did}: kind {kind!r} must be one of {', '.join(TABLE_KINDS)}")
+    if unit not in UNITS:
+        problems.append(f"dataset {did}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
+    if status not in STATUSES:
+        problems.append(f"dataset {did}: status {status!r} must be one of {', '.join(STATUSES)}")
+    if orientation not in ORIENTATIONS:
+        problems.append(f"table: orientation {orientation!r} must be one of {', '.join(ORIENTATIONS)}")
+    if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= 6):
+        problems.append(f"chart {did}: decimals must be 0–6")
+    if not table.categories or not table.series:
+        problems.append("table: nothing to save (no categories or no series)")
+    catalog, before = _problems_now(library)
+    if did in catalog.datasets or did in catalog.charts or catalog.fact(did) is not None:
+        problems.append(f"{did}: there is already a dataset, chart or fact with this id; choose another id")
+    change = _Change(library)
+    if isinstance(source, dict):
+        sid = _place_source(library, {"status": status, **source}, catalog, change, "source", problems)
+    else:
+        sid = source
+        if sid not in catalog.sources:
+            problems.append(f"source: unknown source id {sid!r}")
+    if problems:
+        change.undo()
+        raise LibraryError(problems)
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["category", "series", "period", "value", "source", "status", "note"])
+    transpose = orientation == "categories_in_columns"
+    pairs = ([(i, j) for j in range(len(table.series)) for i in range(len(table.categories))] if transpose
+             else [(i, j) for i in range(len(table.categories)) for j in range(len(table.series))])
+    blank_series: dict[str, None] = {}
+    for i, j in pairs:
+        value = table.cells[i][j]
+        cat, ser = (table.series[j], table.categories[i]) if transpose else (table.categories[i], table.series[j])
+        if value is None:
+            blank_series[ser] = None
+        writer.writerow([cat, ser, period, "" if value is None else _csv_number(value), sid, status,
+                         BLANK_NOTE if value is None else ""])
+    text = out.getvalue()
+    dataset = {"id": did, "title_en": title_en.strip(), "title_es": title_es.strip(), "unit": unit,
+               "frequency": "", "source": sid, "status": status, "notes_en": notes_en, "notes_es": notes_es}
+    chart = {"id": did, "kind": kind, "dataset": did, "x": "category", "series_from": "series",
+             "where": {"period": period}, "unit": unit, "title_en": title_en.strip(), "title_es": title_es.strip(),
+             "subtitle_en": subtitle_en, "subtitle_es": subtitle_es, "notes_en": notes_en, "notes_es": notes_es}
+    if decimals is not None:
+        chart["decimals"] = decimals
+    if blank_series:  # blanks are gaps, shown with their reason on the chart and in its notes
+        chart["gap_reasons"] = {ser: dict(BLANK_REASON) for ser in blank_series}
+    header = "# Imported with NAP Briefing; the rows are in the .csv next to this file.\n\n"
+    change.write(library / "datasets" / f"{did}.csv", text)
+    change.write(library / "datasets" / f"{did}.toml", header + _toml_block("dataset", dataset, array=False))
+    change.write(library / "charts" / f"{did}.toml", "# A chart from your library (NAP Briefing).\n\n"
+                 + _toml_block("chart", chart))
+    change.commit(before)
+    return did, did
 
 
-def fact_to_toml(fact: dict[str, Any]) -> str:
-    raise NotImplementedError
+def _csv_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

@@ -107,10 +107,25 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+#: ids in a user library start with this; bundled ids never may (see core/catalog/library.py)
+USER_PREFIX = "user."
+
+
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, namespace: str | None = None):
         self.root = root
         self.problems: list[Problem] = []
+        #: None for the bundled data; USER_PREFIX for a user library (every id must start with it)
+        self.namespace = namespace
+
+    def namespace_problem(self, value: str, kind: str) -> str | None:
+        """Why an id is in the wrong namespace (user ids start with 'user.', bundled ids never do)."""
+        if self.namespace and not value.startswith(self.namespace):
+            return (f"{kind} id {value!r} must start with {self.namespace!r}: "
+                    "ids in a user library live in their own namespace")
+        if not self.namespace and value.startswith(USER_PREFIX):
+            return f"{kind} id {value!r} must not start with {USER_PREFIX!r}: that prefix is reserved for user libraries"
+        return None
 
     def problem(self, file: str, line: int, message: str, key: str = "") -> None:
         self.problems.append(Problem(file, line, message, key))
@@ -130,6 +145,12 @@ class _Loader:
             return ""
         return value
 
+    def spanish_text(self, f: _TomlFile, block: dict, line: int, key: str, what: str) -> str:
+        """Required in data/; a user library may leave Spanish empty (outputs then mark it untranslated)."""
+        if self.namespace and not str(block.get(key) or "").strip():
+            return ""
+        return self.require_text(f, block, line, key, what)
+
     def check_id(self, f: _TomlFile, line: int, value: Any, seen: dict[str, str], kind: str) -> str | None:
         if not isinstance(value, str) or not value:
             self.problem(f.name, line, f"{kind} without an 'id'")
@@ -137,6 +158,9 @@ class _Loader:
         if not ID_RE.match(value):
             self.problem(f.name, f.key_line(line, "id"),
                          f"{kind} id {value!r} must be lower-case letters, digits, '-', '_' or '.'")
+        wrong = self.namespace_problem(value, kind)
+        if wrong:
+            self.problem(f.name, f.key_line(line, "id"), wrong)
         where = f"{f.name}:{line}"
         if value in seen:
             self.problem(f.name, f.key_line(line, "id"), f"duplicate {kind} id {value!r} (first defined at {seen[value]})")
@@ -195,7 +219,7 @@ class _Loader:
                     date=str(block.get("date", "")),
                     note=str(block.get("note", "")),
                 )
-        if not seen and not any(p.file.startswith("sources/") for p in self.problems):
+        if not seen and not self.namespace and not any(p.file.startswith("sources/") for p in self.problems):
             self.problem("sources/", 0, "no sources defined")
         return sources
 
@@ -281,7 +305,7 @@ class _Loader:
             qualifier=qualifier,
             decimals=decimals,
             text_en=self.require_text(f, block, line, "text_en", what),
-            text_es=self.require_text(f, block, line, "text_es", what),
+            text_es=self.spanish_text(f, block, line, "text_es", what),
             title_en=self._fact_title(f, block, line, "title_en", what),
             title_es=self._fact_title(f, block, line, "title_es", what),
             label_en=str(block.get("label_en", "")),
@@ -337,6 +361,9 @@ class _Loader:
                 self.problem(f.name, f.key_line(1, "id"), f"dataset id {block.get('id')!r} must match its file name {did!r}")
             line = next((i + 1 for i, t in enumerate(f.lines) if t.strip() == "[dataset]"), 1)
             what = f"dataset {did}"
+            wrong = self.namespace_problem(did, "dataset")
+            if wrong:
+                self.problem(f.name, line, wrong)
             status = block.get("status")
             if status not in STATUSES:
                 self.problem(f.name, f.key_line(line, "status"),
@@ -351,7 +378,7 @@ class _Loader:
             datasets[did] = Dataset(
                 id=did,
                 title_en=self.require_text(f, block, line, "title_en", what),
-                title_es=self.require_text(f, block, line, "title_es", what),
+                title_es=self.spanish_text(f, block, line, "title_es", what),
                 unit=str(unit),
                 frequency=str(block.get("frequency", "")),
                 source=str(source),
@@ -444,6 +471,37 @@ def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
                       facts=tuple(facts), datasets=datasets, charts=chart_specs)
     checks_mod.run_checks(loader, catalog)
+    return catalog, loader.problems
+
+
+def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_PREFIX,
+                     origin: str = "user") -> tuple[Catalog, list[Problem]]:
+    """``base`` plus a second folder in data/'s format (a user library) without catalog.toml.
+
+    Its facts use ``base``'s sections and may cite base sources as well as its own; its charts may
+    draw its own or base datasets. Every id must start with ``namespace``. Its items get ``origin``.
+    Problems are named relative to ``root`` (FILE:LINE: message), as for data/.
+    """
+    from dataclasses import replace
+
+    from nap_desktop.core.charts import spec as charts_mod
+
+    root = Path(root)
+    loader = _Loader(root, namespace=namespace)
+    if not root.is_dir():
+        loader.problem(str(root), 0, "not a folder")
+        return base, loader.problems
+    own_sources = {k: replace(v, origin=origin) for k, v in loader.load_sources().items()}
+    sources = {**base.sources, **own_sources}
+    own_facts = loader.load_facts(list(base.sections), sources)
+    own_datasets = {k: replace(v, origin=origin) for k, v in loader.load_datasets(sources).items()}
+    datasets = {**base.datasets, **own_datasets}
+    own_ids = {f.id for f in own_facts}
+    own_charts, links = charts_mod.load_charts(loader, datasets, {f.id for f in base.facts} | own_ids)
+    own_charts = {k: replace(v, origin=origin) for k, v in own_charts.items()}
+    facts = list(base.facts) + [replace(f, chart=links.get(f.id), origin=origin) for f in own_facts]
+    catalog = Catalog(version=base.version, sections=base.sections, sources=sources, facts=tuple(facts),
+                      datasets=datasets, charts={**base.charts, **own_charts})
     return catalog, loader.problems
 
 

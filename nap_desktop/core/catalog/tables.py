@@ -2,7 +2,7 @@
 
 Public API (stable; the Import dialog and ``nap-desktop import`` are built on it):
 
-    parse_csv(path_or_text, *, decimal=None) -> ParsedTable
+    parse_csv(path_or_text, *, decimal=None) -> ParsedTable            (a Path is a file, a str is CSV text)
     parse_xlsx(path, sheet=None, *, decimal=None) -> ParsedTable      (openpyxl, read-only)
     parse_clipboard(text, *, decimal=None) -> ParsedTable             (tab-separated, as Excel puts it)
     parse_rows(rows, *, decimal=None) -> ParsedTable                  (a grid of cells already read)
@@ -106,64 +106,271 @@ class ParsedTable:
 
 
 # --- numbers ---------------------------------------------------------------------------------
-_POINT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")   # 1,234.5  1234.5  12
-_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")   # 1.234,5  1234,5  12
-_AMBIG = re.compile(r"^[+-]?\d{1,3},\d{3}$")                      # 1,234 (point: 1234; comma: 1.234)
-_BLANKS = {""}
+_POINT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")   # 1,234.5  1234.5  12.5
+_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")   # 1.234,5  1234,5  3,5
+_AMBIG = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")             # 1,234 / 1.234: depends on the style
+_PLAIN = re.compile(r"^[+-]?\d+$")
 
 
-def _classify(text: str) -> str:
-    """'blank', 'point', 'comma', 'ambiguous', 'plain' (no separators) or 'bad'."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
+def _clean(text: str) -> str:
+    t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if t.endswith("%"):
         t = t[:-1]
-    if t in _BLANKS:
+    if t.startswith("\u2212"):  # a typographic minus
+        t = "-" + t[1:]
+    return t
+
+
+def _classify(t: str) -> str:
+    """For a cleaned cell: 'blank', 'plain', 'ambiguous', 'point', 'comma' or 'bad'."""
+    if t == "":
         return "blank"
-    if re.fullmatch(r"[+-]?\d+", t):
+    if _PLAIN.match(t):
         return "plain"
     if _AMBIG.match(t):
         return "ambiguous"
-    if _POINT.match(t) and ("." in t or "," in t):
-        if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", t):  # 1.234.567 is comma style thousands
-            return "comma"
+    if _POINT.match(t):
         return "point"
     if _COMMA.match(t):
         return "comma"
     return "bad"
 
 
-def _to_float(text: str, style: str) -> float:
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if t.endswith("%"):
-        t = t[:-1]
-    if style == "comma":
-        t = t.replace(".", "").replace(",", ".")
-    else:
-        t = t.replace(",", "")
-    return float(t)
+def _to_float(t: str, comma: bool) -> float:
+    if comma:
+        return float(t.replace(".", "").replace(",", "."))
+    return float(t.replace(",", ""))
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text (categories, header names): 2019.0 -> '2019', dates -> ISO, None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text
+    return str(value).strip()
 
 
 # --- public parsers ----------------------------------------------------------------------------
-def parse_rows(rows: Iterable[list[Any]], *, decimal: str | None = None) -> ParsedTable:
-    """Parse a grid of cells (strings, numbers or None); see the module docstring for the rules."""
-    raise NotImplementedError
+def parse_rows(rows: Iterable[list[Any]], *, decimal: str | None = None, first_row: int = 1) -> ParsedTable:
+    """Parse a grid of cells (strings, numbers or None); see the module docstring for the rules.
+
+    ``first_row`` is the source row number of the first row given (for messages).
+    """
+    if decimal not in (None, "point", "comma"):
+        raise ValueError("decimal must be None, 'point' or 'comma'")
+    problems: list[TableProblem] = []
+    iterator = iter(rows)
+    header_row: list[Any] | None = None
+    row_no = first_row - 1
+    for raw in iterator:
+        row_no += 1
+        if any(_cell_text(c) for c in raw):
+            header_row = list(raw)
+            break
+    if header_row is None:
+        return ParsedTable([], [], [], [], [TableProblem(0, "", "the table is empty")])
+    header_line = row_no
+    header = [_cell_text(c) for c in header_row]
+    body: list[tuple[int, list[Any]]] = []
+    for raw in iterator:
+        row_no += 1
+        cells = list(raw)
+        if not any((c is not None and (not isinstance(c, str) or c.strip())) for c in cells):
+            continue  # a blank line between rows
+        body.append((row_no, cells))
+    # trailing columns with neither a name nor any value (a spreadsheet's stray formatting) are dropped
+    def last_used(cells: list[Any]) -> int:
+        for k in range(len(cells), 0, -1):
+            if _cell_text(cells[k - 1]):
+                return k
+        return 0
+
+    used = max([last_used(header)] + [last_used(cells) for _, cells in body])
+    header = (header + [""] * used)[:used]
+    if len(header) < 2:
+        return ParsedTable(header, [], [], [], [TableProblem(header_line, "", MESSAGES["too_few_columns"])])
+    names: list[str] = []
+    seen_series: dict[str, int] = {}
+    for j, name in enumerate(header):
+        if j == 0:
+            names.append(name or "Category")
+            continue
+        if not name:
+            problems.append(TableProblem(header_line, f"column {j + 1}", MESSAGES["empty_header"].format(n=j + 1)))
+            name = f"column {j + 1}"
+        elif name in seen_series:
+            problems.append(TableProblem(header_line, name, MESSAGES["duplicate_series"].format(name=name)))
+        seen_series.setdefault(name, j)
+        names.append(name)
+    series = names[1:]
+    ncols = len(series)
+
+    # pass 1: categories and the class of every text cell
+    categories: list[str] = []
+    row_numbers: list[int] = []
+    texts: list[list[Any]] = []
+    first_seen: dict[str, int] = {}
+    counts = {"point": 0, "comma": 0, "ambiguous": 0}
+    for line, cells in body:
+        category = _cell_text(cells[0]) if cells else ""
+        values = list(cells[1:ncols + 1]) + [None] * (ncols - len(cells[1:ncols + 1]))
+        if not category:
+            problems.append(TableProblem(line, names[0], MESSAGES["empty_category"]))
+            continue
+        if category in first_seen:
+            problems.append(TableProblem(line, names[0], MESSAGES["duplicate_category"].format(
+                name=category, first=first_seen[category])))
+            continue
+        first_seen[category] = line
+        prepared: list[Any] = []
+        for v in values:
+            if isinstance(v, str):
+                t = _clean(v)
+                kind = _classify(t)
+                if kind in counts:
+                    counts[kind] += 1
+                prepared.append((t, kind, v.strip()))
+            else:
+                prepared.append(v)
+        categories.append(category)
+        row_numbers.append(line)
+        texts.append(prepared)
+    if not body:
+        problems.append(TableProblem(header_line, "", MESSAGES["no_rows"]))
+
+    if counts["comma"] and not counts["point"]:
+        style = "comma"
+    elif counts["point"] or (not counts["ambiguous"]):
+        style = "point"
+    else:
+        style = "ambiguous"
+    mixed = bool(counts["comma"] and counts["point"])
+    comma = decimal == "comma"
+    needs_confirmation = style == "comma" and decimal is None
+
+    # pass 2: numbers
+    cells_out: list[list[float | None]] = []
+    for i, prepared in enumerate(texts):
+        line = row_numbers[i]
+        out: list[float | None] = []
+        for j, v in enumerate(prepared):
+            if v is None:
+                out.append(None)
+                continue
+            if isinstance(v, tuple):
+                t, kind, shown = v
+                if kind == "blank":
+                    out.append(None)
+                    continue
+                if kind == "bad" or (comma and kind == "point") or (decimal == "point" and kind == "comma"):
+                    key = "mixed" if comma and kind == "point" else "not_number"
+                    problems.append(TableProblem(line, series[j], MESSAGES[key].format(text=shown)))
+                    out.append(None)
+                    continue
+                if kind == "comma" and not comma:
+                    key = "mixed" if mixed else "unconfirmed"
+                    problems.append(TableProblem(line, series[j], MESSAGES[key].format(text=shown)))
+                    out.append(None)
+                    continue
+                value = _to_float(t, comma)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                value = float(v)
+            else:
+                problems.append(TableProblem(line, series[j], MESSAGES["not_number"].format(text=_cell_text(v))))
+                out.append(None)
+                continue
+            if not math.isfinite(value):
+                problems.append(TableProblem(line, series[j], MESSAGES["not_number"].format(text=_cell_text(v) if not isinstance(v, tuple) else v[2])))
+                out.append(None)
+                continue
+            out.append(value)
+        cells_out.append(out)
+    if comma:
+        style = "comma"
+    problems.sort(key=lambda p: p.row)
+    return ParsedTable(header=names, categories=categories, series=series, cells=cells_out, problems=problems,
+                       decimal_style=style, needs_confirmation=needs_confirmation, row_numbers=row_numbers)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # what Excel for Windows writes as "CSV"
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" in first:
+        return "\t"
+    if ";" in first and first.count(";") >= first.count(","):
+        return ";"
+    return ","
 
 
 def parse_csv(path_or_text: Path | str, *, decimal: str | None = None) -> ParsedTable:
-    """A CSV file (a Path) or CSV text (a str containing a newline). Delimiter: ',' or ';' (sniffed)."""
-    raise NotImplementedError
+    """A CSV file (a Path) or CSV text (a str). Delimiter ',' ';' or tab, from the header line."""
+    if isinstance(path_or_text, Path):
+        try:
+            raw = path_or_text.read_bytes()
+        except OSError as exc:
+            raise TableError(f"Cannot read {path_or_text.name}: {exc.strerror or exc}.") from exc
+        text = _decode(raw, path_or_text.name)
+    else:
+        text = path_or_text
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    return parse_rows(reader, decimal=decimal)
 
 
 def parse_clipboard(text: str, *, decimal: str | None = None) -> ParsedTable:
-    """Cells pasted from Excel or LibreOffice: tab-separated lines (CRLF or LF, trailing newline)."""
-    raise NotImplementedError
+    """Cells pasted from Excel or LibreOffice: tab-separated lines (CRLF or LF, trailing newline).
+
+    Excel quotes a cell that holds a tab, a newline or a quote; csv handles that quoting.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" not in text and text.strip():
+        return parse_csv(text, decimal=decimal)  # one column or another separator: read as CSV
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    return parse_rows(reader, decimal=decimal)
 
 
-def parse_xlsx(path: Path, sheet: str | None = None, *, decimal: str | None = None) -> ParsedTable:
-    """One sheet of an .xlsx (the first when ``sheet`` is None), read-only; raises TableError."""
-    raise NotImplementedError
+def _open_xlsx(path: Path):
+    try:
+        import openpyxl
+        return openpyxl.load_workbook(Path(path), read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise TableError(f"Cannot read {Path(path).name}: no such file.") from exc
+    except OSError as exc:
+        raise TableError(f"Cannot read {Path(path).name}: {exc.strerror or exc}.") from exc
+    except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError …
+        raise TableError(f"{Path(path).name} is not an Excel workbook (.xlsx) that can be read.") from exc
 
 
 def sheet_names(path: Path) -> list[str]:
     """The sheet names of an .xlsx, in order; raises TableError."""
-    raise NotImplementedError
+    book = _open_xlsx(path)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def parse_xlsx(path: Path, sheet: str | None = None, *, decimal: str | None = None) -> ParsedTable:
+    """One sheet of an .xlsx (the first when ``sheet`` is None), read-only; raises TableError."""
+    book = _open_xlsx(path)
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            ws = book[sheet]
+        else:
+            raise TableError(f"{Path(path).name} has no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)}).")
+        return parse_rows(ws.iter_rows(values_only=True), decimal=decimal)
+    finally:
+        book.close()

@@ -99,7 +99,9 @@ class _Builder:
         if not isinstance(decimals, int) or not 0 <= decimals <= 6:
             self.problem("decimals", "decimals must be 0–6")
             decimals = 1
-        titles = {k: self.text(k) for k in ("title_en", "title_es")}
+        # a user library may leave the Spanish title empty (outputs then mark it untranslated)
+        titles = {k: self.text(k, required=k == "title_en" or not getattr(self.loader, "namespace", None))
+                  for k in ("title_en", "title_es")}
         if kind == "tilemap":
             spec = self.tilemap(ds, kind, unit, decimals, titles)
         elif kind == "timeline":
