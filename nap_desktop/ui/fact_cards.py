@@ -53,6 +53,36 @@ def fact_publisher(fact: Fact, catalog: Catalog) -> str:
     return src.publisher if src is not None else ""
 
 
+def citation(fact: Fact, catalog: Catalog, lang: str) -> tuple[str, str]:
+    """(plain text, HTML) for pasting a fact into an email: statement, figure, period, source line."""
+    import html
+
+    source_word = "Fuente" if lang == "es" else "Source"
+    sources = [catalog.sources[sid] for sid in fact.sources if sid in catalog.sources]
+    lines = [fact.text(lang)]
+    figure = headline(fact, lang)
+    period = period_text(fact, lang)
+    lines.append(" · ".join(p for p in (figure, period) if p))
+    source_parts = []
+    for src in sources:
+        source_parts.append(", ".join(p for p in (src.publisher, src.title, src.date) if p)
+                            + (f" ({src.url})" if src.url else ""))
+    if source_parts:
+        lines.append(f"{source_word}: " + "; ".join(source_parts))
+    plain = "\n".join(line for line in lines if line)
+    cells = [f"<p>{html.escape(fact.text(lang))}</p>"]
+    if lines[1]:
+        cells.append(f"<p><b>{html.escape(lines[1])}</b></p>")
+    if sources:
+        links = []
+        for src in sources:
+            label = html.escape(", ".join(p for p in (src.publisher, src.title, src.date) if p))
+            links.append(f'<a href="{html.escape(src.url, quote=True)}">{label}</a>' if src.url.startswith(
+                ("https://", "http://")) else label)
+        cells.append(f"<p><small>{source_word}: " + "; ".join(links) + "</small></p>")
+    return plain, "".join(cells)
+
+
 def period_text(fact: Fact, lang: str) -> str:
     """The period in the reader's language (core.formatting.format_period via the model)."""
     return fact.period_text(lang)
@@ -86,6 +116,9 @@ class FactListModel(QAbstractListModel):
         self._lang = lang
         if self._facts:
             self.dataChanged.emit(self.index(0), self.index(len(self._facts) - 1))
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
 
     def facts(self) -> list[Fact]:
         return list(self._facts)
@@ -198,6 +231,10 @@ class FactCardWidget(QFrame):
         self.section_label.setObjectName("SectionTag")
         self.section_label.setWordWrap(True)
         top.addWidget(self.section_label, 1)
+        self.yours_label = QLabel()  # the user's own fact (from their library)
+        self.yours_label.setObjectName("YoursTag")
+        self.yours_label.setStyleSheet(f"color: {theme.ACCENT}; font-weight: 600;")
+        top.addWidget(self.yours_label, 0, Qt.AlignmentFlag.AlignTop)
         self.badge = StatusBadge(fact_status(fact, catalog), lang)
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(top)
@@ -255,6 +292,9 @@ class FactCardWidget(QFrame):
         section = self._catalog.section(fact.section)
         self._set_color(section.color if section else theme.ACCENT)
         self.section_label.setText(section.title(lang) if section else fact.section)
+        self.yours_label.setVisible(getattr(fact, "origin", "bundled") == "user")
+        self.yours_label.setText(QCoreApplication.translate("FactCardWidget", "Yours"))
+        self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))
         value = headline(fact, lang)
         self.value_label.setText(value)
         self.value_label.setVisible(bool(value))
@@ -445,6 +485,16 @@ class CardGrid(QAbstractScrollArea):
         for fact_id, card in self._bound.items():
             card.set_fact(card.fact, lang, fact_id in self._in_pack)
         self._relayout(force=True)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """The catalog changed (the user library): cards are rebuilt from the new facts."""
+        self._catalog = catalog
+        self._release_all()
+        for card in self._spare + ([self._measurer] if self._measurer is not None else []):
+            card.deleteLater()
+        self._spare = []
+        self._measurer = None
+        self._heights.clear()
 
     def set_in_pack(self, fact_ids: set[str]) -> None:
         self._in_pack = set(fact_ids)

@@ -70,3 +70,12 @@ def translations() -> Translations:
 def system_language() -> str:
     """'es' when the operating system is set to Spanish, else 'en'."""
     return "es" if QLocale.system().language() == QLocale.Language.Spanish else "en"
+
+
+def shortcut_text(sequence) -> str:
+    """A shortcut as the menus show it (translated: "Control+F" in Spanish), for hints and tooltips."""
+    from PySide6.QtGui import QKeySequence
+
+    if not isinstance(sequence, QKeySequence):
+        sequence = QKeySequence(sequence)
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

@@ -33,7 +33,7 @@ from nap_desktop.core.catalog.search import SearchIndex, SearchResult, country_n
 from nap_desktop.ui import theme
 from nap_desktop.ui.fact_cards import CardGrid, FactListModel
 from nap_desktop.ui.file_controller import FileController
-from nap_desktop.ui.i18n import translations
+from nap_desktop.ui.i18n import shortcut_text, translations
 from nap_desktop.ui.pack_panel import PackPanel
 
 
@@ -42,6 +42,31 @@ def _tr(text: str) -> str:
 
 
 SETTINGS_FILE = "nap-briefing.ini"
+
+
+class SearchField(QLineEdit):
+    """The search box: Esc clears it (before Esc means "back"), Down moves into the results."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self._window = window
+
+    def event(self, event: Any) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape and self.text():
+            event.accept()  # Esc belongs to the box while it has text
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text() and not event.modifiers():
+            self.clear()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self._window.card_grid.focus_first()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class SectionNav(QListWidget):
@@ -92,7 +117,7 @@ class MainWindow(QMainWindow):
         self.model = FactListModel(catalog, self._lang, self)
 
         # ---- search bar ---------------------------------------------------------------------
-        self.search_field = QLineEdit()
+        self.search_field = SearchField(self)
         self.search_field.setObjectName("SearchField")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
@@ -181,7 +206,20 @@ class MainWindow(QMainWindow):
         self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_action.triggered.connect(self.show_cards)
         self.toggle_pack_action = self.pack_dock.toggleViewAction()
-        self.toggle_pack_action.setShortcut(QKeySequence("Ctrl+P"))
+        # Ctrl+P is Print, as everywhere else; Print stays greyed out until the pack's handout exists.
+        self.print_action = QAction(self)
+        self.print_action.setObjectName("PrintAction")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setEnabled(False)
+        self.help_action = QAction(self)
+        self.help_action.setObjectName("HelpAction")
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_help)
+        self.copy_citation_action = QAction(self)
+        self.copy_citation_action.setObjectName("CopyCitationAction")
+        self.copy_citation_action.setShortcut(QKeySequence.StandardKey.Copy)
+        # Only while a card or the detail has focus: text fields keep their own Ctrl+C.
+        self.copy_citation_action.triggered.connect(self.copy_citation)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -213,7 +251,8 @@ class MainWindow(QMainWindow):
         self.save_chart_action.triggered.connect(self.save_chart_image)
         self.save_chart_action.setEnabled(False)
         for action in (self.find_action, self.add_action, self.back_action, self.present_action,
-                       self.export_action, self.save_chart_action):
+                       self.export_action, self.save_chart_action, self.print_action, self.help_action,
+                       self.copy_citation_action):
             self.addAction(action)
 
     def _build_menus(self) -> None:
@@ -229,12 +268,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.present_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(fc["undo"])
         self.edit_menu.addAction(fc["redo"])
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_citation_action)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.add_action)
         self.view_menu = bar.addMenu("")
@@ -246,6 +287,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
 
         self.toolbar = QToolBar()
@@ -282,6 +324,34 @@ class MainWindow(QMainWindow):
         self.refresh_results()
         self.settings.setValue("language", lang)
 
+    def tab_order(self) -> list[QWidget]:
+        """Tab goes: sections, search, country, the cards (one stop; arrows move inside), the pack panel."""
+        return [self.section_nav, self.search_field, self.country_combo, self.card_grid,
+                *self.pack_panel.tab_widgets()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        from PySide6.QtWidgets import QApplication
+
+        order = self.tab_order()
+        focus = QApplication.focusWidget()
+        here = next_index = None
+        for i, widget in enumerate(order):
+            if focus is widget or (focus is not None and widget.isAncestorOf(focus) and widget is self.card_grid):
+                here = i
+                break
+        if here is None or not self.cards_page.isVisible() and here <= 3:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        for k in range(1, len(order) + 1):
+            widget = order[(here + step * k) % len(order)]
+            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                next_index = widget
+                break
+        if next_index is None:
+            return super().focusNextPrevChild(next)
+        next_index.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
+
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if self._index is None and not self._index_scheduled:
@@ -306,10 +376,21 @@ class MainWindow(QMainWindow):
         self.chart_menu.setTitle(QCoreApplication.translate("MainWindow", "&Chart"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.present_action.setText(QCoreApplication.translate("MainWindow", "&Present"))
-        self.present_action.setToolTip(QCoreApplication.translate("MainWindow", "Present the briefing pack full screen (F5)"))
+        self.present_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Present the briefing pack full screen (%1)").replace("%1", shortcut_text(self.present_action.shortcut())))
         self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export…"))
         self.export_action.setToolTip(QCoreApplication.translate(
-            "MainWindow", "Export the briefing pack to PowerPoint, Excel and other formats (Ctrl+E)"))
+            "MainWindow", "Export the briefing pack to PowerPoint, Excel and other formats (%1)").replace(
+                "%1", shortcut_text(self.export_action.shortcut())))
+        self.print_action.setText(QCoreApplication.translate("MainWindow", "&Print handout…"))
+        self.print_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Printing the pack's one-page handout is not available in this version yet"))
+        self.print_action.setStatusTip(self.print_action.toolTip())
+        self.help_action.setText(QCoreApplication.translate("MainWindow", "NAP Briefing &help"))
+        self.copy_citation_action.setText(QCoreApplication.translate("MainWindow", "&Copy fact with citation"))
+        self.copy_citation_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Copy the statement, figure, period and source of the selected fact (%1)").replace(
+                "%1", shortcut_text(self.copy_citation_action.shortcut())))
         self.save_chart_action.setText(QCoreApplication.translate("MainWindow", "Save chart &image…"))
         self.save_chart_action.setToolTip(QCoreApplication.translate(
             "MainWindow", "Save the chart shown as a PNG (2× resolution) or SVG image"))
@@ -321,7 +402,12 @@ class MainWindow(QMainWindow):
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About NAP Briefing"))
         self.pack_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Briefing pack"))
         self.search_field.setPlaceholderText(
-            QCoreApplication.translate("MainWindow", "Search facts, sources, countries, topics (Ctrl+F) — English or Spanish"))
+            QCoreApplication.translate("MainWindow", "Search facts, sources, countries, topics (%1) — English or Spanish")
+            .replace("%1", shortcut_text(self.find_action.shortcut())))
+        words = self.search_field.placeholderText().split()
+        first = " ".join(words[:2]) if words else ""
+        # never narrower than the placeholder's first words ("Search facts", "Buscar datos")
+        self.search_field.setMinimumWidth(self.search_field.fontMetrics().horizontalAdvance(first + " ") + 48)
         self.search_field.setToolTip(QCoreApplication.translate("MainWindow", "Accents and capitals do not matter: “exportacion” finds “exportación”"))
         self.country_combo.setToolTip(QCoreApplication.translate("MainWindow", "Show only facts about one country"))
         self.section_nav.setToolTip(QCoreApplication.translate("MainWindow", "Sections of the report"))
@@ -379,6 +465,26 @@ class MainWindow(QMainWindow):
         self._last = result
         self.model.set_facts(result.facts)
         self._update_counts()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show another catalog (the user library changed): cards, search, filters, detail and pack follow."""
+        self.catalog = catalog
+        self._index = None
+        self.model.set_catalog(catalog)
+        self.card_grid.set_catalog(catalog)
+        self.pack_panel.set_catalog(catalog)
+        self.file_controller.catalog = catalog
+        if self._detail_view is not None:  # the detail page re-reads its fact from the new catalog
+            self._detail_view._catalog = catalog
+            if self._detail_view.chart_view is not None:
+                self._detail_view.chart_view._catalog = catalog
+            shown = self._detail_view.fact
+            if shown is not None and catalog.fact(shown.id) is not None:
+                self._detail_view.show_fact(shown.id)
+            elif self._showing_detail():
+                self.show_cards()
+        self._populate_countries()
+        self.refresh_results()
 
     def _update_counts(self) -> None:
         result = getattr(self, "_last", None)
@@ -586,6 +692,48 @@ class MainWindow(QMainWindow):
                 + QCoreApplication.translate("MainWindow", "Data version %1").replace("%1", self.catalog.version or "?") + "\n\n"
                 + QCoreApplication.translate("MainWindow", "The figures of The North American Project (México, ¿cómo vamos? and the "
                       "U.S.-Mexico Foundation, April 2026 update), each with its source. Works offline."))
+
+    def copy_citation(self) -> bool:
+        """Ctrl+C on a card or the detail: the fact with its citation, as plain text and HTML."""
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtWidgets import QApplication
+
+        from nap_desktop.ui.fact_cards import citation
+
+        from nap_desktop.ui.fact_cards import FactCardWidget
+
+        focus = QApplication.focusWidget()
+        fact_id = None
+        if self._showing_detail() and self.detail_view.fact is not None and (
+                focus is self.detail_view or (focus is not None and self.detail_view.isAncestorOf(focus))):
+            fact_id = self.detail_view.fact.id
+        elif isinstance(focus, FactCardWidget):
+            fact_id = focus.fact.id
+        fact = next((f for f in self.catalog.facts if f.id == fact_id), None) if fact_id else None
+        if fact is None:
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Select a fact card first (arrow keys or a click)."), 4000)
+            return False
+        plain, html_text = citation(fact, self.catalog, self._lang)
+        mime = QMimeData()
+        mime.setText(plain)
+        mime.setHtml(html_text)
+        QApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Copied with its source."), 3000)
+        return True
+
+    def show_help(self) -> Any:
+        """F1: the offline help page in the interface language."""
+        from nap_desktop.ui.help import HelpDialog
+
+        dialog = getattr(self, "_help_dialog", None)
+        if dialog is None:
+            dialog = HelpDialog(self)
+            self._help_dialog = dialog
+        dialog.show_page(self._lang)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About NAP Briefing"), self.about_text())

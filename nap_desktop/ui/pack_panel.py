@@ -353,6 +353,16 @@ class PackPanel(QWidget):
     def document(self) -> PackDocument:
         return self._doc
 
+    def tab_widgets(self) -> list:
+        """The panel's fields in Tab order (the main window walks them)."""
+        widgets = [self.title_edit, self.audience_edit]
+        organisation = getattr(self, "organisation_edit", None)
+        if organisation is not None:
+            widgets.append(organisation)
+        return widgets + [self.date_edit, self.clear_date_button, self.lang_combo, self.list_view,
+                          self.add_note_button, self.add_divider_button, self.up_button, self.down_button,
+                          self.remove_button, self.text_edit, self.points_edit]
+
     def selected_uid(self) -> str | None:
         index = self.list_view.currentIndex()
         if not index.isValid() or not self.list_view.selectionModel().isSelected(index):

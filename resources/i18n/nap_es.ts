@@ -698,6 +698,42 @@
         <source>Chart saved to %1.</source>
         <translation>Gráfico guardado en %1.</translation>
     </message>
+    <message>
+        <source>&amp;Print handout…</source>
+        <translation>Im&amp;primir la hoja…</translation>
+    </message>
+    <message>
+        <source>Printing the pack's one-page handout is not available in this version yet</source>
+        <translation>La impresión de la hoja de una página del paquete aún no está disponible en esta versión</translation>
+    </message>
+    <message>
+        <source>NAP Briefing &amp;help</source>
+        <translation>&amp;Ayuda de NAP Briefing</translation>
+    </message>
+    <message>
+        <source>&amp;Copy fact with citation</source>
+        <translation>&amp;Copiar el dato con su cita</translation>
+    </message>
+    <message>
+        <source>Copy the statement, figure, period and source of the selected fact (%1)</source>
+        <translation>Copiar el enunciado, la cifra, el periodo y la fuente del dato seleccionado (%1)</translation>
+    </message>
+    <message>
+        <source>Copied with its source.</source>
+        <translation>Copiado con su fuente.</translation>
+    </message>
+    <message>
+        <source>Present the briefing pack full screen (%1)</source>
+        <translation>Presentar el paquete informativo en pantalla completa (%1)</translation>
+    </message>
+    <message>
+        <source>Export the briefing pack to PowerPoint, Excel and other formats (%1)</source>
+        <translation>Exportar el paquete informativo a PowerPoint, Excel y otros formatos (%1)</translation>
+    </message>
+    <message>
+        <source>Search facts, sources, countries, topics (%1) — English or Spanish</source>
+        <translation>Buscar datos, fuentes, países, temas (%1), en español o inglés</translation>
+    </message>
 </context>
 <context>
     <name>PackListModel</name>
@@ -921,6 +957,13 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <source>talking points ✓</source>
         <translation>puntos para exponer ✓</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>NAP Briefing help</source>
+        <translation>Ayuda de NAP Briefing</translation>
     </message>
 </context>
 </TS>
