@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="language of the outputs (default: the pack's language, else en)")
     exp.add_argument("--pptx", type=Path, help="write a PowerPoint deck to this .pptx file")
     exp.add_argument("--xlsx", type=Path, help="write an Excel workbook to this .xlsx file")
+    exp.add_argument("--pdf", type=Path, help="write the one-page handout PDF to this file")
+    exp.add_argument("--paper", choices=("letter", "a4"), default=None,
+                     help="handout paper size (default: from the locale; Letter in the US, Canada and Mexico)")
+    exp.add_argument("--talking-points", action="store_true", help="print the talking points on the handout")
+    exp.add_argument("--bundle", type=Path,
+                     help="write a meeting bundle (.zip: deck, workbook, handout, manifest.json)")
     exp.add_argument("--png", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--svg", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--chart", help="the chart id for --png / --svg")

@@ -30,10 +30,11 @@ def run_export(args: Any) -> int:
     from nap_desktop.core.pack.selection import SelectionError, pack_all, pack_ids, pack_section
     from nap_desktop.exporters import ExportError
 
-    outputs = {"pptx": args.pptx, "xlsx": args.xlsx}
+    outputs = {"pptx": args.pptx, "xlsx": args.xlsx, "pdf": getattr(args, "pdf", None),
+               "bundle": getattr(args, "bundle", None)}
     images = {"png": getattr(args, "png", None), "svg": getattr(args, "svg", None)}
     if not any(outputs.values()) and not any(images.values()):
-        _err("nothing to write: give --pptx FILE and/or --xlsx FILE (or --png/--svg FILE with --chart ID)")
+        _err("nothing to write: give --pptx, --xlsx, --pdf or --bundle FILE (or --png/--svg FILE with --chart ID)")
         return 2
     selection = args.all or args.section or args.ids
     if any(outputs.values()) and not (args.pack or selection):
@@ -82,6 +83,18 @@ def run_export(args: Any) -> int:
 
             export_xlsx(pack, catalog, args.xlsx, lang=lang, now=now)
             print(f"wrote {args.xlsx}")
+        if outputs["pdf"]:
+            from nap_desktop.exporters.handout_pdf import export_pdf
+
+            export_pdf(pack, catalog, outputs["pdf"], lang=lang, now=now, paper=getattr(args, "paper", None),
+                       talking_points=bool(getattr(args, "talking_points", False)))
+            print(f"wrote {outputs['pdf']}")
+        if outputs["bundle"]:
+            from nap_desktop.exporters.bundle import export_bundle
+
+            export_bundle(pack, catalog, outputs["bundle"], lang=lang, now=now, paper=getattr(args, "paper", None),
+                          template=args.template)
+            print(f"wrote {outputs['bundle']}")
         if any(images.values()):
             spec = catalog.charts.get(args.chart)
             if spec is None:

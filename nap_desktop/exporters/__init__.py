@@ -43,10 +43,25 @@ def _xlsx(pack: Pack, catalog: Catalog, dest: Path, *, lang: str, now: datetime,
     return export_xlsx(pack, catalog, dest, lang=lang, now=now, **kw)
 
 
+def _pdf(pack: Pack, catalog: Catalog, dest: Path, *, lang: str, now: datetime, **kw: Any) -> Path:
+    from nap_desktop.exporters.handout_pdf import export_pdf
+
+    return export_pdf(pack, catalog, dest, lang=lang, now=now, **kw)
+
+
+def _bundle(pack: Pack, catalog: Catalog, dest: Path, *, lang: str, now: datetime, **kw: Any) -> Path:
+    from nap_desktop.exporters.bundle import export_bundle
+
+    return export_bundle(pack, catalog, dest, lang=lang, now=now, **kw)
+
+
 #: name -> (extension, callable, label by language)
 REGISTRY: dict[str, Exporter] = {
     "pptx": Exporter(".pptx", _pptx, {"en": "PowerPoint deck (.pptx)", "es": "Presentación de PowerPoint (.pptx)"}),
     "xlsx": Exporter(".xlsx", _xlsx, {"en": "Excel workbook (.xlsx)", "es": "Libro de Excel (.xlsx)"}),
+    "pdf": Exporter(".pdf", _pdf, {"en": "One-page handout (.pdf)", "es": "Hoja informativa de una página (.pdf)"}),
+    "bundle": Exporter(".zip", _bundle, {"en": "Meeting bundle: deck, workbook, handout and manifest (.zip)",
+                                         "es": "Paquete de la reunión: presentación, libro, hoja y manifiesto (.zip)"}),
 }
 
 

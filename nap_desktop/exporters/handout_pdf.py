@@ -1,0 +1,327 @@
+"""The leave-behind: a pack as a one-page handout PDF (US Letter or A4), Qt-free.
+
+Layout, top to bottom: the pack's title; audience · meeting date · organisation; the pack's headline
+facts as a grid of figure + one-line claim (three across); up to two of its charts as vector
+graphics (the same SVG the chart images use, so the same ChartSpec and the same look as the deck);
+the talking points when asked for; a numbered list of sources with their status; a footer with the
+data version, the export date and the page number. Six facts and one chart fit on one page; a
+longer pack flows onto more pages with the same grid, never shrinking type below ``MIN_PT``.
+
+Drawn with reportlab (platypus): TrueType fonts are embedded and subset, text stays selectable and
+searchable, links are clickable, and the document's title, author and language are set. Every user
+text goes through ``textsafe`` and is escaped before it reaches reportlab's paragraph markup.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+from xml.sax.saxutils import escape
+
+from nap_desktop import __version__
+from nap_desktop.core.catalog.model import STATUS_SHORT
+from nap_desktop.core.deck import fact_figure, shorten, used_sources
+from nap_desktop.core.formatting import format_date, format_period
+from nap_desktop.exporters import ExportError, write_atomically
+
+if TYPE_CHECKING:
+    from nap_desktop.core.catalog.model import Catalog, Fact
+    from nap_desktop.core.pack.packfile import Pack
+
+PAPERS = ("letter", "a4")
+#: Countries that use US Letter (everyone else uses A4); Mexico and Canada included.
+LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "SV", "DO", "PA", "NI", "BZ"}
+#: The smallest type on the handout (source list, footer), in points.
+MIN_PT = 8.0
+FONT = "NAPSans"
+FONT_BOLD = "NAPSans-Bold"
+GRID_COLUMNS = 3
+MAX_CHARTS = 2
+
+_T = {
+    "untitled": {"en": "Briefing", "es": "Presentación"},
+    "audience": {"en": "For", "es": "Para"},
+    "figures": {"en": "Key figures", "es": "Cifras clave"},
+    "talking": {"en": "Talking points", "es": "Puntos para la conversación"},
+    "sources": {"en": "Sources", "es": "Fuentes"},
+    "footer": {"en": "NAP Briefing {app} · data version {data} · exported {date} · page {page}",
+               "es": "NAP Briefing {app} · versión de datos {data} · exportado el {date} · página {page}"},
+    "subject": {"en": "Briefing handout: The North American Project's figures",
+                "es": "Hoja informativa: cifras de The North American Project"},
+    "period": {"en": "Period", "es": "Periodo"},
+    "no_figure": {"en": "—", "es": "—"},
+    "missing": {"en": "Not in this data version: {ref}", "es": "No está en esta versión de datos: {ref}"},
+}
+
+
+def default_paper(locale_name: str | None) -> str:
+    """'letter' for the locales that print on US Letter (en_US, es_MX, fr_CA…), else 'a4'."""
+    if not locale_name:
+        import locale
+        import os
+
+        locale_name = (os.environ.get("LC_PAPER") or os.environ.get("LC_ALL") or os.environ.get("LANG")
+                       or (locale.getlocale()[0] or ""))
+        if not locale_name:
+            return "letter"
+    code = locale_name.replace("-", "_").split(".")[0].split("@")[0]
+    country = code.split("_")[1].upper() if "_" in code else ""
+    if not country:
+        return "letter" if code.lower() in ("en", "es", "c", "posix", "") else "a4"
+    return "letter" if country in LETTER_COUNTRIES else "a4"
+
+
+def _clean(text: str) -> str:
+    """User text made safe for the PDF (control characters, non-characters, lone surrogates)."""
+    try:
+        from nap_desktop.exporters.textsafe import clean
+    except ImportError:  # pragma: no cover - textsafe is part of the package
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return clean(text)
+
+
+def _para_text(text: str) -> str:
+    """Plain text as reportlab paragraph markup: escaped, line breaks kept."""
+    return escape(_clean(text)).replace("\n", "<br/>")
+
+
+_FONTS_READY = False
+
+
+def _register_fonts() -> None:
+    global _FONTS_READY
+    if _FONTS_READY:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from nap_desktop.paths import resources_dir
+
+    fonts = resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT)
+    addMapping(FONT, 1, 1, FONT_BOLD)
+    # the charts come in through svglib: map their family (normal and bold) to the embedded fonts,
+    # or svglib falls back to Helvetica, which is not embedded
+    from svglib.fonts import register_font
+
+    register_font(FONT, rlgFontName=FONT)
+    register_font(FONT, weight="bold", rlgFontName=FONT_BOLD)
+    register_font(FONT, style="italic", rlgFontName=FONT)
+    register_font(FONT, weight="bold", style="italic", rlgFontName=FONT_BOLD)
+    # a drawing starts in reportlab's default state (Helvetica) before its first string: start it in ours
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT
+    _FONTS_READY = True
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+
+    ink, muted, navy = HexColor("#1A1A1A"), HexColor("#555555"), HexColor("#1F3B5C")
+    return {
+        "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=20, leading=24, textColor=navy, spaceAfter=2),
+        "meta": ParagraphStyle("meta", fontName=FONT, fontSize=10.5, leading=14, textColor=muted, spaceAfter=8),
+        "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=11, leading=14, textColor=navy,
+                             spaceBefore=6, spaceAfter=4),
+        "figure": ParagraphStyle("figure", fontName=FONT_BOLD, fontSize=15, leading=18, textColor=navy, spaceAfter=1),
+        "claim": ParagraphStyle("claim", fontName=FONT, fontSize=9.5, leading=12, textColor=ink),
+        "small": ParagraphStyle("small", fontName=FONT, fontSize=MIN_PT, leading=MIN_PT * 1.3, textColor=muted),
+        "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13, textColor=ink),
+        "source": ParagraphStyle("source", fontName=FONT, fontSize=MIN_PT + 0.5, leading=(MIN_PT + 0.5) * 1.3,
+                                 textColor=ink, leftIndent=14, firstLineIndent=-14),
+    }
+
+
+def _fact_claim(fact: Fact, lang: str) -> str:
+    """The one-line claim under a figure: the fact's action title, else its statement, shortened."""
+    title = getattr(fact, "title", None)
+    text = title(lang) if callable(title) else ""
+    return text or shorten(fact.text(lang), 110)
+
+
+def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[str, Any], width: float) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    figure = fact_figure(fact, lang) if fact.value is not None else ""
+    cell: list[Any] = []
+    if figure:
+        label = fact.label(lang)
+        markup = _para_text(figure) + (f' <font size="10.5">{_para_text(label)}</font>' if label else "")
+        cell.append(Paragraph(markup, styles["figure"]))
+    cell.append(Paragraph(_para_text(_fact_claim(fact, lang)), styles["claim"]))
+    meta = []
+    if fact.period:
+        meta.append(format_period(fact.period, lang))
+    if source_numbers:
+        meta.append("[" + ", ".join(str(n) for n in source_numbers) + "]")
+    if meta:
+        cell.append(Paragraph(_para_text(" · ".join(meta)), styles["small"]))
+    return cell
+
+
+def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_height: float) -> Any:
+    """The chart's SVG (svg_chart, the same renderer as the images) as a scaled reportlab Drawing."""
+    from svglib.svglib import svg2rlg
+
+    from nap_desktop.exporters.svg_chart import chart_svg
+
+    # Drawn at about the size it is shown (scale ~0.9) so its labels stay at or above the handout's minimum.
+    svg = chart_svg(spec, catalog, lang, width=620, height=330)
+    # svglib resolves font-family names through reportlab; point the SVG at our embedded font.
+    svg = re.sub(r'font-family="[^"]*"', f'font-family="{FONT}"', svg)
+    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
+    if drawing is None:  # pragma: no cover - our SVG always parses
+        raise ExportError(f"The chart {spec.id} could not be drawn in the handout.")
+    scale = min(width / drawing.width, max_height / drawing.height)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    drawing.scale(scale, scale)
+    drawing.hAlign = "CENTER"
+    return drawing
+
+
+def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float, chart_height: float,
+                  talking_points: bool = False) -> list[Any]:
+    """The handout's flowables (exposed for tests and the benchmark)."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    styles = _styles()
+    story: list[Any] = []
+    title = _clean(pack.title.strip()) or _T["untitled"][lang]
+    story.append(Paragraph(_para_text(title), styles["title"]))
+    meta = []
+    if pack.audience.strip():
+        meta.append(f"{_T['audience'][lang]}: {pack.audience.strip()}")
+    if pack.meeting_date:
+        meta.append(format_date(pack.meeting_date, lang))
+    organisation = getattr(pack, "organisation", "") or ""
+    if organisation.strip():
+        meta.append(organisation.strip())
+    if meta:
+        story.append(Paragraph(_para_text(" · ".join(meta)), styles["meta"]))
+
+    source_ids = used_sources(pack, catalog)
+    number = {sid: n for n, sid in enumerate(source_ids, start=1)}
+
+    facts = [catalog.fact(i.ref) for i in pack.items if i.kind == "fact"]
+    missing = [i.ref for i in pack.items if i.kind in ("fact", "chart") and
+               (catalog.fact(i.ref) is None if i.kind == "fact" else i.ref not in catalog.charts)]
+    facts = [f for f in facts if f is not None]
+    if facts:
+        story.append(Paragraph(_para_text(_T["figures"][lang]), styles["h2"]))
+        col_w = frame_width / GRID_COLUMNS
+        cells = [_fact_cell(f, [number[s] for s in f.sources if s in number], lang, styles, col_w - 12) for f in facts]
+        rows = [cells[i:i + GRID_COLUMNS] for i in range(0, len(cells), GRID_COLUMNS)]
+        rows[-1] += [""] * (GRID_COLUMNS - len(rows[-1]))
+        table = Table(rows, colWidths=[col_w] * GRID_COLUMNS, repeatRows=0, splitByRow=1)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), FONT, 10),  # a table's own default is Helvetica, not embedded
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("LINEABOVE", (0, 0), (-1, -1), 0.75, HexColor("#0072B2")),
+        ]))
+        story.append(table)
+
+    charts = [catalog.charts[i.ref] for i in pack.items if i.kind == "chart" and i.ref in catalog.charts]
+    for spec in charts[:MAX_CHARTS]:
+        story.append(Spacer(1, 6))
+        story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height))
+
+    if talking_points:
+        points = [_clean(i.talking_points.strip()) for i in pack.items if i.talking_points.strip()]
+        if points:
+            block = [Paragraph(_para_text(_T["talking"][lang]), styles["h2"])]
+            block += [Paragraph("• " + _para_text(p), styles["body"]) for p in points]
+            story.append(KeepTogether(block))
+
+    if missing:
+        story.append(Spacer(1, 4))
+        for ref in missing:
+            story.append(Paragraph(_para_text(_T["missing"][lang].format(ref=ref)), styles["small"]))
+
+    if source_ids:
+        story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
+        for sid in source_ids:
+            src = catalog.sources[sid]
+            parts = [_para_text(src.publisher), f"<i>{_para_text(src.title)}</i>"]
+            if src.date:
+                parts.append(_para_text(format_date(src.date, lang)))
+            line = f"{number[sid]}. " + ", ".join(p for p in parts if p)
+            if src.url:
+                url = escape(_clean(src.url), {'"': "&quot;"})
+                line += f'. <a href="{url}" color="#0B5CAD">{escape(_clean(src.url))}</a>'
+            line += f" [{escape(STATUS_SHORT.get(src.status, {}).get(lang, src.status))}]"
+            story.append(Paragraph(line, styles["source"]))
+    return story
+
+
+def export_pdf(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, now: datetime,
+               paper: str | None = None, talking_points: bool = False,
+               progress: Callable[[float], None] | None = None, **_: Any) -> Path:
+    """Write the handout of ``pack`` to ``dest`` (temp file + rename); ExportError on failure."""
+    dest = Path(dest)
+    paper = paper or default_paper(None)
+    if paper not in PAPERS:
+        raise ExportError(f"Unknown paper size {paper!r}: choose letter or a4.")
+    try:
+        from nap_desktop.exporters.textsafe import sanitize_pack
+
+        pack = sanitize_pack(pack)
+    except ImportError:  # pragma: no cover
+        pass
+    payload = handout_bytes(pack, catalog, lang=lang, now=now, paper=paper, talking_points=talking_points)
+    if progress:
+        progress(1.0)
+    write_atomically(dest, payload)
+    return dest
+
+
+def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, paper: str = "letter",
+                  talking_points: bool = False) -> bytes:
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.units import inch
+    from reportlab.platypus import SimpleDocTemplate
+
+    _register_fonts()
+    size = LETTER if paper == "letter" else A4
+    margin = 0.6 * inch
+    frame_width = size[0] - 2 * margin
+    title = _clean(pack.title.strip()) or _T["untitled"][lang]
+    author = _clean((getattr(pack, "organisation", "") or "").strip()) or "NAP Briefing"
+    date_text = format_date(now.date().isoformat(), lang)
+    footer = _T["footer"][lang]
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, MIN_PT)
+        canvas.setFillGray(0.35)
+        canvas.drawString(margin, 0.4 * inch, footer.format(app=__version__, data=catalog.version or "?",
+                                                          date=date_text, page=doc.page))
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=0.7 * inch,
+        title=title, author=author, subject=_T["subject"][lang], creator=f"NAP Briefing {__version__}",
+        producer=f"NAP Briefing {__version__}", lang="es-MX" if lang == "es" else "en-US",
+        invariant=1,  # same pack + clock = same bytes
+        initialFontName=FONT, initialFontSize=10,
+    )
+    story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.1 * inch,
+                          talking_points=talking_points)
+    try:
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    except Exception as exc:  # reportlab raises plain exceptions for layout failures
+        raise ExportError(f"The handout could not be laid out: {exc}") from exc
+    return buffer.getvalue()
