@@ -6,8 +6,10 @@ A pack (schema version 2) stores in ``PackItem.copy`` a plain-JSON copy of its i
             "value", "value_max", "unit", "period", "qualifier", "decimals", "text_en", "text_es",
             "label_en", "label_es", "note_en", "note_es", "chart", "origin",
             "sources": [full source dicts: id, publisher, title, url, date, status, note, origin]}
-    chart: {"kind": "chart", "spec": ChartSpec.to_json() (categories, series values = the rows, gaps …),
-            "sources": [full source dicts]}
+    chart: {"kind": "chart", "spec": every ChartSpec field (categories, labels, series with their values
+            = the rows, gaps, colours, notes, sources …), "sources": [full source dicts],
+            "section": {id, title_en, title_es, order, color} | None, "facts": [copies of the facts it
+            illustrates, used only when the catalog lacks them (its slide's kicker and takeaway)]}
 
 Public API (the UI's open/present/export paths use it):
 
@@ -27,7 +29,9 @@ old_sources/new_sources (lists of source dicts). Nothing in a pack is ever dropp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+import json
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -50,29 +54,231 @@ class ItemChange:
     new_sources: list[dict[str, Any]] = field(default_factory=list)
 
 
+_SKIP_FACT = ("file", "line")
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: tuples become lists, dataclasses dicts (what json.dumps would give back)."""
+    return json.loads(json.dumps(value, ensure_ascii=False, default=lambda o: dataclasses.asdict(o)))
+
+
+def _section_json(catalog: Catalog, section_id: str) -> dict[str, Any] | None:
+    section = catalog.section(section_id)
+    if section is None:
+        return None
+    return {"id": section.id, "title_en": section.title_en, "title_es": section.title_es,
+            "order": section.order, "color": section.color}
+
+
+def _fact_copy(fact: Fact, catalog: Catalog) -> dict[str, Any]:
+    data = {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact) if f.name not in _SKIP_FACT}
+    data["sources"] = [catalog.sources[s].to_json() for s in fact.sources if s in catalog.sources]
+    return _plain({"kind": "fact", **data, "section_copy": _section_json(catalog, fact.section)})
+
+
+def _chart_copy(spec: ChartSpec, catalog: Catalog) -> dict[str, Any]:
+    data = {f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
+    facts = [catalog.fact(fid) for fid in spec.facts]
+    facts = [f for f in facts if f is not None]
+    section = _section_json(catalog, facts[0].section) if facts else None
+    return _plain({"kind": "chart", "spec": data,
+                   "sources": [catalog.sources[s].to_json() for s in spec.sources if s in catalog.sources],
+                   "section": section, "facts": [_fact_copy(f, catalog) for f in facts]})
+
+
 def copy_of(item: PackItem, catalog: Catalog) -> dict[str, Any] | None:
-    raise NotImplementedError
+    """The copy for a fact/chart item as the catalog shows it now (None: not in the catalog, or a note)."""
+    if item.kind == "fact":
+        fact = catalog.fact(item.ref)
+        return _fact_copy(fact, catalog) if fact is not None else None
+    if item.kind == "chart":
+        spec = catalog.charts.get(item.ref)
+        return _chart_copy(spec, catalog) if spec is not None else None
+    return None
 
 
 def with_copies(pack: Pack, catalog: Catalog) -> Pack:
-    raise NotImplementedError
+    """Every fact/chart item without a copy gets one (call before saving: v1 packs become v2)."""
+    items = []
+    changed = False
+    for item in pack.items:
+        if item.kind in ("fact", "chart") and item.copy is None:
+            copy = copy_of(item, catalog)
+            if copy is not None:
+                item = replace(item, copy=copy)
+                changed = True
+        items.append(item)
+    return pack.with_items(items) if changed else pack
 
 
-def catalog_for_pack(pack: Pack, catalog: Catalog) -> Catalog:
-    raise NotImplementedError
+# --- rebuilding model objects from copies ------------------------------------------------------
+def _source_from(data: dict[str, Any]):
+    from nap_desktop.core.catalog.model import Source
 
-
-def diff_pack(pack: Pack, catalog: Catalog) -> list[ItemChange]:
-    raise NotImplementedError
-
-
-def take_update(pack: Pack, uid: str | None, catalog: Catalog) -> Pack:
-    raise NotImplementedError
+    known = {f.name for f in dataclasses.fields(Source)}
+    values = {k: ("" if v is None else str(v)) for k, v in data.items() if k in known}
+    values.setdefault("publisher", "")
+    values.setdefault("title", "")
+    values.setdefault("status", "report")
+    values.setdefault("id", "")
+    return Source(**values)
 
 
 def fact_from_copy(copy: dict[str, Any]) -> Fact:
-    raise NotImplementedError
+    """The Fact a copy describes (fields a newer or older app does not know are ignored / defaulted)."""
+    from nap_desktop.core.catalog.model import Fact
+
+    known = {f.name: f for f in dataclasses.fields(Fact)}
+    values: dict[str, Any] = {k: v for k, v in copy.items() if k in known and k not in ("sources",)}
+    values["sources"] = tuple(str(s.get("id", "")) if isinstance(s, dict) else str(s) for s in copy.get("sources", []))
+    values["countries"] = tuple(values.get("countries") or ())
+    for key, default in (("id", ""), ("section", ""), ("topic", ""), ("value", None), ("unit", "none"),
+                         ("period", ""), ("text_en", ""), ("text_es", "")):
+        values.setdefault(key, default)
+    return Fact(**values)
 
 
 def spec_from_copy(copy: dict[str, Any]) -> ChartSpec:
-    raise NotImplementedError
+    """The ChartSpec a chart copy describes."""
+    from nap_desktop.core.charts.spec import ChartSpec, Gap, Series
+
+    data = dict(copy.get("spec", {}))
+    known = {f.name for f in dataclasses.fields(ChartSpec)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if key == "series":
+            value = tuple(Series(key=str(s.get("key", "")), label_en=str(s.get("label_en", "")),
+                                 label_es=str(s.get("label_es", "")), color=str(s.get("color", "#7F7F7F")),
+                                 values=tuple(s.get("values", ()))) for s in value)
+        elif key == "gaps":
+            value = tuple(Gap(**{k: str(g.get(k, "")) for k in ("category", "series", "reason_en", "reason_es")})
+                          for g in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[key] = value
+    for key, default in (("id", ""), ("kind", "table"), ("dataset", ""), ("title_en", ""), ("title_es", ""),
+                         ("categories", ()), ("category_labels_en", ()), ("category_labels_es", ()),
+                         ("series", ()), ("unit", "none")):
+        values.setdefault(key, default)
+    return ChartSpec(**values)
+
+
+# --- the catalog a pack shows -----------------------------------------------------------------
+def catalog_for_pack(pack: Pack, catalog: Catalog) -> Catalog:
+    """``catalog`` with every item's copy laid over it: what the pack showed, whatever data is installed.
+
+    Items without a copy (a version-1 pack not yet saved again) show the catalog's current version.
+    """
+    from nap_desktop.core.catalog.model import Catalog as CatalogType, Section
+
+    facts = {f.id: f for f in catalog.facts}
+    sources = dict(catalog.sources)
+    charts = dict(catalog.charts)
+    sections = {s.id: s for s in catalog.sections}
+    touched = False
+
+    def add_section(data: dict[str, Any] | None) -> None:
+        if isinstance(data, dict) and data.get("id") and data["id"] not in sections:
+            sections[data["id"]] = Section(id=str(data["id"]), title_en=str(data.get("title_en", "")),
+                                           title_es=str(data.get("title_es", "")),
+                                           order=int(data.get("order", len(sections))),
+                                           color=str(data.get("color", "#1f4e79")))
+
+    def add_sources(entries: list[Any]) -> None:
+        for entry in entries or []:
+            if isinstance(entry, dict) and entry.get("id"):
+                sources[str(entry["id"])] = _source_from(entry)
+
+    for item in pack.items:
+        copy = item.copy
+        if not copy:
+            continue
+        touched = True
+        if item.kind == "fact" and copy.get("kind") == "fact":
+            fact = fact_from_copy(copy)
+            facts[fact.id or item.ref] = fact
+            add_sources(copy.get("sources", []))
+            add_section(copy.get("section_copy"))
+        elif item.kind == "chart" and copy.get("kind") == "chart":
+            spec = spec_from_copy(copy)
+            charts[spec.id or item.ref] = spec
+            add_sources(copy.get("sources", []))
+            add_section(copy.get("section"))
+            for fact_copy in copy.get("facts", []) or []:
+                if isinstance(fact_copy, dict) and fact_copy.get("id") and fact_copy["id"] not in facts:
+                    facts[fact_copy["id"]] = fact_from_copy(fact_copy)
+                    add_sources(fact_copy.get("sources", []))
+                    add_section(fact_copy.get("section_copy"))
+    if not touched:
+        return catalog
+    ordered = sorted(sections.values(), key=lambda s: s.order)
+    return CatalogType(version=catalog.version, sections=tuple(ordered), sources=sources,
+                       facts=tuple(facts.values()), datasets=dict(catalog.datasets), charts=charts)
+
+
+# --- what changed since the copy ----------------------------------------------------------------
+def _comparable(copy: dict[str, Any]) -> Any:
+    if copy.get("kind") == "chart":
+        return _plain({"spec": copy.get("spec"), "sources": copy.get("sources")})
+    return _plain({k: v for k, v in copy.items() if k != "section_copy"})
+
+
+def _figure(copy: dict[str, Any], lang: str = "en") -> tuple[str, str]:
+    """(display value, text) of a copy, for the change list."""
+    from nap_desktop.core.formatting import format_value
+
+    if copy.get("kind") == "chart":
+        spec = copy.get("spec", {})
+        cells = []
+        cats = spec.get("category_labels_en") or spec.get("categories") or []
+        for s in spec.get("series", []):
+            for cat, v in zip(cats, s.get("values", [])):
+                cells.append(f"{cat}: {'n/a' if v is None else format_value(v, spec.get('unit', 'none'), lang, decimals=spec.get('decimals'))}")
+        shown = "; ".join(cells[:6]) + ("; …" if len(cells) > 6 else "")
+        return shown, str(spec.get("title_en", ""))
+    try:
+        value = format_value(copy.get("value"), copy.get("unit", "none"), lang, decimals=copy.get("decimals"),
+                             qualifier=copy.get("qualifier", ""), value_max=copy.get("value_max"))
+    except Exception:  # a copy from another data version with a unit this one does not know
+        value = f"{copy.get('value')} {copy.get('unit', '')}".strip()
+    period = str(copy.get("period", ""))
+    return (f"{value} ({period})" if period else value), str(copy.get("text_en", ""))
+
+
+def diff_pack(pack: Pack, catalog: Catalog) -> list[ItemChange]:
+    """Items whose catalog version differs from the pack's copy ("updated"), or that the catalog lacks ("missing")."""
+    changes: list[ItemChange] = []
+    for item in pack.items:
+        if item.kind not in ("fact", "chart") or not item.copy:
+            continue
+        current = copy_of(item, catalog)
+        old_value, old_text = _figure(item.copy)
+        if current is None:
+            changes.append(ItemChange(item.uid, item.kind, item.ref, "missing", old_value=old_value,
+                                      old_text=old_text, old_sources=list(item.copy.get("sources", []))))
+            continue
+        if _comparable(current) == _comparable(item.copy):
+            continue
+        new_value, new_text = _figure(current)
+        changes.append(ItemChange(item.uid, item.kind, item.ref, "updated", old_value=old_value, new_value=new_value,
+                                  old_text=old_text, new_text=new_text,
+                                  old_sources=list(item.copy.get("sources", [])),
+                                  new_sources=list(current.get("sources", []))))
+    return changes
+
+
+def take_update(pack: Pack, uid: str | None, catalog: Catalog) -> Pack:
+    """Replace the copy of item ``uid`` (every updated item when None) by the catalog's current version.
+
+    Items the catalog no longer has keep their copy: nothing is dropped.
+    """
+    items = []
+    for item in pack.items:
+        if item.kind in ("fact", "chart") and (uid is None or item.uid == uid):
+            current = copy_of(item, catalog)
+            if current is not None:
+                item = replace(item, copy=current)
+        items.append(item)
+    return pack.with_items(items)
