@@ -156,7 +156,7 @@ def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[st
     cell: list[Any] = []
     if figure:
         label = fact.label(lang)
-        markup = _para_text(figure) + (f' <font size="10.5">{_para_text(label)}</font>' if label else "")
+        markup = _para_text(figure) + (f' <font name="{FONT}" size="10" color="#1A1A1A">{_para_text(label)}</font>' if label else "")
         cell.append(Paragraph(markup, styles["figure"]))
     cell.append(Paragraph(_para_text(_fact_claim(fact, lang)), styles["claim"]))
     meta = []
@@ -175,8 +175,8 @@ def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_hei
 
     from nap_desktop.exporters.svg_chart import chart_svg
 
-    # Drawn at about the size it is shown (scale ~0.9) so its labels stay at or above the handout's minimum.
-    svg = chart_svg(spec, catalog, lang, width=620, height=330)
+    # Drawn at 760x400 and shown at about 0.7 of that: labels at ~8.5 pt, the layout the chart was designed for.
+    svg = chart_svg(spec, catalog, lang, width=760, height=400)
     # svglib resolves font-family names through reportlab; point the SVG at our embedded font.
     svg = re.sub(r'font-family="[^"]*"', f'font-family="{FONT}"', svg)
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
@@ -318,7 +318,7 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
         invariant=1,  # same pack + clock = same bytes
         initialFontName=FONT, initialFontSize=10,
     )
-    story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.1 * inch,
+    story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.6 * inch,
                           talking_points=talking_points)
     try:
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
