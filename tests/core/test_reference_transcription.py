@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from nap_desktop.core.catalog.loader import load_catalog
+from nap_desktop.core.catalog.rules import denied_domain
 
 REF = Path(__file__).resolve().parents[2].parent / "shared" / "reference-data"
 pytestmark = pytest.mark.skipif(not REF.is_dir(), reason=f"reference data not found at {REF} (../shared/reference-data)")
@@ -26,8 +27,9 @@ TO_BN = {"USD billion": Decimal(1), "USD billion (current)": Decimal(1), "USD mi
 
 
 def _read(name: str) -> list[dict[str, str]]:
+    """The reference rows, less those whose only provenance is a low-credibility page (never used)."""
     with open(REF / name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return [r for r in csv.DictReader(fh) if not denied_domain(" ".join(str(v) for v in r.values()))]
 
 
 def _slug(text: str) -> str:
@@ -43,6 +45,8 @@ def _compare(ds, reference: dict[tuple, list[Decimal]], key_of) -> int:
     """Each present row equals one reference value for its key; each missing row has none."""
     matched = 0
     for row in ds.rows:
+        if row.line == 0:  # computed on load (annual_sums), checked in tests/core/test_rules.py
+            continue
         key = key_of(row)
         candidates = reference.get(key, [])
         if row.value is None:
@@ -62,7 +66,7 @@ def test_goods_trade_by_partner(catalog):
             ref.setdefault((CODES[r["partner_group"]], r["series"].split("_")[-1], r["period"]), []).append(
                 Decimal(r["value"]) * TO_BN[r["unit"]])
     ds = catalog.datasets["us-goods-trade-partners"]
-    assert _compare(ds, ref, lambda row: (row.category, row.series, row.period)) == 17
+    assert _compare(ds, ref, lambda row: (row.category, row.series, row.period)) == 5
 
 
 def test_trilateral_series(catalog):
@@ -91,9 +95,9 @@ def test_fresh_produce_shares(catalog):
         elif r["series"] == "supplier_share_of_us_imports_value":
             supplier.setdefault((commodities[r["commodity"]], CODES[r["country_or_state"]], r["period"]), []).append(
                 Decimal(r["value"]))
-    assert _compare(catalog.datasets["ers-fresh-produce-import-share"], avail, lambda row: (row.category, row.period)) == 6
+    assert _compare(catalog.datasets["ers-fresh-produce-import-share"], avail, lambda row: (row.category, row.period)) == 4
     assert _compare(catalog.datasets["ers-fresh-produce-supplier-shares"], supplier,
-                    lambda row: (row.category, row.series, row.period)) == 8
+                    lambda row: (row.category, row.series, row.period)) == 4
     # the report's 2023 figures equal the official ERS ones
     report = catalog.datasets["fresh-produce-supplier-shares-2023"]
     for row in report.rows:

@@ -456,6 +456,8 @@ def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]
     """Load everything that can be loaded, and list every problem found."""
     from nap_desktop.core.charts import spec as charts_mod
     from nap_desktop.core.catalog import checks as checks_mod
+    from nap_desktop.core.catalog import derive as derive_mod
+    from nap_desktop.core.catalog import rules as rules_mod
 
     root = Path(root)
     loader = _Loader(root)
@@ -466,11 +468,13 @@ def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]
     sources = loader.load_sources()
     facts = loader.load_facts(sections, sources)
     datasets = loader.load_datasets(sources)
+    datasets = derive_mod.finish_datasets(loader, datasets)  # computed rows; status = weakest row
     chart_specs, links = charts_mod.load_charts(loader, datasets, {f.id for f in facts})
     facts = [Fact(**{**f.__dict__, "chart": links.get(f.id)}) for f in facts]
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
                       facts=tuple(facts), datasets=datasets, charts=chart_specs)
     checks_mod.run_checks(loader, catalog)
+    rules_mod.run_rules(loader, catalog)  # provenance, status, period and glossary rules
     return catalog, loader.problems
 
 

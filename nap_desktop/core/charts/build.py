@@ -19,7 +19,7 @@ from nap_desktop.core.formatting import UNITS
 KNOWN = {"id", "kind", "dataset", "title_en", "title_es", "subtitle_en", "subtitle_es", "x_title_en", "x_title_es",
          "y_title_en", "y_title_es", "notes_en", "notes_es", "unit", "decimals", "x", "categories",
          "category_labels", "series", "series_from", "series_labels", "where", "colors", "highlight", "compute",
-         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max",
+         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max", "period_notes",
          "message_en", "message_es", "claim"}
 COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")

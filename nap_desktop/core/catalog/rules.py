@@ -1,0 +1,251 @@
+"""Data-check rules on provenance, status, periods and Spanish vocabulary (each FILE:LINE: message).
+
+Run by the loader after the catalog is built (``run_rules``):
+
+- ``source-url``: a source needs the URL of its specific table or release, not a homepage
+  (or a ``no_url_reason`` saying why none exists).
+- ``deny-list``: no source, note or row may rest on a low-credibility domain (content farms,
+  vendor blogs, anonymous mirrors): ``DENY_DOMAINS``.
+- ``dataset-status``: a dataset's typed ``status`` may not be stronger than its weakest row.
+- ``chart-period``: a chart linked to a fact must cover the fact's period (the years it names),
+  or say why in ``period_notes = { "<fact id>" = { en = "…", es = "…" } }``.
+- ``glossary``: Spanish text (``*_es`` keys, ``es = "…"`` labels) may not use a word that
+  ``data/glossary.toml`` replaces.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from nap_desktop.core.catalog.model import STATUSES
+
+#: Content farms, vendor blogs and anonymous mirrors: never a source (DESIGN.md, "Provenance").
+DENY_DOMAINS = (
+    "canuck.shop", "redcensor.com", "newstodayheadlinez.com", "quantumnews.in", "usimportdata.com",
+    "lapaas.com", "milthink.com", "buzzingpolitics.com", "whistlebuzz.com", "dailynewsnblog.com",
+    "markettalkag",
+)
+
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _fold(text: str) -> str:
+    return text.casefold()
+
+
+# --- helpers -----------------------------------------------------------------------------
+def _toml_files(root: Path, folder: str) -> list[Path]:
+    return sorted((root / folder).glob("*.toml")) if (root / folder).is_dir() else []
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _block_starts(lines: list[str], table: str) -> list[int]:
+    header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]\s*(#.*)?$")
+    return [i + 1 for i, t in enumerate(lines) if header.match(t)]
+
+
+def _key_line(lines: list[str], start: int, key: str) -> int:
+    pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+    for i in range(start, len(lines)):
+        if lines[i].lstrip().startswith("[") and i != start - 1:
+            break
+        if pattern.match(lines[i]):
+            return i + 1
+    return start
+
+
+def _blocks(path: Path, table: str) -> tuple[list[tuple[dict, int]], list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return [], []
+    lines = text.splitlines()
+    items = data.get(table, [])
+    if not isinstance(items, list):
+        return [], lines
+    starts = _block_starts(lines, table)
+    return [(b, starts[i] if i < len(starts) else 0) for i, b in enumerate(items) if isinstance(b, dict)], lines
+
+
+# --- rules -------------------------------------------------------------------------------
+def is_specific_url(url: str) -> bool:
+    """True for the URL of a specific page (a path or a query beyond the site's front page)."""
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return False
+    return parsed.path.strip("/") != "" or bool(parsed.query)
+
+
+def denied_domain(text: str) -> str | None:
+    low = _fold(text)
+    for domain in DENY_DOMAINS:
+        if domain in low:
+            return domain
+    return None
+
+
+def check_sources(loader: Any, root: Path) -> None:
+    for path in _toml_files(root, "sources"):
+        name = _rel(root, path)
+        blocks, lines = _blocks(path, "source")
+        for block, line in blocks:
+            sid = block.get("id", "?")
+            url = str(block.get("url", ""))
+            if not is_specific_url(url) and not str(block.get("no_url_reason", "")).strip():
+                what = "no URL" if not url.strip() else f"a homepage URL ({url})"
+                loader.problem(name, _key_line(lines, line, "url") if url else line,
+                               f"source {sid}: {what}; give the specific table or release URL, "
+                               "or a no_url_reason saying why none exists")
+
+
+def check_deny_list(loader: Any, root: Path) -> None:
+    """Every line of every data file that names a low-credibility domain."""
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in (".toml", ".csv") or not path.is_file() or path.name == "glossary.toml":
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for i, line in enumerate(text.splitlines(), 1):
+            domain = denied_domain(line)
+            if domain and not line.lstrip().startswith("#"):
+                loader.problem(_rel(root, path), i,
+                               f"low-credibility source {domain!r} (content farm, vendor blog or anonymous "
+                               "mirror): not a source an official accepts; cite the agency or leave a gap with its reason")
+
+
+def check_dataset_status(loader: Any, root: Path, catalog: Any) -> None:
+    for path in _toml_files(root, "datasets"):
+        try:
+            text = path.read_text(encoding="utf-8")
+            block = tomllib.loads(text).get("dataset", {})
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        typed = block.get("status")
+        ds = catalog.datasets.get(path.stem)
+        if ds is None or typed not in STATUSES or ds.status not in STATUSES:
+            continue
+        if STATUSES.index(typed) < STATUSES.index(ds.status):
+            weakest = [r for r in ds.rows if r.status == ds.status]
+            lines = text.splitlines()
+            line = next((i + 1 for i, t in enumerate(lines) if re.match(r"^\s*status\s*=", t)), 1)
+            at = f" (e.g. datasets/{path.stem}.csv:{weakest[0].line})" if weakest and weakest[0].line else ""
+            loader.problem(_rel(root, path), line,
+                           f"dataset {ds.id}: status {typed!r} is stronger than its rows ({ds.status!r}{at}); "
+                           "a dataset's status is its weakest row's")
+
+
+def fact_years(period: str) -> set[int]:
+    """The years a fact's period names; a span "1994–2024" covers its two ends."""
+    return {int(y) for y in YEAR_RE.findall(period or "")}
+
+
+def chart_years(catalog: Any, spec: Any) -> set[int]:
+    years: set[int] = set()
+    ds = catalog.datasets.get(spec.dataset)
+    for row in ds.rows if ds is not None else ():
+        if row.value is not None:
+            years |= fact_years(row.period)
+    for text in (spec.title_en, getattr(spec, "subtitle_en", "")):
+        if not years:
+            years |= fact_years(text)
+    return years
+
+
+def check_chart_periods(loader: Any, root: Path, catalog: Any) -> None:
+    for path in _toml_files(root, "charts"):
+        name = _rel(root, path)
+        blocks, lines = _blocks(path, "chart")
+        for block, line in blocks:
+            spec = catalog.charts.get(str(block.get("id", "")))
+            if spec is None:
+                continue
+            covered = chart_years(catalog, spec)
+            notes = block.get("period_notes", {}) or {}
+            for fid in block.get("facts", []) or []:
+                fact = catalog.fact(str(fid))
+                if fact is None:
+                    continue
+                years = fact_years(fact.period)
+                if years and covered and fact.period.strip().lower().startswith("since"):
+                    years = set(range(min(years), max(covered) + 1))  # "since 2022": any year from then
+                if not years or not covered or years & covered:
+                    continue
+                note = notes.get(fid) if isinstance(notes, dict) else None
+                if isinstance(note, dict) and note.get("en") and note.get("es"):
+                    continue
+                loader.problem(name, _key_line(lines, line, "facts"),
+                               f"chart {spec.id}: fact {fid} is for {fact.period!r} but the chart shows "
+                               f"{min(covered)}–{max(covered)}; link a chart that covers it or add "
+                               f"period_notes.\"{fid}\" = {{ en, es }} saying why")
+
+
+# --- glossary ----------------------------------------------------------------------------
+def load_glossary(root: Path) -> list[dict]:
+    path = root / "glossary.toml"
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    return [t for t in data.get("term", []) if isinstance(t, dict)]
+
+
+def _avoid_patterns(terms: list[dict]) -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for term in terms:
+        use = str(term.get("es", ""))
+        for avoid in term.get("avoid_es", []) or []:
+            flags = 0 if term.get("case_sensitive") else re.IGNORECASE
+            pattern = re.compile(r"(?<![\wÁÉÍÓÚÑáéíóúñü])" + re.escape(str(avoid)) + r"(?![\wÁÉÍÓÚÑáéíóúñü])", flags)
+            out.append((pattern, str(avoid), use))
+    return out
+
+
+SPANISH_KEY = re.compile(r'(?:^|[\s{,])(?:[A-Za-z_]+_es|es)\s*=\s*"((?:[^"\\]|\\.)*)"')
+
+
+def spanish_texts(line: str) -> list[str]:
+    """The Spanish strings on one TOML line (``x_es = "…"`` and ``es = "…"`` in inline tables)."""
+    return SPANISH_KEY.findall(line)
+
+
+def check_glossary(loader: Any, root: Path) -> None:
+    patterns = _avoid_patterns(load_glossary(root))
+    if not patterns:
+        return
+    for path in sorted(root.rglob("*.toml")):
+        if path.name == "glossary.toml":
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for i, line in enumerate(lines, 1):
+            for text in spanish_texts(line):
+                for pattern, avoid, use in patterns:
+                    if pattern.search(text):
+                        loader.problem(_rel(root, path), i,
+                                       f"Spanish text uses {avoid!r}: the glossary says {use!r}")
+
+
+def run_rules(loader: Any, catalog: Any) -> None:
+    root = Path(loader.root)
+    if not root.is_dir():
+        return
+    check_sources(loader, root)
+    check_deny_list(loader, root)
+    check_dataset_status(loader, root, catalog)
+    check_chart_periods(loader, root, catalog)
+    check_glossary(loader, root)

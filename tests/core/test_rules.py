@@ -1,0 +1,133 @@
+"""The data-check rules (core/catalog/rules.py) and the computed rows and status (derive.py).
+
+Each rule is broken in a copy of data/ and the problem must name the exact FILE:LINE.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nap_desktop.core.catalog.loader import load_catalog, load_catalog_with_problems
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture()
+def data(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+def _problems(root: Path) -> list[str]:
+    return [str(p) for p in load_catalog_with_problems(root)[1]]
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_bundled_data_passes_every_rule():
+    assert _problems(DATA) == []
+
+
+def test_a_homepage_url_is_reported_at_its_line(data):
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'url = "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1410035501"',
+             'url = "https://www.statcan.gc.ca"')
+    line = _line_of(path, 'url = "https://www.statcan.gc.ca"')
+    assert any(p.startswith(f"sources/agencies.toml:{line}: source statcan: a homepage URL") for p in _problems(data))
+
+
+def test_a_missing_url_needs_a_reason(data):
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'no_url_reason = "The report cites \\"Data Driven\\"', 'note = "x"\nnote2 = "The report cites \\"Data Driven\\"')
+    start = _line_of(path, 'id = "data-driven"') - 1
+    assert any(p.startswith(f"sources/agencies.toml:{start}: source data-driven: no URL") for p in _problems(data))
+
+
+def test_a_denied_domain_is_reported_wherever_it_appears(data):
+    path = data / "datasets" / "us-goods-trade-partners.csv"
+    _replace(path, "CA,exports,2025,336.5,ref-unotv-2026,secondary,",
+             "CA,exports,2025,336.5,ref-unotv-2026,secondary,see canuck.shop")
+    line = _line_of(path, "canuck.shop")
+    assert any(p.startswith(f"datasets/us-goods-trade-partners.csv:{line}: low-credibility source 'canuck.shop'")
+               for p in _problems(data))
+
+
+def test_a_typed_status_stronger_than_the_rows_is_an_error(data):
+    path = data / "datasets" / "us-goods-trade-partners.toml"
+    _replace(path, 'status = "secondary"', 'status = "official"')
+    line = _line_of(path, 'status = "official"')
+    assert any(p.startswith(f"datasets/us-goods-trade-partners.toml:{line}: dataset us-goods-trade-partners: "
+                            "status 'official' is stronger than its rows ('secondary'") for p in _problems(data))
+
+
+def test_dataset_status_is_its_weakest_row(data):
+    catalog = load_catalog(DATA)
+    ds = catalog.datasets["vehicle-production-oica"]
+    assert ds.status == "secondary" and {r.status for r in ds.rows} >= {"secondary"}
+    for d in catalog.datasets.values():
+        ranks = ("official", "report", "secondary")
+        assert ranks.index(d.status) == max(ranks.index(r.status) for r in d.rows), d.id
+
+
+def test_a_chart_linked_to_a_fact_it_does_not_cover(data):
+    path = data / "charts" / "food.toml"
+    _replace(path, 'facts = ["food-ag-partners-mexico-canada-main", ',
+             'facts = ["food-ag-partners-mexico-canada-main", "usmca-food-mx-share-ag-exports-2025", ')
+    line = _line_of(path, '"usmca-food-mx-share-ag-exports-2025", ')
+    assert any(p.startswith(f"charts/food.toml:{line}: chart food-ag-exports-by-destination: fact "
+                            "usmca-food-mx-share-ag-exports-2025 is for '2025' but the chart shows 2013–2017")
+               for p in _problems(data))
+
+
+def test_a_period_note_in_both_languages_explains_the_mismatch(data):
+    path = data / "charts" / "food.toml"
+    _replace(path, 'period_notes = { "food-louisiana-corn-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", es =',
+             'period_notes = { "food-louisiana-corn-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", xx =')
+    problems = _problems(data)
+    assert any("fact food-louisiana-corn-exports-mexico-2025 is for '2025'" in p for p in problems)
+    assert not any("food-pork-texas-virginia-exports-mexico-2025 is for" in p for p in problems)
+
+
+def test_a_spanish_word_the_glossary_replaces(data):
+    path = data / "charts" / "food.toml"
+    _replace(path, 'x_title_es = "Producto"', 'x_title_es = "Producto (Anexo 16a)"')
+    glossary = data / "glossary.toml"
+    if not glossary.exists():
+        glossary.write_text('[[term]]\nen = "Exhibit 16a"\nes = "Cuadro 16a"\navoid_es = ["Anexo 16a"]\n', encoding="utf-8")
+    line = _line_of(path, "Anexo 16a")
+    assert any(p.startswith(f"charts/food.toml:{line}: Spanish text uses 'Anexo 16a'") for p in _problems(data))
+
+
+def test_annual_totals_are_the_sum_of_one_vintage_of_twelve_months():
+    ds = load_catalog(DATA).datasets["us-goods-trade-partners"]
+    # the sums NOTES-official-copies.md checks by hand (March 2026 vintage, USD million)
+    assert ds.value(category="CN", series="exports", period="2025") == pytest.approx(106.3084, abs=1e-9)
+    assert ds.value(category="CN", series="imports", period="2025") == pytest.approx(308.3799, abs=1e-9)
+    assert ds.value(category="TW", series="exports", period="2025") == pytest.approx(54.6663, abs=1e-9)
+    assert ds.value(category="TW", series="imports", period="2025") == pytest.approx(201.4227, abs=1e-9)
+    computed = [r for r in ds.rows if r.category == "CN"]
+    assert all("sum of the twelve months" in r.note and r.source.startswith("census-c5700") for r in computed)
+
+
+def test_a_missing_month_is_a_problem_not_a_partial_sum(data):
+    path = data / "datasets" / "census-country-trade-monthly.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(l for l in lines if not l.startswith("DE,exports,2025-07,")) + "\n", encoding="utf-8")
+    line = _line_of(data / "datasets" / "us-goods-trade-partners.toml", "annual_sums")
+    assert any(p.startswith(f"datasets/us-goods-trade-partners.toml:{line}: dataset us-goods-trade-partners: "
+                            "cannot sum DE/exports/2025") and "2025-07" in p for p in _problems(data))
