@@ -46,6 +46,11 @@ class Translations(QObject):
             if qt_own.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._installed.append(qt_own)
             self._installed.append(ours)
+            # further catalogues of the same language (e.g. library_es.qm: the user-library dialogs)
+            for extra in sorted((resources_dir() / "i18n").glob(f"*_{lang}.qm")):
+                more = QTranslator(self)
+                if extra.name != path.name and more.load(str(extra)):
+                    self._installed.append(more)
             for translator in self._installed:
                 self._app.installTranslator(translator)
         # Qt posts LanguageChange to the widgets; deliver it now so every string has changed on return.

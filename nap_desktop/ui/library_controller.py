@@ -1,0 +1,283 @@
+"""The window's user-library actions: New fact… (Ctrl+Shift+N), Edit fact…, Delete fact…, Import table…,
+and the pack-updates check after a pack opens.
+
+Every write goes through core.catalog.library (which validates the whole library before it keeps a
+change); the window then gets the reloaded catalog (``MainWindow.set_catalog``), so a new or edited
+card shows at once and search finds it. Dialogs open with ``open()`` (window-modal, not a nested
+event loop), so tests drive them with real key and mouse events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+CONTEXT = "LibraryController"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def is_user_fact(fact: Any) -> bool:
+    from nap_desktop.core.catalog.library import USER_PREFIX
+
+    return fact is not None and (getattr(fact, "origin", "") == "user" or fact.id.startswith(USER_PREFIX))
+
+
+def install_library(window: Any, library: Path | str, data_root: Path | str | None = None) -> "LibraryController":
+    """Give the window its library actions: File > New fact…, Import table…; Edit > Edit/Delete your fact…"""
+    controller = LibraryController(window, library, data_root)
+    window.library_controller = controller
+    file_menu = window.file_menu
+    first = window.export_action if window.export_action in file_menu.actions() else None
+    file_menu.insertAction(first, controller.new_fact_action)
+    file_menu.insertAction(first, controller.import_action)
+    file_menu.insertSeparator(first)
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(controller.edit_fact_action)
+    window.edit_menu.addAction(controller.delete_fact_action)
+    return controller
+
+
+class LibraryController(QObject):
+    def __init__(self, window: Any, library: Path | str, data_root: Path | str | None = None):
+        super().__init__(window)
+        self.window = window
+        self.library = Path(library)
+        self.data_root = data_root
+        self.dialog: Any = None  # the dialog open now (tests find it here)
+        self.last_error = ""
+        self._applying_update = False
+
+        self.new_fact_action = QAction(window)
+        self.new_fact_action.setObjectName("NewFactAction")
+        self.new_fact_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_fact_action.triggered.connect(self.new_fact)
+        self.import_action = QAction(window)
+        self.import_action.setObjectName("ImportTableAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.triggered.connect(self.import_table)
+        self.edit_fact_action = QAction(window)
+        self.edit_fact_action.setObjectName("EditFactAction")
+        self.edit_fact_action.triggered.connect(lambda: self.edit_fact())
+        self.delete_fact_action = QAction(window)
+        self.delete_fact_action.setObjectName("DeleteFactAction")
+        self.delete_fact_action.triggered.connect(lambda: self.delete_fact())
+        for action in self.actions():
+            window.addAction(action)
+        window.document.subscribe(self._on_document_changed)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def actions(self) -> list[QAction]:
+        return [self.new_fact_action, self.import_action, self.edit_fact_action, self.delete_fact_action]
+
+    def retranslate(self) -> None:
+        self.new_fact_action.setText(_tr("New &fact…"))
+        self.new_fact_action.setStatusTip(_tr("Add one of your own figures, with its source, to your library"))
+        self.import_action.setText(_tr("&Import table…"))
+        self.import_action.setStatusTip(_tr("Make a chart from a CSV file, an Excel sheet or pasted cells"))
+        self.edit_fact_action.setText(_tr("Edit &your fact…"))
+        self.delete_fact_action.setText(_tr("De&lete your fact…"))
+
+    # ---- the catalog -----------------------------------------------------------------------------
+    def reload(self) -> Any:
+        from nap_desktop.core.catalog.library import load_catalog_with_library
+
+        catalog = load_catalog_with_library(self.library, self.data_root)
+        self.window.set_catalog(catalog)
+        return catalog
+
+    def current_fact(self) -> Any:
+        """The fact on the detail page, else the focused card's fact."""
+        window = self.window
+        fact_id = None
+        if window._showing_detail() and window.detail_view.fact is not None:
+            fact_id = window.detail_view.fact.id
+        else:
+            fact_id = window.card_grid.current_fact_id()
+        return window.catalog.fact(fact_id) if fact_id else None
+
+    def _user_fact(self, fact_id: str | None) -> Any:
+        fact = self.window.catalog.fact(fact_id) if fact_id else self.current_fact()
+        if not is_user_fact(fact):
+            self.window.statusBar().showMessage(
+                _tr("Only your own facts can be edited or deleted: select one of the cards marked “Yours”."), 6000)
+            return None
+        return fact
+
+    # ---- New / Edit ----------------------------------------------------------------------------------
+    def new_fact(self) -> Any:
+        return self._open_editor(None)
+
+    def edit_fact(self, fact_id: str | None = None) -> Any:
+        fact = self._user_fact(fact_id)
+        return self._open_editor(fact) if fact is not None else None
+
+    def _open_editor(self, fact: Any) -> Any:
+        from nap_desktop.ui.fact_editor import FactEditor
+
+        dialog = FactEditor(self.window.catalog, self.window.lang, fact, self.window)
+        dialog.accepted.connect(lambda: self._save_fact(dialog))
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        dialog.text_en.setFocus()
+        return dialog
+
+    def _forget(self, dialog: Any) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _save_fact(self, dialog: Any) -> str | None:
+        from nap_desktop.core.catalog.library import LibraryError, add_fact, init_library, update_fact
+
+        block = dialog.fact_block()
+        block["sources"] = [b["id"] if b.get("id") else b for b in dialog.source_blocks()]
+        try:
+            init_library(self.library)
+            if dialog.fact is None:
+                fact_id = add_fact(self.library, block)
+            else:
+                fact_id = update_fact(self.library, dialog.fact.id, block)
+        except (LibraryError, OSError) as exc:
+            problems = getattr(exc, "problems", None) or [str(exc)]
+            self._error(_tr("Your fact was not saved"), "\n".join(problems))
+            return None
+        self.reload()
+        self._show_fact(fact_id)
+        self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
+        return fact_id
+
+    def _show_fact(self, fact_id: str) -> None:
+        window = self.window
+        window.show_cards()
+        window.card_grid.ensure_visible(fact_id)
+        window.card_grid.focus_fact(fact_id)
+
+    # ---- Delete ---------------------------------------------------------------------------------------
+    def delete_fact(self, fact_id: str | None = None) -> Any:
+        fact = self._user_fact(fact_id)
+        if fact is None:
+            return None
+        in_pack = any(i.kind == "fact" and i.ref == fact.id for i in self.window.document.pack.items)
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete your fact?"), "", parent=self.window)
+        box.setObjectName("DeleteFactQuestion")
+        text = _tr("Delete “%1” from your library?").replace("%1", fact.text(self.window.lang)[:120])
+        if in_pack:
+            text += "\n\n" + _tr("The open pack uses this fact. The pack keeps its own copy, so its slides "
+                                 "do not change.")
+        box.setText(text)
+        delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is delete:
+                self._remove(fact.id)
+            if self.dialog is box:
+                self.dialog = None
+
+        box.finished.connect(done)
+        self.dialog = box
+        box.open()
+        return box
+
+    def _remove(self, fact_id: str) -> bool:
+        from nap_desktop.core.catalog.library import LibraryError, remove_fact
+
+        document = self.window.document
+        try:
+            from nap_desktop.core.pack.snapshot import with_copies
+
+            # the pack keeps what it showed: make sure every item has its copy before the fact goes
+            pack = with_copies(document.pack, self.window.catalog)
+            if pack is not document.pack and pack != document.pack:
+                document.pack = pack
+        except NotImplementedError:
+            pass
+        try:
+            remove_fact(self.library, fact_id)
+        except (LibraryError, OSError) as exc:
+            self._error(_tr("Your fact was not deleted"), "\n".join(getattr(exc, "problems", None) or [str(exc)]))
+            return False
+        self.reload()
+        self.window.show_cards()
+        return True
+
+    # ---- Import -----------------------------------------------------------------------------------------
+    def import_table(self) -> Any:
+        from nap_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window.catalog, self.window.lang, self.window)
+        dialog.accepted.connect(lambda: self._save_table(dialog))
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_table(self, dialog: Any) -> tuple[str, str] | None:
+        from nap_desktop.core.catalog.library import LibraryError, init_library, save_table
+
+        try:
+            init_library(self.library)
+            ids = save_table(self.library, dialog.table, **dialog.save_arguments())
+        except (LibraryError, OSError, ValueError) as exc:
+            self._error(_tr("The table was not saved"), "\n".join(getattr(exc, "problems", None) or [str(exc)]))
+            return None
+        self.reload()
+        self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
+        return ids
+
+    # ---- packs whose items changed --------------------------------------------------------------------
+    def _on_document_changed(self, change: Any) -> None:
+        if change.kind == "reset" and not self._applying_update and self.window.document.path is not None:
+            QTimer.singleShot(0, self.check_pack_updates)
+
+    def check_pack_updates(self) -> Any:
+        from nap_desktop.core.pack.snapshot import diff_pack
+
+        try:
+            changes = [c for c in diff_pack(self.window.document.pack, self.window.catalog) if c.status == "updated"]
+        except NotImplementedError:
+            return None
+        if not changes:
+            return None
+        from nap_desktop.ui.pack_updates import PackUpdatesDialog
+
+        dialog = PackUpdatesDialog(changes, self.window.lang, self.window)
+        dialog.take_requested.connect(self.take_update)
+        dialog.finished.connect(lambda _r: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def take_update(self, uid: str) -> None:
+        """Replace one item's copy (``uid``) or every changed item's (``""``) by the current catalog's."""
+        from nap_desktop.core.pack.snapshot import take_update
+
+        document = self.window.document
+        pack = take_update(document.pack, uid or None, self.window.catalog)
+        self._applying_update = True
+        try:
+            document.replace_pack(pack, document.path, dirty=True)
+        finally:
+            self._applying_update = False
+
+    # ---- messages -------------------------------------------------------------------------------------
+    def _error(self, title: str, message: str) -> None:
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
+        box.setObjectName("LibraryError")
+        box.open()
