@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.charts.spec import source_line
+
+try:  # the shared look: one negative colour in every renderer
+    from nap_desktop.core.charts.spec import NEGATIVE_COLOR
+except ImportError:  # pragma: no cover
+    NEGATIVE_COLOR = "#E69F00"
 from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_source_line, gap_footnotes
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
@@ -241,6 +246,8 @@ class _Book:
         wb = self.wb
         self.f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F3B5C"})
         self.f_sub = wb.add_format({"italic": True, "font_color": "#595959"})
+        self.f_sub_wrap = wb.add_format({"italic": True, "font_color": "#595959", "text_wrap": True,
+                                         "valign": "top"})
         self.f_head = wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F3B5C",
                                      "text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF"})
         self.f_text = wb.add_format({"text_wrap": True, "valign": "top"})
@@ -248,6 +255,7 @@ class _Book:
         self.f_warn = wb.add_format({"font_color": "#B03A2E", "text_wrap": True, "valign": "top"})
         self.f_link = wb.add_format({"font_color": "#0072B2", "underline": 1, "valign": "top", "text_wrap": True})
         self.f_datetime = wb.add_format({"num_format": "yyyy-mm-dd hh:mm", "align": "left"})
+        self.f_year = wb.add_format({"num_format": "0", "align": "left", "valign": "top"})
         self._numfmts: dict[str, Any] = {}
 
     def num(self, fmt: str) -> Any:
@@ -322,7 +330,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     for n, item in enumerate(pack.items, start=1):
         r += 1
         slide = by_uid.get(item.uid)
-        ws.write_number(r, 0, n)
+        ws.write_number(r, 0, n, book.num("0"))
         book.text(ws, r, 1, T["kinds"][item.kind][lang], book.f_text)
         if item.kind in ("note", "divider"):
             label = item.text
@@ -372,7 +380,7 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
         book.text(ws, r, 4, format_axis_unit(fact.unit, lang), book.f_text)
         period = fact.period_text(lang)
         if _YEAR.match(period):
-            ws.write_number(r, 5, int(period), book.num("0"))
+            ws.write_number(r, 5, int(period), book.f_year)
         else:
             book.text(ws, r, 5, period, book.f_text)
         book.text(ws, r, 6, fact.text(lang), book.f_text)
@@ -409,7 +417,6 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     numf = book.num(fmt)
     book.text(ws, 0, 0, spec.title(lang), book.f_title)
     line = source_line(spec, catalog, lang)
-    book.text(ws, 1, 0, " — ".join(p for p in (spec.subtitle(lang), line) if p), book.f_sub)
     header, rows = spec.table(lang)
     unit = format_axis_unit(spec.unit, lang)
     values_header = [f"{h} ({unit})" if unit else h for h in header[1:]]
@@ -438,25 +445,40 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
             if value is not None:  # a gap stays an empty cell; the reason is listed below the table
                 ws.write_number(r, first_value_col + j, xl_value(spec.unit, value), numf)
     last = head_row + len(rows)
-    ws.set_column(0, 0, max(14, min(48, max((len(str(r[0])) for r in rows), default=10) + 2)))
-    for k, (h, column) in enumerate(extra_cols):
-        ws.set_column(1 + k, 1 + k, max(12, min(40, max([len(h)] + [len(v) for v in column]) + 2)))
-    for j, h in enumerate(values_header):
-        ws.set_column(first_value_col + j, first_value_col + j, max(12, min(30, len(h) + 2)))
+    widths = [max(14, min(48, max((len(str(r[0])) for r in rows), default=10) + 2))]
+    widths += [max(12, min(40, max([len(h)] + [len(v) for v in column]) + 2)) for h, column in extra_cols]
+    widths += [max(12, min(30, len(h) + 2)) for h in values_header]
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, w)
     ws.freeze_panes(head_row + 1, 0)
     ws.autofilter(head_row, 0, max(last, head_row + 1), len(cols) - 1)
+    chart_col = len(cols) + 1
+    chart_cols = 0 if spec.kind == "timeline" else 12  # 1.6 x 480 px over 64 px columns
+    table_width = sum(widths)
+    page_width = table_width + 9 * (chart_cols + 1)
+    last_col = chart_col + chart_cols - 1 if chart_cols else len(cols) - 1
+
+    def block(row: int, text: str, fmt: Any, to_col: int, width: float) -> None:
+        """Wrapped text across columns, the row as tall as the text: nothing spills past the page."""
+        if to_col > 0:
+            ws.merge_range(row, 0, row, to_col, "", fmt)
+        ws.write_string(row, 0, text, fmt)
+        _fit_row(ws, row, [(text, width)])
+
+    block(1, spec.subtitle(lang), book.f_sub_wrap, last_col, page_width)
+    block(2, line, book.f_sub_wrap, last_col, page_width)
     r = last + 2
     gaps = gap_footnotes(spec, lang)
     if gaps:
         book.text(ws, r, 0, _t("gaps", lang), book.f_label)
         for g in gaps:
             r += 1
-            book.text(ws, r, 0, g, book.f_warn)
+            block(r, g, book.f_warn, len(cols) - 1, table_width)
         r += 1
     if spec.notes(lang):
         r += 1
-        book.text(ws, r, 0, f"{_t('note', lang)}: {spec.notes(lang)}", book.f_sub)
-    chart_col = len(cols) + 1
+        block(r, f"{_t('note', lang)}: {spec.notes(lang)}", book.f_sub_wrap, len(cols) - 1, table_width)
+    ws.print_area(0, 0, max(r, head_row + 23), max(last_col, len(cols) - 1))
     _print_setup(ws, lang, head_row, line)
     if spec.kind == "timeline":
         book.text(ws, head_row, chart_col, _t("no_chart", lang), book.f_sub)
@@ -503,9 +525,13 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
             series["fill"] = {"color": s.color}
             series["border"] = {"none": True}
             series["invert_if_negative"] = False
-            if point_colors:
-                series["points"] = [{"fill": {"color": c or s.color}, "border": {"none": True}}
-                                    for c in point_colors[:n]]
+            colors = point_colors[:n] if point_colors else []
+            if single and any(v is not None and v < 0 for v in s.values):
+                # negatives (surpluses) in their own colour, the same in every renderer
+                base = colors or [s.color] * n
+                colors = [NEGATIVE_COLOR if v is not None and v < 0 else base[i] for i, v in enumerate(s.values)]
+            if colors:
+                series["points"] = [{"fill": {"color": c or s.color}, "border": {"none": True}} for c in colors]
             series["gap"] = 60
             if kind == "stacked":
                 series["overlap"] = 100
@@ -515,9 +541,12 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
                                          "above" if kind == "line" else "outside_end")}
         chart.add_series(series)
     chart.set_title({"name": spec.title(lang), "name_font": {"size": 12, "bold": True, "color": "#1F3B5C"}})
-    value_axis: dict[str, Any] = {"num_format": fmt, "num_font": {"size": 10},
-                                  "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
     values = [v for s in spec.series for v in s.values if v is not None]
+    # Ticks carry only the decimals they need: "1,000", not "1,000.0", when the scale runs past 10.
+    span = max((abs(v) for v in values), default=0)
+    axis_fmt = xl_number_format(spec.unit, 0 if span >= 10 else spec.decimals)
+    value_axis: dict[str, Any] = {"num_format": axis_fmt, "num_font": {"size": 10},
+                                  "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
     if values and min(values) >= 0 and kind != "line":
         value_axis["min"] = 0
     if label_ok:

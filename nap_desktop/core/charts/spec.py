@@ -33,6 +33,8 @@ PALETTE = {
 }
 NORTH_AMERICA_COLOR = PALETTE["blue"]
 REST_COLOR = PALETTE["grey"]
+#: Negative values (a surplus where the chart shows deficits) in every renderer.
+NEGATIVE_COLOR = PALETTE["orange"]
 
 
 @dataclass(frozen=True)
