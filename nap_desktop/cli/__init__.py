@@ -19,6 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help="build the window, load the data, draw a chart, and exit 0")
     parser.add_argument("--lang", choices=("en", "es"), default=None, help="interface language")
+    parser.add_argument("--library", metavar="DIR", default=None,
+                        help="your library folder (default: $NAP_LIBRARY, else the app's data folder)")
     sub = parser.add_subparsers(dest="command")
 
     cat = sub.add_parser("catalog", help="print the catalog")
@@ -26,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     cat.add_argument("--lang", choices=("en", "es"), default=None,
                      help="print only this language's texts (default: both)")
     cat.add_argument("--data", type=Path, default=None, help="a data folder other than the bundled one")
+    cat.add_argument("--library", type=Path, default=None,
+                     help="include this user library (default: $NAP_LIBRARY); its items have \"origin\": \"user\"")
 
     data = sub.add_parser("data", help="data folder tools")
     data_sub = data.add_subparsers(dest="data_command", required=True)
@@ -38,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     group = exp.add_mutually_exclusive_group()
     group.add_argument("--all", action="store_true", help="every fact and chart in the catalog")
     group.add_argument("--section", help="every fact of one section")
-    group.add_argument("--ids", help="comma-separated fact ids")
+    group.add_argument("--ids", help="comma-separated fact and chart ids")
     exp.add_argument("--lang", choices=("en", "es"), default=None,
                      help="language of the outputs (default: the pack's language, else en)")
     exp.add_argument("--pptx", type=Path, help="write a PowerPoint deck to this .pptx file")
@@ -53,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--svg", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--chart", help="the chart id for --png / --svg")
     exp.add_argument("--template", type=Path, help="a .pptx template to use instead of ours (with --pptx)")
+    exp.add_argument("--library", type=Path, default=None,
+                     help="include this user library (default: $NAP_LIBRARY); a pack's own copies need none")
+
+    from nap_desktop.cli import import_table, library, pack
+
+    import_table.add_parser(sub)
+    library.add_parser(sub)
+    pack.add_parser(sub)
 
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("out", type=Path, help="the .png file to write (missing folders are created)")
@@ -65,10 +77,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_catalog(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.catalog_json import catalog_to_json
-    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
+    from nap_desktop.core.catalog.library import load_catalog_with_library, resolve_library
+    from nap_desktop.core.catalog.loader import CatalogError
 
     try:
-        catalog = load_catalog(args.data)
+        catalog = load_catalog_with_library(resolve_library(args.library), args.data)
     except CatalogError as exc:
         print(f"nap-desktop: the catalog does not validate.\n{exc}", file=sys.stderr)
         return 1
@@ -81,13 +94,25 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.loader import load_catalog_with_problems
     from nap_desktop.paths import data_dir
 
+    from nap_desktop.core.catalog.library import is_library, load_library_with_problems
+
     root = args.dir if args.dir is not None else data_dir()
-    catalog, problems = load_catalog_with_problems(root)
+    if is_library(root):  # a user library: checked with the bundled sections and sources it builds on
+        catalog, problems = load_library_with_problems(root)
+    else:
+        catalog, problems = load_catalog_with_problems(root)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) found in {root}")
         return 1
+    if is_library(root):
+        own = lambda items: [i for i in items if getattr(i, "origin", "") == "user"]  # noqa: E731
+        rows = sum(len(d.rows) for d in own(catalog.datasets.values()))
+        print(f"OK: library with {len(own(catalog.facts))} facts, {len(own(catalog.sources.values()))} sources, "
+              f"{len(own(catalog.datasets.values()))} datasets ({rows} rows), "
+              f"{len(own(catalog.charts.values()))} charts checked in {root}")
+        return 0
     rows = sum(len(d.rows) for d in catalog.datasets.values())
     print(f"OK: {len(catalog.facts)} facts, {len(catalog.sources)} sources, {len(catalog.sections)} sections, "
           f"{len(catalog.datasets)} datasets ({rows} rows), {len(catalog.charts)} charts checked in {root}")
@@ -184,13 +209,25 @@ def main(argv: list[str] | None = None) -> int:
         from nap_desktop.cli.export import run_export
 
         return run_export(args)
+    if args.command == "import":
+        from nap_desktop.cli.import_table import run_import
+
+        return run_import(args)
+    if args.command == "library":
+        from nap_desktop.cli.library import run_library
+
+        return run_library(args)
+    if args.command == "pack":
+        from nap_desktop.cli.pack import run_pack
+
+        return run_pack(args)
     if args.command == "screenshot":
         from nap_desktop.ui.screenshot import run_screenshot
 
         return run_screenshot(args)
     from nap_desktop.ui.app import run_app
 
-    return run_app(pack=pack, lang=args.lang, smoke_test=args.smoke_test)
+    return run_app(pack=pack, lang=args.lang, smoke_test=args.smoke_test, library=getattr(args, "library", None))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def export_clock() -> datetime:
 
 
 def run_export(args: Any) -> int:
-    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
+    from nap_desktop.core.catalog.loader import CatalogError
     from nap_desktop.core.pack.packfile import PackFileError, load_pack
     from nap_desktop.core.pack.selection import SelectionError, pack_all, pack_ids, pack_section
     from nap_desktop.exporters import ExportError
@@ -46,15 +46,19 @@ def run_export(args: Any) -> int:
     if any(images.values()) and not args.chart:
         _err("--png and --svg draw one chart: name it with --chart ID")
         return 2
+    from nap_desktop.core.catalog.library import load_catalog_with_library, resolve_library
+    from nap_desktop.core.pack.snapshot import catalog_for_pack
+
     try:
-        catalog = load_catalog()
+        catalog = load_catalog_with_library(resolve_library(getattr(args, "library", None)))
     except CatalogError as exc:
-        _err(f"the bundled catalog does not validate; nothing was exported.\n{exc}")
+        _err(f"the catalog or the library does not validate; nothing was exported.\n{exc}")
         return 1
     pack = None
     try:
         if args.pack:
             pack = load_pack(args.pack)
+            catalog = catalog_for_pack(pack, catalog)  # each item exports as the pack's copy shows it
         lang = args.lang or (pack.lang if pack else "en")
         if pack is None and selection:
             if args.all:

@@ -30,6 +30,7 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
             "note_es": fact.note_es,
             "sources": [catalog.sources[s].to_json() for s in fact.sources if s in catalog.sources],
             "chart": fact.chart,
+            "origin": fact.origin,
         }
         for code in ("en", "es"):
             if lang in (None, code):
@@ -63,6 +64,7 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
                 "status": d.status,
                 "notes_en": d.notes_en,
                 "notes_es": d.notes_es,
+                "origin": d.origin,
                 "rows": [
                     {**r.to_json(), "source": catalog.sources[r.source].to_json()
                      if r.source in catalog.sources else r.source}

@@ -1,0 +1,62 @@
+"""`nap-desktop pack new OUT.napbrief --ids A,B [--library DIR] [--title T] [--lang en|es]`.
+
+Makes a pack without the window: the facts and charts named (fact and chart ids, bundled or
+user), each with its copy (schema 2), so the pack opens the same on a machine without the library.
+Exit 0 written; 1 the library does not validate or the file cannot be written; 2 unknown ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+
+def _err(message: str) -> None:
+    print(f"nap-desktop pack: {message}", file=sys.stderr)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    pack = sub.add_parser("pack", help="make a briefing pack without the window")
+    pack_sub = pack.add_subparsers(dest="pack_command", required=True)
+    new = pack_sub.add_parser("new", help="a new .napbrief with the facts and charts named")
+    new.add_argument("out", type=Path, help="the .napbrief file to write")
+    new.add_argument("--ids", required=True, help="comma-separated fact and chart ids")
+    new.add_argument("--library", type=Path, default=None, help="the user library folder (default: $NAP_LIBRARY)")
+    new.add_argument("--title", default="", help="the pack's title")
+    new.add_argument("--lang", choices=("en", "es"), default="en", help="the pack's language")
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    from nap_desktop.core.catalog.library import load_catalog_with_library, resolve_library
+    from nap_desktop.core.catalog.loader import CatalogError
+    from nap_desktop.core.pack.packfile import save_pack
+    from nap_desktop.core.pack.selection import SelectionError, pack_ids
+    from nap_desktop.core.pack.snapshot import with_copies
+
+    if args.out.suffix.lower() != ".napbrief":
+        _err(f"{args.out}: the file name must end with .napbrief")
+        return 2
+    try:
+        catalog = load_catalog_with_library(resolve_library(args.library))
+    except CatalogError as exc:
+        _err(f"the catalog or library does not validate; nothing was written.\n{exc}")
+        return 1
+    ids = [i.strip() for i in args.ids.split(",") if i.strip()]
+    try:
+        pack = pack_ids(catalog, ids, lang=args.lang)
+    except SelectionError as exc:
+        _err(str(exc))
+        return 2
+    if args.title:
+        pack = replace(pack, title=args.title)
+    pack = with_copies(pack, catalog)
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        save_pack(pack, args.out)
+    except OSError as exc:
+        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        return 1
+    print(f"wrote {args.out} ({len(pack.items)} items)")
+    return 0
