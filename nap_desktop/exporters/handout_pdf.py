@@ -75,11 +75,9 @@ def default_paper(locale_name: str | None) -> str:
 
 
 def _clean(text: str) -> str:
-    """User text made safe for the PDF (control characters, non-characters, lone surrogates)."""
-    try:
-        from nap_desktop.exporters.textsafe import clean
-    except ImportError:  # pragma: no cover - textsafe is part of the package
-        return text.encode("utf-8", "replace").decode("utf-8")
+    """Any text made safe for the PDF (control characters, non-characters, lone surrogates)."""
+    from nap_desktop.exporters.textsafe import clean
+
     return clean(text)
 
 
@@ -274,12 +272,6 @@ def export_pdf(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, now
     paper = paper or default_paper(None)
     if paper not in PAPERS:
         raise ExportError(f"Unknown paper size {paper!r}: choose letter or a4.")
-    try:
-        from nap_desktop.exporters.textsafe import sanitize_pack
-
-        pack = sanitize_pack(pack)
-    except ImportError:  # pragma: no cover
-        pass
     payload = handout_bytes(pack, catalog, lang=lang, now=now, paper=paper, talking_points=talking_points)
     if progress:
         progress(1.0)
@@ -293,6 +285,9 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
     from reportlab.lib.units import inch
     from reportlab.platypus import SimpleDocTemplate
 
+    from nap_desktop.exporters.textsafe import sanitize_pack
+
+    pack = sanitize_pack(pack)  # the one place user text enters the exporters
     _register_fonts()
     size = LETTER if paper == "letter" else A4
     margin = 0.6 * inch
