@@ -210,6 +210,11 @@ def _avoid_patterns(terms: list[dict]) -> list[tuple[re.Pattern, str, str]]:
             flags = 0 if term.get("case_sensitive") else re.IGNORECASE
             pattern = re.compile(r"(?<![\wÁÉÍÓÚÑáéíóúñü])" + re.escape(str(avoid)) + r"(?![\wÁÉÍÓÚÑáéíóúñü])", flags)
             out.append((pattern, str(avoid), use))
+        for expr in term.get("avoid_es_regex", []) or []:
+            try:
+                out.append((re.compile(str(expr)), str(expr), use))
+            except re.error:
+                continue
     return out
 
 

@@ -25,8 +25,8 @@ COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")
 NO_ROW = {"en": "No figure in the sources for this period", "es": "Sin cifra en las fuentes para este periodo"}
 
-STATE_NAMES_ES = {"DC": "Distrito de Columbia", "HI": "Hawái", "LA": "Luisiana", "MI": "Míchigan",
-                  "MN": "Minesota", "MS": "Misisipi", "MO": "Misuri", "NY": "Nueva York", "NJ": "Nueva Jersey",
+STATE_NAMES_ES = {"DC": "Distrito de Columbia", "HI": "Hawái", "LA": "Luisiana", "MI": "Michigan",
+                  "MN": "Minnesota", "MS": "Misisipi", "MO": "Misuri", "NY": "Nueva York", "NJ": "Nueva Jersey",
                   "NM": "Nuevo México", "NH": "Nuevo Hampshire", "NC": "Carolina del Norte",
                   "SC": "Carolina del Sur", "ND": "Dakota del Norte", "SD": "Dakota del Sur", "PA": "Pensilvania",
                   "VA": "Virginia", "WV": "Virginia Occidental", "OR": "Oregón", "KS": "Kansas", "TN": "Tennessee"}

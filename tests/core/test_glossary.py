@@ -1,0 +1,63 @@
+"""data/glossary.toml: one Spanish vocabulary for every name and term in data/.
+
+Every Spanish text in data/ (``*_es`` keys and ``es = "…"`` labels in TOML files) is read against
+the glossary; a word the glossary replaces is named with its FILE:LINE.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from nap_desktop.core.catalog import rules
+from nap_desktop.core.charts.build import STATE_NAMES_ES
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _spanish_lines():
+    for path in sorted(DATA.rglob("*.toml")):
+        if path.name == "glossary.toml":
+            continue
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for text in rules.spanish_texts(line):
+                yield f"{path.relative_to(DATA).as_posix()}:{i}", text
+
+
+def test_the_glossary_is_well_formed():
+    terms = tomllib.loads((DATA / "glossary.toml").read_text(encoding="utf-8"))["term"]
+    assert len(terms) >= 10
+    for term in terms:
+        assert term.get("en") and term.get("es"), term
+        assert term.get("avoid_es") or term.get("avoid_es_regex"), term
+        for expr in term.get("avoid_es_regex", []):
+            re.compile(expr)
+        # a preferred name is never one of the words it replaces
+        assert not any(rules._fold(a) == rules._fold(term["es"]) for a in term.get("avoid_es", [])), term
+
+
+def test_every_spanish_text_in_data_uses_the_glossary():
+    patterns = rules._avoid_patterns(rules.load_glossary(DATA))
+    offending = [f"{where}: {avoid!r} -> {use!r}" for where, text in _spanish_lines()
+                 for pattern, avoid, use in patterns if pattern.search(text)]
+    assert offending == []
+
+
+def test_spanish_texts_are_found_on_every_kind_of_line():
+    # a regression guard for the reader itself: it must see keys, inline labels and escaped quotes
+    assert rules.spanish_texts('title_es = "Exportaciones \\"agrícolas\\""') == ['Exportaciones \\"agrícolas\\"']
+    assert rules.spanish_texts('labels = { MX = { en = "Mexico", es = "México" } }') == ["México"]
+    assert sum(1 for _ in _spanish_lines()) > 400
+
+
+def test_the_census_bureau_has_one_spanish_name():
+    names = set()
+    for _, text in _spanish_lines():
+        names |= set(re.findall(r"Oficina del Censo(?: de [A-Z][\w. ]*?UU\.)?", text))
+        assert not re.search(r"(?<![Bb]ase )\bCensus\b", text), text  # "base Census" (a trade-statistics basis) only
+    assert names == {"Oficina del Censo de EE. UU."}
+
+
+def test_state_names_on_the_map_follow_the_glossary():
+    assert STATE_NAMES_ES["MN"] == "Minnesota" and STATE_NAMES_ES["MI"] == "Michigan"
