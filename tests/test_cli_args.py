@@ -19,7 +19,7 @@ def started(monkeypatch):
     """Record how the window would be started instead of running an event loop."""
     calls: list[dict] = []
 
-    def fake_run_app(pack=None, lang=None, smoke_test=False):
+    def fake_run_app(pack=None, lang=None, smoke_test=False, **_other):
         calls.append({"pack": pack, "lang": lang, "smoke_test": smoke_test})
         return 0
 

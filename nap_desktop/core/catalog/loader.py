@@ -61,7 +61,9 @@ class _TomlFile:
         self.name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         self.lines: list[str] = []
         self.data: dict[str, Any] | None = None
-        raw = path.read_bytes()
+        raw = _read_file(path, self.name, problems)
+        if raw is None:
+            return
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -76,6 +78,9 @@ class _TomlFile:
             line = int(match.group(1)) if match else 0
             message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
             problems.append(Problem(self.name, line, f"malformed TOML: {message}"))
+        except RecursionError:
+            problems.append(Problem(self.name, _deep_line(self.lines),
+                                    "malformed TOML: arrays or tables nested too deeply"))
 
     def block_lines(self, table: str) -> list[int]:
         header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]\s*(#.*)?$")
@@ -96,11 +101,65 @@ class _TomlFile:
         if self.data is None:
             return []
         items = self.data.get(table, [])
-        if not isinstance(items, list):
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
             problems.append(Problem(self.name, 1, f"'{table}' must be written as [[{table}]] blocks"))
             return []
         starts = self.block_lines(table)
         return [(item, starts[i] if i < len(starts) else 0) for i, item in enumerate(items)]
+
+
+#: Problems that stop a whole file from being read: everything defined in it is missing, so the
+#: "unknown id" errors elsewhere are follow-ons of this one root cause.
+ROOT_CAUSE_RE = re.compile(r"^(malformed TOML|malformed CSV|unreadable encoding|unclosed quote|cannot read"
+                           r"|a folder where a file belongs|a file where a folder belongs)")
+FOLLOW_ON_RE = re.compile(r"unknown (source|section|fact|dataset|chart)\b|not in dataset |: no rows$"
+                          r"|^no sources defined|rows without a dataset|its rows file is missing|the tile map needs ")
+
+
+def fold_follow_ons(problems: list[Problem]) -> list[Problem]:
+    """Root causes first; when a file could not be read, the errors that only say "unknown id"
+    (ids it would have defined) are counted into the first root cause instead of listed."""
+    roots = [p for p in problems if ROOT_CAUSE_RE.match(p.message)]
+    if not roots:
+        return problems
+    rest = [p for p in problems if p not in roots]
+    kept = [p for p in rest if not FOLLOW_ON_RE.search(p.message)]
+    folded = len(rest) - len(kept)
+    if folded:
+        first = roots[0]
+        roots[0] = Problem(first.file, first.line, f"{first.message} (fix this first: {folded} follow-on "
+                                                   f"problem{'s' if folded != 1 else ''} from what this file "
+                                                   "defines are not listed)", first.key)
+    return roots + kept
+
+
+def _read_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
+    """The bytes of a data file, or None with a problem (a folder named like a file, unreadable)."""
+    if path.is_dir():
+        problems.append(Problem(name, 0, "a folder where a file belongs"))
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, 0, f"cannot read the file: {exc.strerror or exc}"))
+        return None
+
+
+def _deep_line(lines: list[str], limit: int = 100) -> int:
+    """The line where brackets first nest deeper than `limit` (for a RecursionError in tomllib)."""
+    depth = 0
+    for number, line in enumerate(lines, 1):
+        for char in line:
+            depth += char in "[{"
+            depth -= char in "]}"
+            if depth > limit:
+                return number
+    return 1
+
+
+def _text_key(value: Any) -> str | None:
+    """`value` when it is text (so it can be looked up in a dict or set), else None."""
+    return value if isinstance(value, str) else None
 
 
 def _is_number(value: Any) -> bool:
@@ -131,7 +190,20 @@ class _Loader:
         self.problems.append(Problem(file, line, message, key))
 
     def toml(self, path: Path) -> _TomlFile:
-        return _TomlFile(path, self.root, self.problems)
+        f = _TomlFile(path, self.root, self.problems)
+        self.current_file = f.name  # named by guard() if an unforeseen error escapes a check
+        return f
+
+    current_file = ""
+
+    def guard(self, step: Any, default: Any, what: str) -> Any:
+        """Run one loading step; an unforeseen error becomes a problem naming the file, never a traceback."""
+        try:
+            return step()
+        except Exception as exc:  # noqa: BLE001 - the last net: data check must always end in a report
+            where = self.current_file or what
+            self.problem(where, 0, f"cannot read {what}: {type(exc).__name__}: {exc}")
+            return default
 
     def require_text(self, f: _TomlFile, block: dict, line: int, key: str, what: str) -> str:
         value = block.get(key)
@@ -186,15 +258,27 @@ class _Loader:
             sid = self.check_id(f, line, block.get("id"), seen, "section")
             if sid is None:
                 continue
+            order = block.get("order", len(sections))
+            if not isinstance(order, int) or isinstance(order, bool):
+                self.problem(f.name, f.key_line(line, "order"),
+                             f"section {sid}: order {order!r} must be a whole number")
+                order = len(sections)
             sections.append(Section(
                 id=sid,
                 title_en=self.require_text(f, block, line, "title_en", f"section {sid}"),
                 title_es=self.require_text(f, block, line, "title_es", f"section {sid}"),
-                order=int(block.get("order", len(sections))),
-                color=str(block.get("color", "#1f4e79")),
+                order=order,
+                color=self._section_color(f, block, line, sid),
             ))
         sections.sort(key=lambda s: s.order)
         return version if isinstance(version, str) else "", sections
+
+    def _section_color(self, f: _TomlFile, block: dict, line: int, sid: str) -> str:
+        color = block.get("color", "#1f4e79")
+        if not (isinstance(color, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", color)):
+            self.problem(f.name, f.key_line(line, "color"), f"section {sid}: color {color!r} must be #RRGGBB")
+            return "#1f4e79"
+        return color
 
     # --- sources ------------------------------------------------------------------------
     def load_sources(self) -> dict[str, Source]:
@@ -249,7 +333,7 @@ class _Loader:
             if key not in known:
                 self.problem(f.name, f.key_line(line, key), f"{what}: unknown field {key!r}")
         section = block.get("section")
-        if section not in section_ids:
+        if _text_key(section) not in section_ids:
             self.problem(f.name, f.key_line(line, "section"),
                          f"{what}: unknown section {section!r} (known: {', '.join(sorted(section_ids))})")
         value = block.get("value")
@@ -261,14 +345,14 @@ class _Loader:
             self.problem(f.name, f.key_line(line, "value_max"), f"{what}: value_max {value_max!r} is not a number")
             value_max = None
         unit = block.get("unit", "none" if value is None else None)
-        if unit not in UNITS:
+        if _text_key(unit) not in UNITS:
             self.problem(f.name, f.key_line(line, "unit"),
                          f"{what}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
             unit = "none"
         if value is not None and unit == "none":
             self.problem(f.name, f.key_line(line, "unit"), f"{what}: a value needs a unit")
         qualifier = block.get("qualifier", "")
-        if qualifier not in QUALIFIERS:
+        if _text_key(qualifier) is None or qualifier not in QUALIFIERS:
             self.problem(f.name, f.key_line(line, "qualifier"),
                          f"{what}: unknown qualifier {qualifier!r} (known: {', '.join(q for q in QUALIFIERS if q)})")
             qualifier = ""
@@ -283,9 +367,12 @@ class _Loader:
             if code not in COUNTRIES:
                 self.problem(f.name, f.key_line(line, "countries"), f"{what}: unknown country code {code!r}")
         fact_sources = block.get("sources", [])
-        if not isinstance(fact_sources, list) or not fact_sources:
+        if "sources" in block and not (isinstance(fact_sources, list) and all(isinstance(s, str) for s in fact_sources)):
+            self.problem(f.name, f.key_line(line, "sources"), f"{what}: sources must be a list of source ids")
+            fact_sources = None
+        elif not fact_sources:
             self.problem(f.name, f.key_line(line, "sources"), f"{what}: every fact needs at least one source")
-            fact_sources = []
+        fact_sources = fact_sources or []
         for sid in fact_sources:
             if sid not in sources:
                 self.problem(f.name, f.key_line(line, "sources"), f"{what}: unknown source id {sid!r}")
@@ -369,10 +456,10 @@ class _Loader:
                 self.problem(f.name, f.key_line(line, "status"),
                              f"{what}: status {status!r} must be one of {', '.join(STATUSES)}")
             source = block.get("source")
-            if source not in sources:
+            if _text_key(source) not in sources:
                 self.problem(f.name, f.key_line(line, "source"), f"{what}: unknown source id {source!r}")
             unit = block.get("unit")
-            if unit not in UNITS:
+            if _text_key(unit) not in UNITS:
                 self.problem(f.name, f.key_line(line, "unit"), f"{what}: unknown unit {unit!r}")
             rows = self._rows(folder / f"{did}.csv", str(source), str(status), sources, what)
             datasets[did] = Dataset(
@@ -386,8 +473,8 @@ class _Loader:
                 rows=tuple(rows),
                 notes_en=str(block.get("notes_en", "")),
                 notes_es=str(block.get("notes_es", "")),
-                category_labels=dict(block.get("category_labels", {})),
-                series_labels=dict(block.get("series_labels", {})),
+                category_labels=self._labels_table(f, block, line, "category_labels", what),
+                series_labels=self._labels_table(f, block, line, "series_labels", what),
                 file=f.name,
             )
         for path in sorted(folder.glob("*.csv")):
@@ -395,17 +482,35 @@ class _Loader:
                 self.problem(f"datasets/{path.name}", 0, f"rows without a dataset: datasets/{path.stem}.toml is missing")
         return datasets
 
+    def _labels_table(self, f: _TomlFile, block: dict, line: int, key: str, what: str) -> dict:
+        value = block.get(key, {})
+        if not isinstance(value, dict):
+            self.problem(f.name, f.key_line(line, key), f"{what}: {key} must be a table (key = {{ en = …, es = … }})")
+            return {}
+        return dict(value)
+
     def _rows(self, path: Path, source: str, status: str, sources: dict[str, Source], what: str) -> list[DatasetRow]:
         name = f"datasets/{path.name}"
         if not path.is_file():
             self.problem(name, 0, f"{what}: its rows file is missing")
             return []
-        raw = path.read_bytes()
+        raw = _read_file(path, name, self.problems)
+        if raw is None:
+            return []
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.problem(name, raw[: exc.start].count(b"\n") + 1, "unreadable encoding: not UTF-8")
+            self.problem(name, raw[: exc.start].count(b"\n") + 1,
+                         f"unreadable encoding: not UTF-8 (byte 0x{raw[exc.start]:02x})")
             return []
+        try:
+            return self._parse_rows(name, text, source, status, sources, what)
+        except csv.Error as exc:
+            self.problem(name, _csv_line(text, exc), f"malformed CSV: {exc}")
+            return []
+
+    def _parse_rows(self, name: str, text: str, source: str, status: str, sources: dict[str, Source],
+                    what: str) -> list[DatasetRow]:
         reader = csv.DictReader(io.StringIO(text))
         required = {"category", "series", "period", "value"}
         if reader.fieldnames is None or not required <= set(reader.fieldnames):
@@ -414,8 +519,14 @@ class _Loader:
             return []
         rows: list[DatasetRow] = []
         keys: dict[tuple[str, str, str], int] = {}
+        end = 1
         for record in reader:
-            line = reader.line_num
+            start, end = end + 1, reader.line_num
+            line = end
+            if end > start and any("\n" in (v or "") for v in record.values() if isinstance(v, str)):
+                self.problem(name, start, f"unclosed quote: the quoted field that starts on line {start} "
+                                          f"runs on to line {end}")
+                continue
             if None in record:
                 self.problem(name, line, "malformed row: more fields than the header")
                 continue
@@ -452,6 +563,11 @@ class _Loader:
         return rows
 
 
+def _csv_line(text: str, exc: csv.Error) -> int:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1
+
+
 def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]]:
     """Load everything that can be loaded, and list every problem found."""
     from nap_desktop.core.charts import spec as charts_mod
@@ -464,18 +580,28 @@ def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]
     if not root.is_dir():
         loader.problem(str(root), 0, "not a folder")
         return Catalog("", (), {}, ()), loader.problems
-    version, sections = loader.load_sections()
-    sources = loader.load_sources()
-    facts = loader.load_facts(sections, sources)
-    datasets = loader.load_datasets(sources)
-    datasets = derive_mod.finish_datasets(loader, datasets)  # computed rows; status = weakest row
-    chart_specs, links = charts_mod.load_charts(loader, datasets, {f.id for f in facts})
+    for folder in ("sources", "facts", "datasets", "charts", "layouts"):
+        if (root / folder).exists() and not (root / folder).is_dir():
+            loader.problem(folder, 0, "a file where a folder belongs")
+    for name in ("catalog.toml", "checks.toml"):
+        if (root / name).is_dir():
+            loader.problem(name, 0, "a folder where a file belongs")
+    guard = loader.guard  # each step: an unforeseen error is a problem naming the file, not a traceback
+    version, sections = guard(loader.load_sections, ("", []), "the sections")
+    sources = guard(loader.load_sources, {}, "the sources")
+    facts = guard(lambda: loader.load_facts(sections, sources), [], "the facts")
+    datasets = guard(lambda: loader.load_datasets(sources), {}, "the datasets")
+    datasets = guard(lambda: derive_mod.finish_datasets(loader, datasets), datasets, "the datasets")
+    chart_specs, links = guard(lambda: charts_mod.load_charts(loader, datasets, {f.id for f in facts}),
+                               ({}, {}), "the charts")
     facts = [Fact(**{**f.__dict__, "chart": links.get(f.id)}) for f in facts]
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
                       facts=tuple(facts), datasets=datasets, charts=chart_specs)
-    checks_mod.run_checks(loader, catalog)
-    rules_mod.run_rules(loader, catalog)  # provenance, status, period and glossary rules
-    return catalog, loader.problems
+    loader.current_file = "checks.toml"
+    guard(lambda: checks_mod.run_checks(loader, catalog), None, "the checks")
+    loader.current_file = ""
+    guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")  # provenance, status, period, glossary
+    return catalog, fold_follow_ons(loader.problems)
 
 
 def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_PREFIX,

@@ -76,24 +76,37 @@ class _Builder:
         for key in b:
             if key not in KNOWN:
                 self.problem(key, f"unknown field {key!r}")
+        tables = ("where", "colors", "gap_reasons", "compute_args", "category_labels", "series_labels")
+        for key in tables:
+            if key in b and not isinstance(b[key], dict):
+                self.problem(key, f"{key} must be a table ({key} = {{ … }})")
+        lists = {"highlight": "categories", "categories": "categories", "series": "series keys",
+                 "derived_dates": "tables"}
+        for key, what in lists.items():
+            value = b.get(key)
+            if key in b and not (isinstance(value, list) and all(
+                    isinstance(v, dict if key == "derived_dates" else str) for v in value)):
+                self.problem(key, f"{key} must be a list of {what}")
+        if not self.ok:
+            return None
         kind = b.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             self.problem("kind", f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
             return None
         did = b.get("dataset")
-        ds = self.datasets.get(did)
+        ds = self.datasets.get(did) if isinstance(did, str) else None
         if ds is None:
             self.problem("dataset", f"unknown dataset {did!r}")
             return None
         facts = b.get("facts", [])
-        if not isinstance(facts, list):
+        if not isinstance(facts, list) or not all(isinstance(fid, str) for fid in facts):
             self.problem("facts", "facts must be a list of fact ids")
             facts = []
         for fid in facts:
             if fid not in self.fact_ids:
                 self.problem("facts", f"unknown fact id {fid!r}")
         unit = b.get("unit", ds.unit)
-        if unit not in UNITS:
+        if not isinstance(unit, str) or unit not in UNITS:
             self.problem("unit", f"unknown unit {unit!r}")
         decimals = b.get("decimals", 1)
         if not isinstance(decimals, int) or not 0 <= decimals <= 6:
@@ -382,7 +395,11 @@ def build_charts(loader: Any, datasets: dict, fact_ids: set[str]) -> tuple[dict,
             cid = loader.check_id(f, line, block.get("id"), seen, "chart")
             if cid is None:
                 continue
-            spec = _Builder(loader, f, block, line, datasets, fact_ids).build()
+            try:
+                spec = _Builder(loader, f, block, line, datasets, fact_ids).build()
+            except Exception as exc:  # noqa: BLE001 - a declaration of an unforeseen shape: a problem, not a traceback
+                loader.problem(f.name, line, f"chart {cid}: cannot build it: {type(exc).__name__}: {exc}")
+                continue
             if spec is None:
                 continue
             charts[cid] = spec

@@ -35,7 +35,21 @@ def load_layout(root: Path, loader: Any = None) -> dict[str, Tile]:
     if not path.is_file():
         problem(0, "missing file: the U.S. tile-grid layout (state,name,row,col)")
         return {}
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem(raw[: exc.start].count(b"\n") + 1, f"unreadable encoding: not UTF-8 (byte 0x{raw[exc.start]:02x})")
+        return {}
+    try:
+        return _parse_layout(text, problem)
+    except csv.Error as exc:
+        problem(1, f"malformed CSV: {exc}")
+        return {}
+
+
+def _parse_layout(text: str, problem: Any) -> dict[str, Tile]:
+    reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or not {"state", "name", "row", "col"} <= set(reader.fieldnames):
         problem(1, "malformed CSV header: needs columns state,name,row,col")
         return {}
