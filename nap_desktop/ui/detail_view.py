@@ -215,7 +215,7 @@ class DetailView(QScrollArea):
             return
         section = self._catalog.section(fact.section)
         color = section.color if section else theme.ACCENT
-        self.section_label.setText(section.title(lang) if section else fact.section)
+        self.section_label.setText(theme.no_break(section.title(lang)) if section else fact.section)
         self.section_label.setStyleSheet(f"color: {color};")
         value = headline(fact, lang)
         self.value_label.setText(value)

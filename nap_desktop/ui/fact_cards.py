@@ -291,7 +291,7 @@ class FactCardWidget(QFrame):
         lang, fact = self._lang, self.fact
         section = self._catalog.section(fact.section)
         self._set_color(section.color if section else theme.ACCENT)
-        self.section_label.setText(section.title(lang) if section else fact.section)
+        self.section_label.setText(theme.no_break(section.title(lang)) if section else fact.section)
         self.yours_label.setVisible(getattr(fact, "origin", "bundled") == "user")
         self.yours_label.setText(QCoreApplication.translate("FactCardWidget", "Yours"))
         self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.country_combo = QComboBox()
         self.country_combo.setObjectName("CountryFilter")
         self.country_combo.setMaximumWidth(220)
+        self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.country_combo.setMinimumContentsLength(9)
         self.country_combo.currentIndexChanged.connect(self._on_country_combo_changed)
         self.result_label = QLabel()
         self.result_label.setObjectName("ResultCount")
@@ -206,11 +208,11 @@ class MainWindow(QMainWindow):
         self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_action.triggered.connect(self.show_cards)
         self.toggle_pack_action = self.pack_dock.toggleViewAction()
-        # Ctrl+P is Print, as everywhere else; Print stays greyed out until the pack's handout exists.
+        # Ctrl+P is Print, as everywhere else: the pack's one-page handout, through the system print dialog.
         self.print_action = QAction(self)
         self.print_action.setObjectName("PrintAction")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(self.print_handout)
         self.help_action = QAction(self)
         self.help_action.setObjectName("HelpAction")
         self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -352,6 +354,17 @@ class MainWindow(QMainWindow):
         next_index.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         return True
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_dock)
+
+    def _fit_dock(self) -> None:
+        """On a narrow window the pack panel gives the cards room (never below its minimum)."""
+        width = self.width()
+        if self.pack_dock.isVisible() and self.pack_dock.width() > 0.34 * width:
+            self.resizeDocks([self.pack_dock], [max(self.pack_dock.minimumWidth(), int(width * 0.3))],
+                             Qt.Orientation.Horizontal)
+
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if self._index is None and not self._index_scheduled:
@@ -384,7 +397,8 @@ class MainWindow(QMainWindow):
                 "%1", shortcut_text(self.export_action.shortcut())))
         self.print_action.setText(QCoreApplication.translate("MainWindow", "&Print handout…"))
         self.print_action.setToolTip(QCoreApplication.translate(
-            "MainWindow", "Printing the pack's one-page handout is not available in this version yet"))
+            "MainWindow", "Print the briefing pack's one-page handout (%1)").replace(
+                "%1", shortcut_text(self.print_action.shortcut())))
         self.print_action.setStatusTip(self.print_action.toolTip())
         self.help_action.setText(QCoreApplication.translate("MainWindow", "NAP Briefing &help"))
         self.copy_citation_action.setText(QCoreApplication.translate("MainWindow", "&Copy fact with citation"))
@@ -511,7 +525,7 @@ class MainWindow(QMainWindow):
         self.section_nav.addItem(all_item)
         for section in self.catalog.sections:
             count = result.section_counts.get(section.id, 0)
-            item = QListWidgetItem(f"{section.title(self._lang)}  ({count})")
+            item = QListWidgetItem(f"{theme.no_break(section.title(self._lang))}  ({count})")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             pix = QPixmap(12, 12)
             pix.fill(QColor(section.color))
@@ -593,6 +607,13 @@ class MainWindow(QMainWindow):
         dialog = export_dialog.ExportDialog(self.document.pack, self.catalog, self, settings_dir=self.settings_dir)
         dialog.exec()
         return dialog
+
+    def print_handout(self, *, printer: Any = None, ask: bool = True) -> bool:
+        """File > Print… (Ctrl+P): the pack's handout, in the pack's language, on the system printer."""
+        from nap_desktop.ui.print_handout import print_handout
+
+        pack = self.document.pack
+        return print_handout(self, pack, self.catalog, lang=pack.lang or self._lang, printer=printer, ask=ask)
 
     def ask_chart_image_path(self, suggested: str) -> tuple[str, str]:
         """(path, chosen filter) from a save dialog; ('', '') if cancelled. Replaced in tests."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QLocale, QObject,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPlainTextEdit, QPushButton, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from nap_desktop.core.pack.document import PackChange, PackDocument
@@ -294,12 +294,7 @@ class PackPanel(QWidget):
 
         self.text_label = QLabel()
         self.text_edit = QPlainTextEdit()
-        self.text_edit.setMaximumHeight(70)
         self.text_edit.setTabChangesFocus(True)
-        for widget in (self.text_label, self.text_edit):  # hidden for facts/charts, but keeps its place
-            policy = widget.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            widget.setSizePolicy(policy)
         self.points_label = QLabel()
         self.points_edit = QPlainTextEdit()
         self.points_edit.setTabChangesFocus(True)
@@ -308,19 +303,59 @@ class PackPanel(QWidget):
             edit.installEventFilter(self._undo_keys)
         self.date_edit.installEventFilter(self._undo_keys)
 
+        # The details form folds away on short windows (a toggle in the heading) so the item list keeps
+        # room for at least three items; the editors below the list sit in a splitter pane of their own,
+        # so the list and its button row never move when the selected item's kind changes.
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("PackDetailsToggle")
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.details_button.toggled.connect(self._on_details_toggled)
+        self._details_user_choice: bool | None = None
+        self.details_box = QWidget()
+        self.details_box.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+
+        heading_row = QHBoxLayout()
+        heading_row.setContentsMargins(0, 0, 0, 0)
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.details_button)
+
+        top_pane = QWidget()
+        top = QVBoxLayout(top_pane)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(6)
+        top.addWidget(self.items_label)
+        top.addWidget(self.list_view, 1)
+        top.addLayout(buttons)
+        bottom_pane = QWidget()
+        bottom = QVBoxLayout(bottom_pane)
+        bottom.setContentsMargins(0, 4, 0, 0)
+        bottom.setSpacing(4)
+        bottom.addWidget(self.text_label)
+        bottom.addWidget(self.text_edit)
+        bottom.addWidget(self.points_label)
+        bottom.addWidget(self.points_edit, 1)
+        self.text_edit.setMinimumHeight(44)
+        self.text_edit.setMaximumHeight(64)
+        self.points_edit.setMinimumHeight(48)
+        self.editor_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.editor_splitter.setObjectName("PackEditorSplitter")
+        self.editor_splitter.addWidget(top_pane)
+        self.editor_splitter.addWidget(bottom_pane)
+        self.editor_splitter.setChildrenCollapsible(False)
+        self.editor_splitter.setStretchFactor(0, 1)
+        self.editor_splitter.setStretchFactor(1, 0)
+        self.editor_splitter.setSizes([400, 170])
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.form)
-        layout.addSpacing(4)
-        layout.addWidget(self.items_label)
-        layout.addWidget(self.list_view, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(self.text_label)
-        layout.addWidget(self.text_edit)
-        layout.addWidget(self.points_label)
-        layout.addWidget(self.points_edit, 1)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.details_box)
+        layout.addWidget(self.editor_splitter, 1)
 
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.audience_edit.textEdited.connect(self._on_audience_edited)
@@ -328,6 +363,7 @@ class PackPanel(QWidget):
         self.audience_edit.editingFinished.connect(document.end_merge)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.clear_date_button.clicked.connect(lambda: self.date_edit.setDate(NO_DATE))
+        self.details_button.clicked.connect(lambda checked: setattr(self, "_details_user_choice", checked))
         self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
         self.add_note_button.clicked.connect(self.add_note)
         self.add_divider_button.clicked.connect(self.add_divider)
@@ -353,9 +389,33 @@ class PackPanel(QWidget):
     def document(self) -> PackDocument:
         return self._doc
 
+    #: below this panel height the details form folds away (unless the user unfolded it)
+    COMPACT_HEIGHT = 700
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.details_box.setVisible(shown)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._retranslate_details()
+
+    def _retranslate_details(self) -> None:
+        shown = self.details_button.isChecked()
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setToolTip(self.tr("Hide the title, audience, date and language") if shown
+                                       else self.tr("Show the title, audience, date and language"))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._details_user_choice is None:
+            compact = event.size().height() < self.COMPACT_HEIGHT
+            if self.details_button.isChecked() == compact:
+                self.details_button.blockSignals(True)
+                self.details_button.setChecked(not compact)
+                self.details_button.blockSignals(False)
+                self._on_details_toggled(not compact)
+
     def tab_widgets(self) -> list:
         """The panel's fields in Tab order (the main window walks them)."""
-        widgets = [self.title_edit, self.audience_edit]
+        widgets = [self.details_button, self.title_edit, self.audience_edit]
         organisation = getattr(self, "organisation_edit", None)
         if organisation is not None:
             widgets.append(organisation)
@@ -545,6 +605,8 @@ class PackPanel(QWidget):
             "and press Space or Ctrl+D). Then add notes and section dividers with the buttons below.")
         self.add_note_button.setText(self.tr("Add &note"))
         self.add_divider_button.setText(self.tr("Add di&vider"))
+        self.add_note_button.setToolTip(self.tr("Add a note slide after the selected item"))
+        self.add_divider_button.setToolTip(self.tr("Add a section divider after the selected item"))
         self.remove_button.setText(self.tr("&Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected item (Delete)"))
         self.up_button.setToolTip(self.tr("Move up (Alt+Up)"))
@@ -552,6 +614,7 @@ class PackPanel(QWidget):
         self.up_button.setAccessibleName(self.tr("Move up"))
         self.down_button.setAccessibleName(self.tr("Move down"))
         self.clear_date_button.setAccessibleName(self.tr("Clear the meeting date"))
+        self._retranslate_details()
         self.points_label.setText(self.tr("Tal&king points"))
         self.points_label.setBuddy(self.points_edit)
         self.text_label.setBuddy(self.text_edit)

@@ -82,3 +82,11 @@ def apply_theme(app: QApplication) -> None:
         font.setPointSizeF(10.5)
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
+
+
+_SHORT_HYPHENATED = __import__("re").compile(r"\b(\w{1,3})-(\w{1,4})\b")
+
+
+def no_break(text: str) -> str:
+    """Short hyphenated names ("T-MEC", "CO2-e") never wrap at the hyphen: a non-breaking hyphen."""
+    return _SHORT_HYPHENATED.sub("\\1\u2011\\2", text)

@@ -899,12 +899,12 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <location filename="../../nap_desktop/ui/pack_panel.py" line="470" />
         <source>Add &amp;note</source>
-        <translation>Agregar &amp;nota</translation>
+        <translation>+ &amp;Nota</translation>
     </message>
     <message>
         <location filename="../../nap_desktop/ui/pack_panel.py" line="471" />
         <source>Add di&amp;vider</source>
-        <translation>Agregar se&amp;parador</translation>
+        <translation>+ Se&amp;parador</translation>
     </message>
     <message>
         <location filename="../../nap_desktop/ui/pack_panel.py" line="472" />
@@ -957,6 +957,26 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <source>talking points ✓</source>
         <translation>puntos para exponer ✓</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Hide the title, audience, date and language</source>
+        <translation>Ocultar el título, el público, la fecha y el idioma</translation>
+    </message>
+    <message>
+        <source>Show the title, audience, date and language</source>
+        <translation>Mostrar el título, el público, la fecha y el idioma</translation>
+    </message>
+    <message>
+        <source>Add a note slide after the selected item</source>
+        <translation>Agregar una diapositiva de nota después del elemento seleccionado</translation>
+    </message>
+    <message>
+        <source>Add a section divider after the selected item</source>
+        <translation>Agregar un separador de sección después del elemento seleccionado</translation>
     </message>
 </context>
 <context>
