@@ -74,7 +74,11 @@ def recompute(ds: Any, check: dict) -> float:
 
 
 def run_checks(loader: Any, catalog: Any) -> None:
-    """Run data/checks.toml against the loaded catalog; every disagreement is a Problem."""
+    """Run data/checks.toml against the loaded catalog; every disagreement is a Problem.
+    Also checks every chart's title, subtitle and message against its rows (core/catalog/claims.py)."""
+    from nap_desktop.core.catalog.claims import check_chart_claims
+
+    check_chart_claims(loader, catalog)
     path = Path(loader.root) / "checks.toml"
     if not path.is_file():
         return
