@@ -57,6 +57,13 @@ def test_an_unknown_word_is_an_error_not_a_pack(started, capsys, word, tmp_path,
     assert started == [], "the window must not open on a mistyped command"
 
 
+def test_option_values_are_not_taken_for_a_pack(started, tmp_path):
+    library = tmp_path / "lib"
+    library.mkdir()
+    assert main(["--library", str(library), "--lang", "es"]) == 0
+    assert started[-1]["pack"] is None and started[-1]["lang"] == "es"
+
+
 def test_an_unknown_word_after_lang_is_an_error(started, capsys):
     assert _exit_code(["--lang", "es", "frobnicate"]) == 2
     assert "frobnicate" in capsys.readouterr().err

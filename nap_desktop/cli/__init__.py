@@ -97,10 +97,15 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.library import is_library, load_library_with_problems
 
     root = args.dir if args.dir is not None else data_dir()
-    if is_library(root):  # a user library: checked with the bundled sections and sources it builds on
-        catalog, problems = load_library_with_problems(root)
-    else:
-        catalog, problems = load_catalog_with_problems(root)
+    try:
+        if is_library(root):  # a user library: checked with the bundled sections and sources it builds on
+            catalog, problems = load_library_with_problems(root)
+        else:
+            catalog, problems = load_catalog_with_problems(root)
+    except Exception as exc:  # noqa: BLE001 - `data check` reports, it never ends in a traceback
+        print(f"{root}: cannot check this folder: {type(exc).__name__}: {exc}")
+        print(f"1 problem(s) found in {root}")
+        return 1
     for problem in problems:
         print(problem)
     if problems:
@@ -119,14 +124,12 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     return 0
 
 
-# Top-level options that take a value: their value is not a pack path or a sub-command.
-_TOP_OPTIONS_WITH_VALUE = ("--lang",)
-
 # What each output option must end with: `--pptx a.txt` is refused instead of writing a deck named a.txt.
 _EXPORT_SUFFIXES = {"pptx": ".pptx", "xlsx": ".xlsx", "png": ".png", "svg": ".svg"}
 
 
-def _split_pack(argv: list[str], commands: set[str]) -> tuple[list[str], Path | None, str | None]:
+def _split_pack(argv: list[str], commands: set[str],
+                options_with_value: set[str]) -> tuple[list[str], Path | None, str | None]:
     """Take `BRIEF.napbrief` out of a bare app start (a file manager's "open with").
 
     Only an existing file is a pack to open; any other word that is not a sub-command is an error
@@ -137,7 +140,7 @@ def _split_pack(argv: list[str], commands: set[str]) -> tuple[list[str], Path | 
         if token == "--":
             i += 1
             break
-        if token in _TOP_OPTIONS_WITH_VALUE:
+        if token in options_with_value:  # e.g. `--lang es`, `--library DIR`: the value is not a pack
             i += 2
             continue
         if token.startswith("-"):
@@ -196,7 +199,8 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    argv, pack, error = _split_pack(argv, _command_names(parser))
+    with_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    argv, pack, error = _split_pack(argv, _command_names(parser), with_value)
     if error:
         parser.error(error)
     args = parser.parse_args(argv)
