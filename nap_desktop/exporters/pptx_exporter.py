@@ -129,10 +129,15 @@ class _DeckWriter:
         from pptx import Presentation
 
         path = Path(template) if template else template_path()
-        if template and path.suffix.lower() != ".pptx":
-            raise ExportError(f"The template {path} is not a PowerPoint .pptx file (save it as .pptx and try again).")
         try:
-            self.prs = Presentation(str(path))
+            if template:  # a user's file: macros, external links, bombs and its properties are dealt with first
+                from nap_desktop.exporters.template import open_template
+
+                self.prs = open_template(path)
+            else:
+                self.prs = Presentation(str(path))
+        except ExportError:
+            raise
         except FileNotFoundError as exc:
             raise ExportError(f"The template {path} does not exist.") from exc
         except Exception as exc:  # noqa: BLE001 - python-pptx raises many kinds on a damaged file
