@@ -44,7 +44,27 @@ def default_settings_dir() -> Path:
     return path
 
 
-def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False) -> int:
+def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, Path, list[str])
+    """The bundled catalog plus the user library (``--library``, else $NAP_LIBRARY, else AppDataLocation).
+
+    A library that does not load is not fatal: the window opens on the bundled catalog and the
+    returned problems say why the user's items are missing (nothing in the folder is touched).
+    """
+    from nap_desktop.core.catalog.library import is_library, load_catalog_with_library
+    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
+    from nap_desktop.ui.library_paths import library_dir
+
+    folder = library_dir(library)
+    if not folder.is_dir() or not is_library(folder):
+        return load_catalog(), folder, []
+    try:
+        return load_catalog_with_library(folder), folder, []
+    except CatalogError as exc:
+        return load_catalog(), folder, [str(p) for p in exc.problems]
+
+
+def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False,
+            library: Path | str | None = None) -> int:
     """`nap-desktop` (and `--smoke-test`): returns the process exit code."""
     import os
 
@@ -58,8 +78,12 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     from nap_desktop.ui.i18n import system_language, translations
     from nap_desktop.ui.main_window import MainWindow
 
+    library_problems: list[str] = []
     try:
-        catalog = load_catalog()
+        if smoke_test:
+            catalog = load_catalog()
+        else:
+            catalog, library_folder, library_problems = load_catalog_for_window(library)
     except (CatalogError, FileNotFoundError) as exc:
         if smoke_test:
             print(f"nap-desktop: smoke test failed: the catalog does not load.\n{exc}", file=sys.stderr)
@@ -75,6 +99,11 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
 
     settings_dir = default_settings_dir()
     window = MainWindow(catalog, settings_dir=settings_dir, lang=lang)
+    from nap_desktop.ui.library_controller import install_library
+
+    controller = install_library(window, library_folder)
+    if library_problems:
+        QTimer.singleShot(0, lambda: controller.report_load_problems(library_problems))
     if lang is None and not window.has_saved_language():
         window.set_language(system_language())
     else:

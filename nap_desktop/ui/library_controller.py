@@ -275,6 +275,13 @@ class LibraryController(QObject):
         finally:
             self._applying_update = False
 
+    def report_load_problems(self, problems: list[str]) -> None:
+        """The library folder did not load: say so (the window shows the bundled catalog; nothing is touched)."""
+        self._error(_tr("Your library did not load"),
+                    _tr("The window shows the bundled catalog. Your library folder %1 has not been changed; "
+                        "fix these problems and restart:").replace("%1", str(self.library))
+                    + "\n\n" + "\n".join(problems[:20]))
+
     # ---- messages -------------------------------------------------------------------------------------
     def _error(self, title: str, message: str) -> None:
         self.last_error = message

@@ -441,6 +441,10 @@
         <translation>Conservar</translation>
     </message>
     <message>
+        <source>Your library did not load</source>
+        <translation>Su biblioteca no se cargó</translation>
+    </message>
+    <message>
         <source>Only your own facts can be edited or deleted: select one of the cards marked “Yours”.</source>
         <translation>Solo se pueden editar o eliminar sus propios datos: seleccione una de las tarjetas marcadas “Propio”.</translation>
     </message>
@@ -467,6 +471,10 @@
     <message>
         <source>The table was not saved</source>
         <translation>La tabla no se guardó</translation>
+    </message>
+    <message>
+        <source>The window shows the bundled catalog. Your library folder %1 has not been changed; fix these problems and restart:</source>
+        <translation>La ventana muestra el catálogo incluido. Su carpeta de biblioteca %1 no se modificó; corrija estos problemas y reinicie:</translation>
     </message>
 </context>
 <context>
