@@ -162,6 +162,34 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # noqa: BLE001
                 s.check(False, f"openpyxl cannot open the workbook: {exc!r}")
 
+        pdf_path, bundle_path = s.work / "autos-es.pdf", s.work / "autos-es.zip"
+        proc = s.run("handout + bundle", ["export", "--section", "autos", "--lang", "es", "--pdf", str(pdf_path),
+                                          "--paper", "a4", "--bundle", str(bundle_path)])
+        if proc is not None:
+            head = pdf_path.read_bytes()[:5] if pdf_path.is_file() else b""
+            s.check(head == b"%PDF-", "the handout is not a PDF")
+            try:
+                import hashlib
+                import zipfile
+
+                with zipfile.ZipFile(bundle_path) as zf:
+                    manifest = json.loads(zf.read("manifest.json"))
+                    bad = [f["name"] for f in manifest["files"]
+                           if hashlib.sha256(zf.read(f["name"])).hexdigest() != f["sha256"]]
+                s.check(not bad, f"bundle members whose SHA-256 differs from the manifest: {bad}")
+                try:
+                    from pypdf import PdfReader
+
+                    text = "".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
+                    s.check("Fuentes" in text, "the Spanish handout has no 'Fuentes' list")
+                    pages = len(PdfReader(str(pdf_path)).pages)
+                except ImportError:
+                    pages = "?"
+                print(f"    {pdf_path.name}: {pdf_path.stat().st_size / 1024:.0f} KB, {pages} page(s); "
+                      f"{bundle_path.name}: {len(manifest['files'])} files, hashes match the manifest")
+            except Exception as exc:  # noqa: BLE001
+                s.check(False, f"the bundle cannot be read: {exc!r}")
+
         shot = s.work / "cards.png"
         proc = s.run("screenshot", ["screenshot", str(shot)])
         if proc is not None and s.check(shot.is_file(), "screenshot wrote no PNG"):
