@@ -100,27 +100,37 @@ def shown_years(spec: Any, block: dict, dataset: Any = None) -> set[int]:
     return years
 
 
-def _pair_figures(values: list[float]) -> list[float]:
+def _pair_figures(values: list[float], over_time: bool) -> list[float]:
+    """Differences, ratios and growth between two values; sums and shares only across categories
+    (two years of a series are never added up)."""
     out: list[float] = []
     for a, b in itertools.permutations(values, 2):
-        out += [a - b, a + b]
+        out.append(a - b)
+        if not over_time:
+            out.append(a + b)
         if b:
             out += [a / b, (a / b - 1) * 100, a / b * 100]
+    if not over_time:
+        total = sum(values)
+        out.append(total)
+        if total:
+            out += [v / total * 100 for v in values]
     return out
 
 
-def candidates(spec: Any) -> list[float]:
+def candidates(spec: Any, block: dict | None = None) -> list[float]:
     """The figures a chart shows or computes from its rows (in the chart's own unit)."""
+    block = block or {}
+    along_categories_is_time = block.get("x") == "period"
+    along_series_is_time = block.get("series_from") == "period"
     series = [[v for v in s.values if v is not None] for s in spec.series]
     by_category = [[s.values[i] for s in spec.series if i < len(s.values) and s.values[i] is not None]
                    for i in range(len(spec.categories))]
     out: list[float] = [v for vs in series for v in vs]
-    for group in series + by_category:
-        out += _pair_figures(group) if len(group) <= 60 else []
-        total = sum(group)
-        out.append(total)
-        if total:
-            out += [v / total * 100 for v in group]
+    for group in series:
+        out += _pair_figures(group, along_categories_is_time) if len(group) <= 60 else []
+    for group in by_category:
+        out += _pair_figures(group, along_series_is_time)
     return out + [abs(v) for v in out]
 
 
@@ -129,9 +139,9 @@ def _matches(value: float, decimals: int, magnitude: float, figures: list[float]
     for f in figures:
         if not math.isfinite(f):
             continue
-        if abs(f - value) <= tolerance:  # as the chart writes it
+        if magnitude == 1.0 and abs(f - value) <= tolerance:  # as the chart writes it
             return True
-        if abs(f * base - value * magnitude) <= tolerance * magnitude:  # scaled ("USD 1.6 trillion")
+        if magnitude != 1.0 and abs(f * base - value * magnitude) <= tolerance * magnitude:  # "USD 1.6 trillion"
             return True
         if magnitude == 1.0 and base != 1.0 and abs(f * base - value) <= tolerance:  # "113,000 jobs"
             return True
@@ -140,7 +150,7 @@ def _matches(value: float, decimals: int, magnitude: float, figures: list[float]
 
 def number_problems(spec: Any, block: dict, texts: dict[str, str], dataset: Any = None) -> list[tuple[str, str]]:
     """(key, message) for every figure in the chart's texts that its rows do not give."""
-    figures = candidates(spec)
+    figures = candidates(spec, block)
     years = shown_years(spec, block, dataset)
     base = UNIT_BASE.get(spec.unit, 1.0)
     problems = []
@@ -261,6 +271,12 @@ def check_chart_claims(loader: Any, catalog: Any) -> None:
             if spec is None:
                 continue
             texts = {k: block[k] for k in TEXT_KEYS if isinstance(block.get(k), str)}
+            if not getattr(loader, "namespace", None):  # bundled charts carry their own takeaway
+                for key in ("message_en", "message_es"):
+                    if not texts.get(key, "").strip():
+                        lang = "Spanish" if key.endswith("_es") else "English"
+                        loader.problem(f.name, f.key_line(line, key) if key in block else line,
+                                       f"chart {spec.id}: missing {lang} message ({key}: the chart's own takeaway)")
             for key, message in number_problems(spec, block, texts, catalog.datasets.get(spec.dataset)):
                 loader.problem(f.name, f.key_line(line, key), f"chart {spec.id}: {message}")
             claim = block.get("claim")
