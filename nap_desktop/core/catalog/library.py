@@ -515,6 +515,9 @@ def save_table(library: Path | str, table: ParsedTable, *, id: str, kind: str, t
     chart = {"id": did, "kind": kind, "dataset": did, "x": "category", "series_from": "series",
              "where": {"period": period}, "unit": unit, "title_en": title_en.strip(), "title_es": title_es.strip(),
              "subtitle_en": subtitle_en, "subtitle_es": subtitle_es, "notes_en": notes_en, "notes_es": notes_es}
+    axis = table.header[0] if table.header and not transpose else ""
+    if axis and axis != "Category":  # the user's name for the first column ("Month", "State") labels the axis
+        chart["x_title_en"] = axis
     if decimals is not None:
         chart["decimals"] = decimals
     if blank_series:  # blanks are gaps, shown with their reason on the chart and in its notes
