@@ -30,8 +30,45 @@ UNITS: dict[str, dict[str, str]] = {
     "index": {"en": "{n}", "es": "{n}"},
     "year": {"en": "{n}", "es": "{n}"},
     "date": {"en": "{n}", "es": "{n}"},
+    "rank": {"en": "{n}", "es": "{n}.º lugar"},            # 7 -> "7th" / "7.º lugar"
+    "one_in": {"en": "1 in {n}", "es": "1 de cada {n}"},   # 20 -> "1 in 20" / "1 de cada 20"
+    "fraction": {"en": "{n}", "es": "{n}"},                # 0.5 -> "half" / "la mitad" (FRACTIONS)
+    "pct_change": {"en": "{n}%", "es": "{n}%"},            # 39.5 -> "+39.5%": a change, always signed
     "none": {"en": "", "es": ""},
 }
+
+#: Fractions the report writes in words; a fraction fact's value is one of these.
+FRACTIONS = {
+    0.5: {"en": "half", "es": "la mitad"},
+    0.333: {"en": "one-third", "es": "un tercio"},
+    0.25: {"en": "a quarter", "es": "una cuarta parte"},
+    0.667: {"en": "two-thirds", "es": "dos tercios"},
+    0.75: {"en": "three-quarters", "es": "tres cuartas partes"},
+}
+
+
+def fraction_words(value: float, lang: str) -> str | None:
+    for key, words in FRACTIONS.items():
+        if abs(value - key) < 0.005:
+            return words[lang]
+    return None
+
+
+def ordinal_en(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def date_from_value(value: float) -> str | None:
+    """A date fact's value written as YYYYMMDD (20260701) or YYYYMM (202603) -> ISO text."""
+    if not float(value).is_integer():
+        return None
+    digits = str(int(value))
+    if len(digits) == 8:
+        return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+    if len(digits) == 6:
+        return f"{digits[:4]}-{digits[4:]}"
+    return None
 
 #: Short axis/column labels for a unit ("USD billion").
 UNIT_AXIS = {
@@ -51,6 +88,10 @@ UNIT_AXIS = {
     "index": {"en": "index", "es": "índice"},
     "year": {"en": "year", "es": "año"},
     "date": {"en": "date", "es": "fecha"},
+    "rank": {"en": "rank", "es": "lugar"},
+    "one_in": {"en": "1 in N", "es": "1 de cada N"},
+    "fraction": {"en": "share", "es": "proporción"},
+    "pct_change": {"en": "% change", "es": "variación %"},
     "none": {"en": "", "es": ""},
 }
 
@@ -63,6 +104,7 @@ QUALIFIERS = {
     "less_than": {"en": "less than {v}", "es": "menos de {v}"},
     "up_to": {"en": "up to {v}", "es": "hasta {v}"},
     "range": {"en": "{v}", "es": "{v}"},
+    "from_to": {"en": "{v}", "es": "{v}"},   # value -> value_max: "17.3% → 82.3%"
 }
 
 MONTHS = {
@@ -120,6 +162,19 @@ def format_value(value: float | None, unit: str, lang: str = "en", *,
         raise ValueError(f"unknown qualifier {qualifier!r}")
     if value is None:
         return ""
+    if qualifier == "from_to" and value_max is not None:
+        return (format_value(value, unit, lang, decimals=decimals, signed=signed) + " → "
+                + format_value(value_max, unit, lang, decimals=decimals, signed=signed))
+    if unit == "date" and date_from_value(value):
+        return QUALIFIERS[qualifier][lang].format(v=format_date(date_from_value(value) or "", lang))
+    if unit == "fraction" and fraction_words(value, lang):
+        words = fraction_words(value, lang) or ""
+        return QUALIFIERS[qualifier][lang].format(v=words)
+    if unit == "rank" and float(value).is_integer():
+        text = ordinal_en(int(value)) if lang == "en" else f"{int(value)}.º lugar"
+        return QUALIFIERS[qualifier][lang].format(v=text)
+    if unit == "pct_change":
+        signed = True
     if unit in ("year", "date"):
         number = str(int(value)) if float(value).is_integer() else str(value)
     else:

@@ -12,7 +12,9 @@ import tomllib
 
 import pytest
 
-from nap_desktop.core.formatting import format_number
+from nap_desktop.core.formatting import format_number, fraction_words, ordinal_en
+
+ORDINALS = {"en": {7: "seventh", 11: "eleventh"}, "es": {7: "séptimo", 11: "undécimo"}}
 from nap_desktop.core.catalog.loader import load_catalog
 from nap_desktop.core.catalog.model import Catalog, Fact
 from nap_desktop.paths import data_dir
@@ -48,6 +50,11 @@ def _number_forms(fact: Fact, lang: str) -> set[str]:
     assert value is not None
     if fact.unit == "year":
         return {str(int(value))}
+    if fact.unit == "fraction":  # written in words: "about half" / "la mitad"
+        return {fraction_words(value, lang) or ""}
+    if fact.unit == "rank":  # "seventh-largest" / "séptimo", "11th" / "11.º"
+        n = int(value)
+        return {ordinal_en(n), ORDINALS[lang].get(n, ""), f"{n}.º"} - {""}
     magnitude = abs(value)
     forms = {format_number(magnitude, lang, decimals=fact.decimals)}
     if float(magnitude).is_integer() and int(magnitude) in WORDS[lang]:
@@ -68,7 +75,7 @@ def test_atp_deficit_2025(catalog: Catalog) -> None:
     assert (deficit.value, deficit.unit, deficit.period) == (414.6, "usd_bn", "2025")
     assert "census-atp" in deficit.sources and "nap-2026" in deficit.sources
     growth = _fact(catalog, "tech-atp-deficit-growth-2025")
-    assert (growth.value, growth.unit) == (39.5, "pct")
+    assert (growth.value, growth.unit) == (39.5, "pct_change")  # a change: shown "+39.5%", never read as a share
 
 
 def test_atp_group_contributions_match_the_report_table(catalog: Catalog) -> None:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from nap_desktop.core.formatting import format_number
+from nap_desktop.core.formatting import format_number, date_from_value, format_date
 from nap_desktop.core.catalog.loader import load_catalog
 
 
@@ -57,7 +57,7 @@ HEADLINES = [
     ("usmca-minerals-ca-processing-2025", 31, "count", "", "as of March 2025", "gc-nrcan"),
     ("usmca-minerals-ca-projects-2025", 171, "count", "", "as of March 2025", "gc-nrcan"),
     ("usmca-minerals-ca-sovereign-fund", 2, "cad_bn", "", "undated", "gc-nrcan"),
-    ("usmca-review-joint-review-2026", 2026, "year", "", "2026-07-01", "ustr"),
+    ("usmca-review-joint-review-2026", 20260701, "date", "", "2026-07-01", "ustr"),  # shown "July 1, 2026"
     ("usmca-review-16-year-term", 16, "count", "", "Art. 34.7", "usmca-text"),
     ("usmca-review-termination-2036", 2036, "year", "", "2036", "usmca-text"),
     ("usmca-exec-nafta-1994", 1994, "year", "", "1994", None),
@@ -113,6 +113,8 @@ _WORDS = {
 
 
 def _written_forms(number: float, unit: str, lang: str) -> list[str]:
+    if unit == "date" and date_from_value(number):
+        return [format_date(date_from_value(number) or "", lang)]
     if unit in ("year", "date"):
         return [str(int(number))]
     forms = [format_number(abs(number), lang)]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from nap_desktop.core.catalog import indicators as ind
+from nap_desktop.core.formatting import date_from_value
 
 COMPUTES = ("value", "sum", "share", "growth", "tdr", "change")
 KNOWN = {"fact", "dataset", "compute", "category", "series", "period", "categories", "series_list", "total",
@@ -102,6 +103,14 @@ def run_checks(loader: Any, catalog: Any) -> None:
                            f"check: unknown compute {how!r} (known: {', '.join(COMPUTES)})")
             continue
         target = fact.value_max if block.get("field") == "value_max" else fact.value
+        if fact.unit == "date" and target is not None and date_from_value(target):
+            iso = date_from_value(target) or ""  # a date fact (YYYYMMDD): its row's period is that date
+            if not str(block.get("period", "")).startswith(iso):
+                loader.problem(fact.file or f.name, fact.line or line,
+                               f"fact {fact.id} says {iso} but the check reads period {block.get('period')!r} "
+                               f"of dataset {ds.id} (check at {where})")
+                continue
+            target = float(iso[:4])
         if target is None:
             loader.problem(f.name, line, f"check: fact {fact.id} has no value to check")
             continue
