@@ -186,7 +186,7 @@ class ImportDialog(QDialog):
         self.decimal_group = QButtonGroup(self)
         self.decimal_group.addButton(self.point_radio)
         self.decimal_group.addButton(self.comma_radio)
-        self.point_radio.toggled.connect(self._on_decimal_toggled)
+        self.decimal_group.buttonClicked.connect(self._on_decimal_toggled)
         dec = QHBoxLayout(self.decimal_frame)
         dec.addWidget(self.decimal_question, 1)
         dec.addWidget(self.point_radio)

@@ -256,12 +256,32 @@ class LibraryController(QObject):
             return None
         from nap_desktop.ui.pack_updates import PackUpdatesDialog
 
+        if self.window.lang != "en":
+            changes = [self._in_language(c, self.window.lang) for c in changes]
         dialog = PackUpdatesDialog(changes, self.window.lang, self.window)
         dialog.take_requested.connect(self.take_update)
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _in_language(self, change: Any, lang: str) -> Any:
+        """The change's figures and statements as the interface language writes them."""
+        from dataclasses import replace
+
+        from nap_desktop.core.pack import snapshot
+
+        item = next((i for i in self.window.document.pack.items if i.uid == change.uid), None)
+        current = snapshot.copy_of(item, self.window.catalog) if item is not None else None
+        if item is None or not item.copy or current is None or change.kind != "fact":
+            return change
+        try:
+            old_value, new_value = snapshot._figure(item.copy, lang)[0], snapshot._figure(current, lang)[0]
+        except Exception:  # noqa: BLE001 - keep the English display rather than lose the dialog
+            return change
+        return replace(change, old_value=old_value, new_value=new_value,
+                       old_text=item.copy.get(f"text_{lang}") or change.old_text,
+                       new_text=current.get(f"text_{lang}") or change.new_text)
 
     def take_update(self, uid: str) -> None:
         """Replace one item's copy (``uid``) or every changed item's (``""``) by the current catalog's."""
