@@ -124,3 +124,11 @@ def test_an_overlong_title_is_reported_at_its_line(data_copy):
     line = text.split("\n").index(first) + 1
     _, problems = load_catalog_with_problems(data_copy)
     assert any(p.file == "facts/autos.toml" and p.line == line and "20 words" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_fact_shares_its_title_with_a_chart(catalog, lang):
+    """A whole-catalog deck has a slide per fact and per chart: no two may read alike."""
+    charts = {s.title(lang).casefold() for s in catalog.charts.values()}
+    assert len(charts) == len(catalog.charts)
+    assert [f.id for f in catalog.facts if f.title(lang).casefold() in charts] == []
