@@ -35,12 +35,26 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     return app
 
 
+#: Overrides the settings folder (recent files, recovery files and their instance locks): portable
+#: installs, and tests that run several real instances against one folder.
+SETTINGS_ENV = "NAP_SETTINGS_DIR"
+
+
 def default_settings_dir() -> Path:
+    import os
+
     from PySide6.QtCore import QStandardPaths
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    path = Path(location) if location else Path.home() / ".config" / "nap-briefing"
-    path.mkdir(parents=True, exist_ok=True)
+    override = os.environ.get(SETTINGS_ENV, "").strip()
+    if override:
+        path = Path(override)
+    else:
+        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+        path = Path(location) if location else Path.home() / ".config" / "nap-briefing"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only settings folder: the app still starts; autosave says it cannot write
     return path
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
+import os
+import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -17,7 +20,12 @@ from nap_desktop.core.pack.packfile import Pack, PackFileError, atomic_write_byt
 
 SUFFIX = ".napbrief"
 RECENT_FILE = "recent-files.json"
-RECOVERY_FILE = "autosave-recovery.json"
+RECOVERY_FILE = "autosave-recovery.json"  # the one shared file of earlier versions (still offered)
+#: One recovery file per running instance, each guarded by a QLockFile held while the instance runs.
+RECOVERY_DIR = "recovery"
+RECOVERY_GLOB = "autosave-*.json"
+#: Our temp files (core.pack.packfile: .~nap-*.tmp) older than this are left by killed saves.
+STALE_TEMP_AGE_S = 600.0
 RECOVERY_FORMAT = "napbrief-recovery"
 MAX_RECENT = 8
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -25,6 +33,28 @@ AUTOSAVE_INTERVAL_MS = 30_000
 AUTOSAVE_DEBOUNCE_MS = 400
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+OVERWRITE, SAVE_AS = "overwrite", "save_as"
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _lock_for(recovery_file: Path) -> QLockFile:
+    lock = QLockFile(str(recovery_file.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # never stale by age: only when the instance that holds it is gone
+    return lock
 
 
 class FileController(QObject):
@@ -38,10 +68,18 @@ class FileController(QObject):
         self.document = document
         self.catalog = catalog
         self.settings_dir = Path(settings_dir)
-        self.recovery_path = self.settings_dir / RECOVERY_FILE
         self.recent_path = self.settings_dir / RECENT_FILE
-        # A recovery file left by a crashed session is never overwritten before offer_recovery() ran.
-        self._recovery_pending = self.recovery_path.exists()
+        self.recovery_dir = self.settings_dir / RECOVERY_DIR
+        # This instance's own recovery file, locked while it runs: another instance never offers,
+        # overwrites or deletes it; after a crash the lock is stale and the next start offers it.
+        self.instance_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.recovery_path = self.recovery_dir / f"autosave-{self.instance_id}.json"
+        self._instance_lock = self._lock_instance()
+        self._recovery_pending = False  # kept for callers of earlier versions; our file is ours alone
+        #: (path, (mtime_ns, size), sha256) of the pack file as last opened or saved
+        self._disk: tuple[Path, tuple[int, int] | None, str | None] | None = None
+        self._autosave_failing = False
+        self._remove_stale_temps()
 
         self.actions: dict[str, QAction] = {}
         for name, keys in (("new", [QKeySequence.StandardKey.New]),
@@ -111,6 +149,29 @@ class FileController(QObject):
     def show_info(self, title: str, message: str) -> None:
         QMessageBox.information(self.window, title, message)
 
+    def show_warning(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    def ask_changed_on_disk(self, path: Path) -> str:
+        """The pack file changed on disk since it was opened or saved: OVERWRITE, SAVE_AS or CANCEL."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The pack changed on disk"),
+                          self.tr("“%1” was changed by another program or another NAP Briefing window "
+                                  "since you opened it.").replace("%1", path.name), QMessageBox.StandardButton.NoButton,
+                          self.window)
+        box.setInformativeText(self.tr("Overwrite it with your version, save yours under another name, or cancel?"))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return OVERWRITE
+        if clicked is save_as:
+            return SAVE_AS
+        del cancel
+        return CANCEL
+
     def ask_restore(self, info: dict[str, Any]) -> bool:
         """Offer the autosaved pack; ``info`` has title, path (or None), saved_at, items."""
         when = info.get("saved_at") or ""
@@ -153,6 +214,7 @@ class FileController(QObject):
             return False
         self.document.replace_pack(pack, path)
         self._delete_recovery()
+        self._remember_disk(path)
         self._add_recent(path)
         missing = self.missing_items()
         if missing:
@@ -189,6 +251,7 @@ class FileController(QObject):
         self._autosave_timer.stop()
         self._debounce.stop()
         self._delete_recovery()
+        self.release_instance_lock()
         return True
 
     def _resolve_unsaved(self) -> bool:
@@ -200,6 +263,12 @@ class FileController(QObject):
         return answer == DISCARD
 
     def _write(self, path: Path) -> bool:
+        if not self._disk_unchanged(path):
+            answer = self.ask_changed_on_disk(path)
+            if answer == SAVE_AS:
+                return self.save_as()
+            if answer != OVERWRITE:
+                return False
         try:
             save_pack(self.document.pack, path)
         except OSError as exc:
@@ -210,16 +279,58 @@ class FileController(QObject):
                                                "copy of the file is unchanged. Try Save As to another folder."))
             return False
         self.document.mark_saved(path)
+        self._remember_disk(path)
         self._add_recent(path)
         self._delete_recovery()
         return True
 
+    # ---- changed on disk -----------------------------------------------------------------
+    def _remember_disk(self, path: Path) -> None:
+        path = Path(path)
+        self._disk = (path, _file_stamp(path), _file_hash(path))
+
+    def _disk_unchanged(self, path: Path) -> bool:
+        """False if ``path`` is the file we opened/saved and someone changed it since."""
+        if self._disk is None or Path(path) != self._disk[0]:
+            return True  # a new target: the save dialog already asked about replacing it
+        _known, stamp, digest = self._disk
+        now = _file_stamp(Path(path))
+        if now is None or now == stamp:
+            return True  # gone (nothing to lose) or untouched
+        return digest is not None and _file_hash(Path(path)) == digest  # touched, same bytes
+
+    # ---- instance lock and temp files ----------------------------------------------------
+    def _lock_instance(self) -> QLockFile | None:
+        try:
+            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # read-only settings: autosave will say it cannot write
+        lock = _lock_for(self.recovery_path)
+        return lock if lock.tryLock(0) else None
+
+    def release_instance_lock(self) -> None:
+        if self._instance_lock is not None:
+            self._instance_lock.unlock()
+            self._instance_lock = None
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files of saves that were killed (ours are .~nap-*.tmp) go at the next start."""
+        try:
+            from nap_desktop.core.pack.packfile import remove_stale_temps
+        except ImportError:
+            return
+        folders = {self.settings_dir, self.recovery_dir}
+        folders |= {p.parent for p in self.recent_files()}
+        for folder in folders:
+            try:
+                remove_stale_temps(folder, STALE_TEMP_AGE_S)
+            except OSError:
+                pass
+
     # ---- autosave and recovery -----------------------------------------------------------
     def autosave(self) -> None:
-        """Write the open pack to the recovery file if it has unsaved changes."""
+        """Write the open pack to this instance's recovery file if it has unsaved changes."""
         self._debounce.stop()
-        if self._recovery_pending:
-            return
         if not self.document.dirty:
             self._delete_recovery()
             return
@@ -231,57 +342,127 @@ class FileController(QObject):
             "pack": self.document.pack.to_json(),
         }
         try:
-            self.settings_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.recovery_path,
-                               json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
-        except OSError:
-            pass  # autosave is best effort; the next change or tick tries again
+            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+            if self._instance_lock is None:
+                self._instance_lock = self._lock_instance()
+            try:
+                data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate in the text: escaped, so the copy stays readable
+                data = json.dumps(payload, ensure_ascii=True, indent=1).encode("ascii")
+            atomic_write_bytes(self.recovery_path, data)
+        except (OSError, ValueError) as exc:
+            self._autosave_failed(exc)
+            return
+        if self._autosave_failing:
+            self._autosave_failing = False
+            self._status(self.tr("Autosave works again: your changes are protected."), 8000)
 
-    def read_recovery(self) -> tuple[Pack, Path | None, dict[str, Any]] | None:
-        """The autosaved pack, or None if there is none or it cannot be read."""
+    def _autosave_failed(self, exc: Exception) -> None:
+        """A visible warning: the status bar while it lasts, and one dialog per failure streak."""
+        reason = (getattr(exc, "strerror", None) or str(exc)) if isinstance(exc, OSError) else str(exc)
+        text = self.tr("Autosave failed (%1): your latest changes are not protected.").replace("%1", reason)
+        self._status(text + " " + self.tr("Save the pack (Ctrl+S) or use Save As."), 0)
+        if self._autosave_failing:
+            return
+        self._autosave_failing = True
+        self.show_warning(self.tr("Autosave failed"), text + "\n\n" + self._last_good_copy())
+
+    def _last_good_copy(self) -> str:
+        if self.recovery_path.is_file():
+            found = self.read_recovery(self.recovery_path)
+            when = found[2]["saved_at"] if found else ""
+            return (self.tr("The last autosaved copy (%1) is %2.").replace("%1", when)
+                    .replace("%2", str(self.recovery_path)))
+        if self.document.path is not None and self.document.path.exists():
+            return self.tr("The last saved version is %1.").replace("%1", str(self.document.path))
+        return self.tr("No copy has been saved yet: use Save As to save the pack to a folder you can write to.")
+
+    def _status(self, text: str, timeout_ms: int) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, timeout_ms)
+
+    def read_recovery(self, path: Path | None = None) -> tuple[Pack, Path | None, dict[str, Any]] | None:
+        """The autosaved pack in ``path`` (this instance's file by default), or None if unreadable."""
+        path = Path(path) if path is not None else self.recovery_path
         try:
-            data = json.loads(self.recovery_path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:
                 raise PackFileError("not a recovery file")
             pack = Pack.from_json(data.get("pack"))
         except (OSError, ValueError, PackFileError):
             return None
-        path = Path(data["path"]) if data.get("path") else None
-        info = {"title": pack.title, "path": str(path) if path else None,
-                "saved_at": str(data.get("saved_at", "")), "items": len(pack.items)}
-        return pack, path, info
+        pack_path = Path(data["path"]) if isinstance(data.get("path"), str) and data.get("path") else None
+        info = {"title": pack.title, "path": str(pack_path) if pack_path else None,
+                "saved_at": str(data.get("saved_at", "")), "items": len(pack.items), "file": str(path)}
+        return pack, pack_path, info
+
+    def orphaned_recovery_files(self) -> list[Path]:
+        """Recovery files whose instance is gone (its lock is stale or absent), newest first.
+        A running instance's file is never listed."""
+        found: list[Path] = []
+        legacy = self.settings_dir / RECOVERY_FILE
+        if legacy.is_file():
+            found.append(legacy)
+        try:
+            mine = sorted(self.recovery_dir.glob(RECOVERY_GLOB), key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            mine = []
+        for path in mine:
+            if path == self.recovery_path:
+                continue
+            probe = _lock_for(path)
+            if probe.tryLock(0):  # its owner is gone
+                probe.unlock()
+                found.append(path)
+        return found
 
     def offer_recovery(self) -> bool:
-        """At start-up: if a previous session left an autosave, ask to restore it. True if restored."""
-        self._recovery_pending = False
-        if not self.recovery_path.exists():
-            return False
-        found = self.read_recovery()
+        """At start-up: offer the work of instances that ended without closing. True if restored."""
+        for path in self.orphaned_recovery_files():
+            lock = None if path.parent == self.settings_dir else _lock_for(path)
+            if lock is not None and not lock.tryLock(0):
+                continue  # another instance is offering it right now
+            try:
+                if self._offer_one(path):
+                    return True
+            finally:
+                if lock is not None:
+                    lock.unlock()
+        return False
+
+    def _offer_one(self, path: Path) -> bool:
+        found = self.read_recovery(path)
         if found is None:
+            damaged = path.with_name(path.name + ".damaged")
             self.show_error(self.tr("Autosave unreadable"),
                             self.tr("An autosaved pack was found but it is damaged and cannot be restored. "
-                                    "It has been set aside as %1.").replace("%1", RECOVERY_FILE + ".damaged"))
+                                    "It has been set aside as %1.").replace("%1", str(damaged)))
             try:
-                self.recovery_path.replace(self.recovery_path.with_name(RECOVERY_FILE + ".damaged"))
+                path.replace(damaged)
             except OSError:
                 pass
             return False
-        pack, path, info = found
+        pack, pack_path, info = found
         if not self.ask_restore(info):
-            self._delete_recovery()
+            self._unlink(path)
             return False
-        self.document.replace_pack(pack, path, dirty=True)
+        self.document.replace_pack(pack, pack_path, dirty=True)
+        if pack_path is not None and pack_path.exists():
+            self._remember_disk(pack_path)
         self.autosave()
+        if self.recovery_path.is_file():  # the work is in our own recovery file now
+            self._unlink(path)
         return True
 
     def _delete_recovery(self) -> None:
         self._debounce.stop()
-        if self._recovery_pending:
-            return
+        self._unlink(self.recovery_path)
+
+    @staticmethod
+    def _unlink(path: Path) -> None:
         try:
-            self.recovery_path.unlink()
-        except FileNotFoundError:
-            pass
+            path.unlink()
         except OSError:
             pass
 

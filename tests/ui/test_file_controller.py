@@ -249,7 +249,8 @@ def test_recovery_file_written_after_a_change_and_removed_on_save(app_parts, set
     _window, doc, _panel, controller, dialogs = app_parts
     controller.offer_recovery()  # nothing to offer on a first start
     assert dialogs.restore_info is None
-    recovery = settings_dir / fc_mod.RECOVERY_FILE
+    recovery = controller.recovery_path
+    assert recovery.parent == settings_dir / fc_mod.RECOVERY_DIR
     doc.add_note("Remember the Article 34.7 timeline")
     qtbot.waitUntil(lambda: recovery.exists() and "Article 34.7" in recovery.read_text(encoding="utf-8"))
     doc.set_talking_points(doc.pack.items[0].uid, "segunda versión")
@@ -270,10 +271,11 @@ def test_next_start_offers_the_recovered_pack(qtbot, sample_catalog, settings_di
     doc.add_fact("usmca-laredo-port")
     doc.set_meta(title="Edited before the crash")
     controller.autosave()  # what the debounce timer does
-    # "crash": no maybe_close. The next start, with the same settings folder:
+    # "crash": no maybe_close; the instance's lock goes with its process. The next start:
+    controller.release_instance_lock()
     window, doc2, panel2, controller2, dialogs2 = _make(qtbot, sample_catalog, settings_dir)
     controller2.autosave()  # even if the new session ticks first, the crash copy is not touched
-    assert (settings_dir / fc_mod.RECOVERY_FILE).exists()
+    assert controller.recovery_path.exists()
     assert controller2.offer_recovery()
     assert dialogs2.restore_info["title"] == "Edited before the crash" and dialogs2.restore_info["items"] == 1
     assert doc2.pack.title == "Edited before the crash" and doc2.pack.items[0].ref == "usmca-laredo-port"
@@ -285,10 +287,11 @@ def test_declining_recovery_deletes_it(qtbot, sample_catalog, settings_dir):
     _w, doc, _p, controller, _d = _make(qtbot, sample_catalog, settings_dir)
     doc.add_note("x")
     controller.autosave()
+    controller.release_instance_lock()  # the first instance crashed
     _w2, doc2, _p2, controller2, dialogs2 = _make(qtbot, sample_catalog, settings_dir)
     dialogs2.restore_answer = False
     assert not controller2.offer_recovery()
-    assert doc2.pack.items == () and not (settings_dir / fc_mod.RECOVERY_FILE).exists()
+    assert doc2.pack.items == () and not controller.recovery_path.exists()
 
 
 def test_damaged_recovery_file_is_reported_and_set_aside(qtbot, sample_catalog, settings_dir):
@@ -321,7 +324,7 @@ doc.set_meta(title="Killed mid-edit")
 doc.add_fact("usmca-laredo-port")
 panel.select_row(0)
 panel.points_edit.setPlainText("Punto: 296.2 mil millones")
-recovery = Path(sys.argv[1]) / "autosave-recovery.json"
+recovery = controller.recovery_path
 def check():
     if recovery.exists() and "296.2 mil millones" in recovery.read_text(encoding="utf-8"):
         print("AUTOSAVED", flush=True)
