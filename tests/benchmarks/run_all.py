@@ -22,6 +22,7 @@ import _common  # noqa: E402
 import bench_catalog_load  # noqa: E402
 import bench_export  # noqa: E402
 import bench_growth  # noqa: E402
+import bench_handout  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 
@@ -31,6 +32,7 @@ BENCHES = {
     "export": lambda quick: bench_export.run(runs=2 if quick else 5),
     "load": lambda quick: bench_catalog_load.run(runs=2 if quick else 5),
     "growth": lambda quick: bench_growth.run(runs=3 if quick else 5),
+    "handout": lambda quick: bench_handout.run(runs=2 if quick else 5),
 }
 
 
