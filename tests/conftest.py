@@ -21,6 +21,19 @@ from nap_desktop.core.catalog.model import Catalog, Fact, Section, Source  # noq
 
 _UI_DIR = Path(__file__).parent / "ui"
 
+try:  # Hypothesis profiles for the property tests (tests/robustness): `--hypothesis-profile=deep` for more
+    from hypothesis import HealthCheck, settings
+
+    _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+    # default: the property tests scale their example counts from max_examples (>= 1,000 in all, ~30 s)
+    settings.register_profile("default", max_examples=200, deadline=None, suppress_health_check=_QUIET,
+                              print_blob=True)
+    settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=_QUIET,
+                              print_blob=True)
+    settings.load_profile(os.environ.get("NAP_HYPOTHESIS_PROFILE", "default"))
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass
+
 
 
 def pytest_collection_modifyitems(config, items):

@@ -125,7 +125,7 @@ def safe_date(value: Any) -> str:
     text = clean(value).strip()
     if not text:
         return ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", text)
     if not m or not 1900 <= int(m.group(1)) <= 2200:
         return ""
     try:

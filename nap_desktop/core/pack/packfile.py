@@ -194,7 +194,7 @@ def _check_date_field(value: Any) -> None:
     shown = value if len(value) <= 40 else value[:40] + "…"
     bad = PackFileError(f"The pack file is damaged: meeting_date: {shown!r} is not a date "
                         f"(YYYY-MM-DD, years {YEAR_RANGE[0]}–{YEAR_RANGE[1]}).")
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         raise bad
     try:
         day = _dt.date.fromisoformat(value.strip())
