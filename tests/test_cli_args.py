@@ -64,6 +64,15 @@ def test_option_values_are_not_taken_for_a_pack(started, tmp_path):
     assert started[-1]["pack"] is None and started[-1]["lang"] == "es"
 
 
+def test_lang_before_a_sub_command_applies_to_it(capsys):
+    import json
+
+    assert main(["--lang", "es", "catalog", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "es"
+    assert main(["--lang", "es", "catalog", "--json", "--lang", "en"]) == 0  # the nearer one wins
+    assert json.loads(capsys.readouterr().out)["lang"] == "en"
+
+
 def test_an_unknown_word_after_lang_is_an_error(started, capsys):
     assert _exit_code(["--lang", "es", "frobnicate"]) == 2
     assert "frobnicate" in capsys.readouterr().err

@@ -18,7 +18,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"nap-desktop {__version__}")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build the window, load the data, draw a chart, and exit 0")
-    parser.add_argument("--lang", choices=("en", "es"), default=None, help="interface language")
+    parser.add_argument("--lang", dest="top_lang", choices=("en", "es"), default=None,
+                        help="interface language (also the default language of a sub-command)")
     parser.add_argument("--library", metavar="DIR", default=None,
                         help="your library folder (default: $NAP_LIBRARY, else the app's data folder)")
     sub = parser.add_subparsers(dest="command")
@@ -69,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("out", type=Path, help="the .png file to write (missing folders are created)")
     shot.add_argument("--view", default="cards", help="cards | detail:FACT_ID | pack | present[:N]")
-    shot.add_argument("--lang", choices=("en", "es"), default="en", help="interface language")
+    shot.add_argument("--lang", choices=("en", "es"), default=None, help="interface language (default en)")
     shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     shot.add_argument("--pack", type=Path, default=None, help="a .napbrief to show")
     return parser
@@ -204,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     if error:
         parser.error(error)
     args = parser.parse_args(argv)
+    # `nap-desktop --lang es screenshot …` = `nap-desktop screenshot … --lang es`
+    if getattr(args, "lang", None) is None:
+        args.lang = args.top_lang
+    if args.command == "screenshot" and args.lang is None:
+        args.lang = "en"
     _check_output_paths(parser, args)
     if args.command == "catalog":
         return _cmd_catalog(args)

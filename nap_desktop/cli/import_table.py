@@ -36,11 +36,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                      help="confirm the table's decimal style (needed when it uses decimal commas)")
     imp.add_argument("--transpose", action="store_true",
                      help="the header row holds the categories and the first column the series")
-    imp.add_argument("--source-publisher", required=True)
-    imp.add_argument("--source-title", required=True)
+    imp.add_argument("--source-publisher", required=True, help="who published the figures (the agency)")
+    imp.add_argument("--source-title", required=True, help="the title of the table or release")
     imp.add_argument("--source-url", required=True, help="the URL of the table or release itself")
-    imp.add_argument("--source-date", required=True)
-    imp.add_argument("--status", required=True, choices=STATUSES)
+    imp.add_argument("--source-date", required=True, help="the date of the release (e.g. 2026-02-05)")
+    imp.add_argument("--status", required=True, choices=STATUSES,
+                     help="official (the agency's own release), report, or secondary (a third party's copy)")
 
 
 def read_table(name: str, sheet: str | None, decimal: str | None):
