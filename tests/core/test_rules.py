@@ -131,3 +131,18 @@ def test_a_missing_month_is_a_problem_not_a_partial_sum(data):
     line = _line_of(data / "datasets" / "us-goods-trade-partners.toml", "annual_sums")
     assert any(p.startswith(f"datasets/us-goods-trade-partners.toml:{line}: dataset us-goods-trade-partners: "
                             "cannot sum DE/exports/2025") and "2025-07" in p for p in _problems(data))
+
+
+def test_the_state_map_gives_the_commodities_the_report_names_their_own_colour():
+    spec = load_catalog(DATA).charts["food-state-exports-mexico-map"]
+    classes = spec.extra["classes"]
+    assert classes["CO"] == "beef-and-beef-products"  # "beef stands out in Colorado", not "Other"
+    assert classes["AR"] == "poultry-meat-and-products-excluding-eggs"
+    assert "beef-and-beef-products" in spec.extra["class_labels"]
+
+
+def test_a_gap_row_cites_no_source_that_does_not_cover_its_year():
+    ds = load_catalog(DATA).datasets["us-trilateral-goods-trade"]
+    for row in ds.rows:
+        if row.source == "ref-csis-tradeguys":  # CSIS covers 2002–2015 only
+            assert 2002 <= int(row.period) <= 2015, row

@@ -19,7 +19,7 @@ from nap_desktop.core.formatting import UNITS
 KNOWN = {"id", "kind", "dataset", "title_en", "title_es", "subtitle_en", "subtitle_es", "x_title_en", "x_title_es",
          "y_title_en", "y_title_es", "notes_en", "notes_es", "unit", "decimals", "x", "categories",
          "category_labels", "series", "series_from", "series_labels", "where", "colors", "highlight", "compute",
-         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max", "period_notes",
+         "compute_args", "gap_reasons", "facts", "derived_dates", "classes_max", "classes_pinned", "period_notes",
          "message_en", "message_es", "claim"}
 COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")
@@ -337,7 +337,8 @@ class _Builder:
             counts[key] = counts.get(key, 0) + 1
         max_classes = int(self.block.get("classes_max", 7))
         ranked = sorted(counts, key=lambda k: (-counts[k], k))
-        shown = ranked[:max_classes]
+        pinned = [k for k in (self.block.get("classes_pinned") or []) if k in counts]  # e.g. those the report names
+        shown = (pinned + [k for k in ranked if k not in pinned])[:max(max_classes, len(pinned))]
         palette = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "yellow")]
         classes, class_labels, class_colors, top_names = {}, {}, {}, {}
         for i, key in enumerate(shown):
