@@ -40,6 +40,7 @@ Parsing is linear in the number of cells (a 100,000-row sheet is fine).
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import math
 import re
@@ -162,6 +163,18 @@ def parse_rows(rows: Iterable[list[Any]], *, decimal: str | None = None, first_r
 
     ``first_row`` is the source row number of the first row given (for messages).
     """
+    # Millions of small objects and no cycles: the cyclic collector would rescan the growing grid
+    # again and again (superlinear); it is paused while parsing and restored as it was.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_rows(rows, decimal=decimal, first_row=first_row)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: int) -> ParsedTable:
     if decimal not in (None, "point", "comma"):
         raise ValueError("decimal must be None, 'point' or 'comma'")
     problems: list[TableProblem] = []
@@ -371,6 +384,7 @@ def parse_xlsx(path: Path, sheet: str | None = None, *, decimal: str | None = No
             ws = book[sheet]
         else:
             raise TableError(f"{Path(path).name} has no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)}).")
-        return parse_rows(ws.iter_rows(values_only=True), decimal=decimal)
+        grid = list(ws.iter_rows(values_only=True))  # openpyxl's reader makes cyclic garbage: read with gc on
+        return parse_rows(grid, decimal=decimal)
     finally:
         book.close()
