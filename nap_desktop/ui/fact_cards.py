@@ -233,7 +233,8 @@ class FactCardWidget(QFrame):
         top.addWidget(self.section_label, 1)
         self.yours_label = QLabel()  # the user's own fact (from their library)
         self.yours_label.setObjectName("YoursTag")
-        self.yours_label.setStyleSheet(f"color: {theme.ACCENT}; font-weight: 600;")
+        self.yours_label.setStyleSheet(f"color: {theme.ACCENT}; background: #E3ECF6; border-radius: 9px;"
+                                       " padding: 2px 8px; font-weight: 600;")
         top.addWidget(self.yours_label, 0, Qt.AlignmentFlag.AlignTop)
         self.badge = StatusBadge(fact_status(fact, catalog), lang)
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)

@@ -87,7 +87,8 @@ def _unit_name(unit: str, lang: str) -> str:
         return "—"
     axis = UNIT_AXIS.get(unit, {}).get(lang, "") or unit
     sample = UNITS.get(unit, {}).get(lang, "{n}").replace("{n}", "1.5").strip()
-    return f"{axis}  ({sample})" if sample and sample != "1.5" else axis
+    # how a value reads ("USD 1.5 million"), or the unit's name where the number stands alone ("number")
+    return sample if sample and sample != "1.5" else axis
 
 
 class SourceForm(QGroupBox):
@@ -248,6 +249,8 @@ class FactEditor(QDialog):
         self.source_list = QListWidget(objectName="SourceList")
         self.source_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.source_list.setMaximumHeight(72)
+        self.source_list.setWordWrap(True)
+        self.source_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_form = SourceForm()
         self.add_source_button = QPushButton(objectName="AddSource")
         self.add_source_button.clicked.connect(self.add_source)

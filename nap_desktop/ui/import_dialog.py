@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from nap_desktop.core.catalog.model import Catalog, Source
-from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Series
+from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
 from nap_desktop.core.formatting import UNITS
 from nap_desktop.ui.fact_editor import SourceForm, _unit_name
 
@@ -204,6 +204,7 @@ class ImportDialog(QDialog):
         self.problems_label = QLabel(objectName="ProblemsTitle")
         self.problem_list = QListWidget(objectName="ProblemList")
         self.problem_list.setMaximumHeight(84)
+        self.problem_list.setWordWrap(True)
 
         # ---- how to read it, and the chart ---------------------------------------------------------
         self.orientation = QComboBox(objectName="Orientation")
@@ -433,7 +434,7 @@ class ImportDialog(QDialog):
         out = []
         if self.table is None:
             out.append(_tr("a table (CSV, Excel sheet or Ctrl+V)"))
-        elif self.table.problems:
+        elif self.table.problems and not self._only_decimal_question():
             out.append(_tr("a table without bad cells (fix them in the file and import it again)"))
         if self.decimal_frame.isVisible() and not (self.point_radio.isChecked() or self.comma_radio.isChecked()):
             out.append(_tr("your answer on decimal commas"))
@@ -445,6 +446,31 @@ class ImportDialog(QDialog):
         if source_missing:
             out.extend(source_missing)
         return out
+
+    def _only_decimal_question(self) -> bool:
+        """The only problems are decimal commas the user has not confirmed yet (answering fixes them)."""
+        return (self.decimal_frame.isVisible() and not (self.point_radio.isChecked() or self.comma_radio.isChecked())
+                and all("decimal comma" in p.message and "mixed" not in p.message for p in self.table.problems))
+
+    def _gaps(self, transposed: bool) -> tuple[Gap, ...]:
+        """Why each empty cell of the preview is empty: a bad cell to fix, or a blank (a gap, never a zero)."""
+        t = self.table
+        bad = set()
+        by_row = {n: i for i, n in enumerate(t.row_numbers)}
+        series_index = {name: j for j, name in enumerate(t.series)}
+        for p in t.problems:
+            if p.row in by_row and p.column in series_index:
+                bad.add((by_row[p.row], series_index[p.column]))
+        gaps = []
+        for i, cat in enumerate(t.categories):
+            for j, name in enumerate(t.series):
+                if t.cells[i][j] is None:
+                    c, s = (name, cat) if transposed else (cat, name)
+                    if (i, j) in bad:
+                        gaps.append(Gap(c, s, "the cell needs fixing (see the list)", "la celda necesita corrección (vea la lista)"))
+                    else:
+                        gaps.append(Gap(c, s, "blank in the table", "vacía en la tabla"))
+        return tuple(gaps)
 
     def refresh(self) -> None:
         problems = self.problems()
@@ -500,6 +526,7 @@ class ImportDialog(QDialog):
             series=series, unit=self.unit.currentData() or "count", decimals=decimals,
             sources=("user.preview",) if b["publisher"] else (), status=b["status"] or "report",
             subtitle_en=self.period.text().strip(), subtitle_es=self.period.text().strip(),
+            gaps=self._gaps(self._transposed()),
         )
 
     def save_arguments(self) -> dict[str, Any]:
