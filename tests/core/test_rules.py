@@ -146,3 +146,30 @@ def test_a_gap_row_cites_no_source_that_does_not_cover_its_year():
     for row in ds.rows:
         if row.source == "ref-csis-tradeguys":  # CSIS covers 2002–2015 only
             assert 2002 <= int(row.period) <= 2015, row
+
+
+def test_the_state_import_map_is_built_from_the_ers_file_and_agrees_with_the_report():
+    spec = load_catalog(DATA).charts["food-state-imports-mexico-map"]
+    classes = spec.extra["classes"]
+    # the report: fresh vegetables in Arizona, Texas, Michigan and Ohio; berries in California;
+    # distilled spirits in Florida, Kentucky, New York and Indiana; beer in Illinois
+    assert {classes[s] for s in ("AZ", "TX", "MI", "OH")} == {"fresh-vegetables"}
+    assert classes["CA"] == "fresh-fruit-berries" and classes["IL"] == "beer"
+    assert {classes[s] for s in ("FL", "KY", "NY", "IN")} == {"distilled-spirits"}
+    ds = load_catalog(DATA).datasets["ers-state-ag-imports-mexico"]
+    assert ds.value(category="IL", series="beer", period="FY2023") == pytest.approx(5104.635429)
+
+
+@pytest.mark.skipif(not (DATA.parents[1] / "shared" / "reference-data" / "raw").is_dir(),
+                    reason="../shared/reference-data/raw not found")
+def test_the_import_rows_equal_the_raw_ers_file():
+    import csv
+    raw = DATA.parents[1] / "shared" / "reference-data" / "raw" / "ERS_Top5_Agricultural_Imports_by_State_FY2019-FY2024Q3.csv"
+    with open(raw, encoding="utf-8", newline="") as fh:
+        ref = {(r["State"], r["Commodity name"]): float(r["Dollar value"]) for r in csv.DictReader(fh)
+               if r["Country"] == "Mexico" and r["Fiscal year"] == "2023" and r["Fiscal quarter"] == "0"}
+    ds = load_catalog(DATA).datasets["ers-state-ag-imports-mexico"]
+    labels = {k: v["en"] for k, v in ds.series_labels.items()}
+    for row in ds.rows:
+        assert row.value == pytest.approx(ref[(row.category, labels[row.series])] / 1e6, abs=1e-9), row
+    assert len(ds.rows) == len([k for k in ref if k[0] not in ("PR", "VI", "US")])
