@@ -136,3 +136,22 @@ def test_pack_new_takes_fact_and_chart_ids_and_refuses_unknown_ones(tmp_path, ca
     assert main(["pack", "new", str(tmp_path / "x.napbrief"), "--ids", "user.nope"]) == 2
     assert "user.nope" in capsys.readouterr().err
     assert not (tmp_path / "x.napbrief").exists()
+
+
+def test_a_fact_without_spanish_exports_its_english_text_and_the_export_names_it(tmp_path, capsys, monkeypatch):
+    from pptx import Presentation
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    library = tmp_path / "lib"
+    fact_file = tmp_path / "fact.toml"
+    fact_file.write_text(FACT_TOML.replace('text_es = "La manufactura de EE. UU. empleaba a 12,580 mil personas '
+                                           'en diciembre de 2025."', 'text_es = ""'), encoding="utf-8")
+    assert main(["library", "add-fact", str(fact_file), "--library", str(library)]) == 0
+    out = tmp_path / "es.pptx"
+    capsys.readouterr()
+    assert main(["export", "--ids", "user.manemp-dec-2025", "--library", str(library), "--lang", "es",
+                 "--pptx", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "no Spanish text" in err and "user.manemp-dec-2025" in err
+    texts = [s.text_frame.text for slide in Presentation(str(out)).slides for s in slide.shapes if s.has_text_frame]
+    assert any("U.S. manufacturing employed 12,580 thousand people" in t for t in texts)

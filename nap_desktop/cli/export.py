@@ -74,6 +74,11 @@ def run_export(args: Any) -> int:
         _err(str(exc))
         return 2
 
+    untranslated = [i.ref for i in pack.items if i.kind == "fact" and catalog.fact(i.ref) is not None
+                    and catalog.fact(i.ref).untranslated(lang)] if pack is not None else []
+    if untranslated:  # a user fact without Spanish text: its English text is shown instead
+        print(f"note: {len(untranslated)} item(s) have no Spanish text and show the English one: "
+              + ", ".join(untranslated), file=sys.stderr)
     now = export_clock()
     status = 0
     try:

@@ -95,12 +95,22 @@ class Fact:
     origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     def text(self, lang: str) -> str:
-        return self.text_es if lang == "es" else self.text_en
+        """The statement; a user fact not yet translated shows its English text (see ``untranslated``)."""
+        if lang == "es" and self.text_es.strip():
+            return self.text_es
+        return self.text_en
+
+    def untranslated(self, lang: str) -> bool:
+        """True when ``lang`` is Spanish and the fact has no Spanish statement (a user fact may wait):
+        outputs then show the English text, marked, and say which items are untranslated."""
+        return lang == "es" and not self.text_es.strip() and bool(self.text_en.strip())
 
     def title(self, lang: str) -> str:
         """The fact's action title (its message, ~12 words); a fact made without one falls back
         to the start of its statement, cut at a word."""
         own = self.title_es if lang == "es" else self.title_en
+        if lang == "es" and not own.strip() and self.untranslated(lang):
+            own = self.title_en
         if own.strip():
             return own
         words = self.text(lang).split()
@@ -160,7 +170,7 @@ class Dataset:
     origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
 
     def title(self, lang: str) -> str:
-        return self.title_es if lang == "es" else self.title_en
+        return self.title_es if lang == "es" and self.title_es.strip() else self.title_en
 
     def notes(self, lang: str) -> str:
         return self.notes_es if lang == "es" else self.notes_en

@@ -102,7 +102,8 @@ class ChartSpec:
 
     # ---- language helpers ----------------------------------------------------------------
     def title(self, lang: str) -> str:
-        return self.title_es if lang == "es" else self.title_en
+        """The title; a user chart not yet translated shows its English title."""
+        return self.title_es if lang == "es" and self.title_es.strip() else self.title_en
 
     def subtitle(self, lang: str) -> str:
         return self.subtitle_es if lang == "es" else self.subtitle_en
