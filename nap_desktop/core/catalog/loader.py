@@ -111,14 +111,17 @@ class _TomlFile:
 #: Problems that stop a whole file from being read: everything defined in it is missing, so the
 #: "unknown id" errors elsewhere are follow-ons of this one root cause.
 ROOT_CAUSE_RE = re.compile(r"^(malformed TOML|malformed CSV|unreadable encoding|unclosed quote|cannot read"
-                           r"|a folder where a file belongs|a file where a folder belongs)")
+                           r"|a folder where a file belongs|a file where a folder belongs|missing file"
+                           r"|'\w+' must be written as \[\[|no \[\[section\]\] blocks|\w+ without an 'id')")
 FOLLOW_ON_RE = re.compile(r"unknown (source|section|fact|dataset|chart)\b|not in dataset |: no rows$"
-                          r"|^no sources defined|rows without a dataset|its rows file is missing|the tile map needs ")
+                          r"|^no sources defined|rows without a dataset|its rows file is missing|the tile map needs "
+                          r"|has no row |^follow-on: ")
 
 
 def fold_follow_ons(problems: list[Problem]) -> list[Problem]:
     """Root causes first; when a file could not be read, the errors that only say "unknown id"
     (ids it would have defined) are counted into the first root cause instead of listed."""
+    problems = list(dict.fromkeys(problems))  # a file read twice (the tile layout) is reported once
     roots = [p for p in problems if ROOT_CAUSE_RE.match(p.message)]
     if not roots:
         return problems
@@ -173,6 +176,7 @@ USER_PREFIX = "user."
 class _Loader:
     def __init__(self, root: Path, namespace: str | None = None):
         self.root = root
+        self.broken_datasets = set()
         self.problems: list[Problem] = []
         #: None for the bundled data; USER_PREFIX for a user library (every id must start with it)
         self.namespace = namespace
@@ -195,6 +199,8 @@ class _Loader:
         return f
 
     current_file = ""
+    #: datasets whose rows file could not be read (their charts' errors are follow-ons)
+    broken_datasets: set[str] = set()
 
     def guard(self, step: Any, default: Any, what: str) -> Any:
         """Run one loading step; an unforeseen error becomes a problem naming the file, never a traceback."""
@@ -243,6 +249,8 @@ class _Loader:
     # --- catalog.toml -----------------------------------------------------------------
     def load_sections(self) -> tuple[str, list[Section]]:
         path = self.root / "catalog.toml"
+        if path.is_dir():
+            return "", []  # reported once: a folder where a file belongs
         if not path.is_file():
             self.problem("catalog.toml", 0, "missing file: the data folder needs catalog.toml (version and sections)")
             return "", []
@@ -270,6 +278,8 @@ class _Loader:
                 order=order,
                 color=self._section_color(f, block, line, sid),
             ))
+        if not sections and not any(p.file == f.name and ROOT_CAUSE_RE.match(p.message) for p in self.problems):
+            self.problem(f.name, 1, "no [[section]] blocks: every fact names its section, defined here")
         sections.sort(key=lambda s: s.order)
         return version if isinstance(version, str) else "", sections
 
@@ -345,11 +355,12 @@ class _Loader:
             self.problem(f.name, f.key_line(line, "value_max"), f"{what}: value_max {value_max!r} is not a number")
             value_max = None
         unit = block.get("unit", "none" if value is None else None)
-        if _text_key(unit) not in UNITS:
+        unit_known = _text_key(unit) in UNITS
+        if not unit_known:
             self.problem(f.name, f.key_line(line, "unit"),
                          f"{what}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
             unit = "none"
-        if value is not None and unit == "none":
+        if value is not None and unit == "none" and unit_known:
             self.problem(f.name, f.key_line(line, "unit"), f"{what}: a value needs a unit")
         qualifier = block.get("qualifier", "")
         if _text_key(qualifier) is None or qualifier not in QUALIFIERS:
@@ -461,7 +472,10 @@ class _Loader:
             unit = block.get("unit")
             if _text_key(unit) not in UNITS:
                 self.problem(f.name, f.key_line(line, "unit"), f"{what}: unknown unit {unit!r}")
+            before = len(self.problems)
             rows = self._rows(folder / f"{did}.csv", str(source), str(status), sources, what)
+            if any(ROOT_CAUSE_RE.match(p.message) for p in self.problems[before:]):
+                self.broken_datasets.add(did)  # its charts are not built: their errors would be follow-ons
             datasets[did] = Dataset(
                 id=did,
                 title_en=self.require_text(f, block, line, "title_en", what),
@@ -491,7 +505,7 @@ class _Loader:
 
     def _rows(self, path: Path, source: str, status: str, sources: dict[str, Source], what: str) -> list[DatasetRow]:
         name = f"datasets/{path.name}"
-        if not path.is_file():
+        if not path.is_file() and not path.is_dir():
             self.problem(name, 0, f"{what}: its rows file is missing")
             return []
         raw = _read_file(path, name, self.problems)

@@ -95,6 +95,10 @@ class _Builder:
             return None
         did = b.get("dataset")
         ds = self.datasets.get(did) if isinstance(did, str) else None
+        if ds is not None and did in getattr(self.loader, "broken_datasets", ()):
+            self.loader.problem(self.f.name, self.line, f"follow-on: chart {self.cid} not built: "
+                                                        f"the rows of dataset {did} could not be read")
+            return None
         if ds is None:
             self.problem("dataset", f"unknown dataset {did!r}")
             return None

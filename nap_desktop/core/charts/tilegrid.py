@@ -32,6 +32,9 @@ def load_layout(root: Path, loader: Any = None) -> dict[str, Tile]:
             raise ValueError(f"{LAYOUT_FILE}:{line}: {message}")
 
     path = Path(root) / LAYOUT_FILE
+    if path.is_dir():
+        problem(0, "a folder where a file belongs")
+        return {}
     if not path.is_file():
         problem(0, "missing file: the U.S. tile-grid layout (state,name,row,col)")
         return {}
@@ -55,8 +58,13 @@ def _parse_layout(text: str, problem: Any) -> dict[str, Tile]:
         return {}
     tiles: dict[str, Tile] = {}
     cells: dict[tuple[int, int], str] = {}
+    end = 1
     for record in reader:
-        line = reader.line_num
+        start, end = end + 1, reader.line_num
+        line = end
+        if end > start and any("\n" in v for v in record.values() if isinstance(v, str)):
+            problem(start, f"unclosed quote: the quoted field that starts on line {start} runs on to line {end}")
+            return {}
         state = (record.get("state") or "").strip()
         try:
             r, c = int(record["row"]), int(record["col"])
