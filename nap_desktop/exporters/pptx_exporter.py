@@ -16,7 +16,7 @@ from nap_desktop import __version__
 from nap_desktop.core.deck import AVG_CHAR_EM, Slide, compose_deck, fit_font_size, text_height_pt, wrap_text
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import ExportError, write_atomically
-from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, capped, sanitize_pack
+from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, capped, sanitize_catalog, sanitize_pack
 
 if TYPE_CHECKING:
     from nap_desktop.core.charts.spec import ChartSpec
@@ -860,6 +860,7 @@ def export_pptx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     """Write the pack as a .pptx at ``dest`` (atomically); raises ExportError with a message for the user."""
     dest = Path(dest)
     pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
+    catalog = sanitize_catalog(catalog)  # a user library's texts too (the same object when already clean)
     slides = compose_deck(pack, catalog, lang=lang, now=now)
     writer = _DeckWriter(catalog, lang, Path(template) if template else None)
     total = len(slides) + 1

@@ -87,17 +87,27 @@ def needs_cap(text: Any, limit: int) -> bool:
 # ---- packs ----------------------------------------------------------------------------------
 
 def _clean_value(value: Any, depth: int = 0) -> Any:
-    """Strings cleaned inside any structure a pack item may carry (dicts, lists, dataclasses)."""
-    if depth > 64:
-        return value
+    """Strings cleaned inside any structure a pack or catalog carries (dicts, lists, tuples, dataclasses).
+    Returns the very same object when nothing in it needed cleaning (no copies of clean data)."""
     if isinstance(value, str):
         return clean(value)
+    if depth > 64 or value is None or isinstance(value, (int, float, bool)):
+        return value
     if isinstance(value, dict):
-        return {clean(k) if isinstance(k, str) else k: _clean_value(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean_value(v, depth + 1) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_clean_value(v, depth + 1) for v in value)
+        items = [(_clean_value(k, depth + 1), _clean_value(v, depth + 1)) for k, v in value.items()]
+        if all(k2 is k and v2 is v for (k2, v2), (k, v) in zip(items, value.items())):
+            return value
+        return dict(items)
+    if isinstance(value, (list, tuple)):
+        out = [_clean_value(v, depth + 1) for v in value]
+        if all(a is b for a, b in zip(out, value)):
+            return value
+        if isinstance(value, list):
+            return out
+        try:
+            return type(value)(*out) if hasattr(value, "_fields") else type(value)(out)
+        except TypeError:
+            return tuple(out)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _clean_dataclass(value, depth + 1)
     return value
@@ -110,7 +120,7 @@ def _clean_dataclass(obj: Any, depth: int = 0) -> Any:
             continue
         old = getattr(obj, f.name)
         new = _clean_value(old, depth)
-        if new is not old and new != old:
+        if new is not old:
             changes[f.name] = new
     if not changes:
         return obj
@@ -118,6 +128,12 @@ def _clean_dataclass(obj: Any, depth: int = 0) -> Any:
         return dataclasses.replace(obj, **changes)
     except Exception:  # noqa: BLE001 - a dataclass whose __post_init__ refuses the cleaned value
         return obj
+
+
+def sanitize_catalog(catalog: Any) -> Any:
+    """The catalog with every text cleaned like :func:`clean` (a user library's TOML may hold "\\u000b" or
+    "\\ufffe" escapes). The very same object when nothing needed cleaning (the bundled data)."""
+    return _clean_dataclass(catalog)
 
 
 def safe_date(value: Any) -> str:

@@ -24,7 +24,8 @@ from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_so
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters import ExportError, write_atomically
-from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, XLSX_CELL_MAX, capped, clean, sanitize_pack
+from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, XLSX_CELL_MAX, capped, clean, sanitize_catalog,
+                                             sanitize_pack)
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -616,6 +617,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
     dest = Path(dest)
     pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
+    catalog = sanitize_catalog(catalog)  # a user library's texts too (the same object when already clean)
     slides = compose_deck(pack, catalog, lang=lang, now=now)
     chart_ids: list[str] = []
     for item in pack.items:

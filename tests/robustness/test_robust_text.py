@@ -149,3 +149,22 @@ def test_chart_svg_with_hostile_title_is_valid_xml_and_quotes_stay_text(cat):
     root = ET.fromstring(svg.encode("utf-8"))
     assert root.get("aria-label").startswith('Say "hi" & <b>bold</b>')
     assert not root.findall(".//{http://www.w3.org/2000/svg}b")
+
+
+def test_a_user_librarys_hostile_text_exports_too(tmp_path, cat):
+    """A library fact or chart whose TOML held "\\u000b" / "\\ufffe" escapes (or a cut emoji) exports cleanly."""
+    from fixture_catalog import pack_basic
+
+    from nap_desktop.exporters import REGISTRY
+    from nap_desktop.exporters.textsafe import sanitize_catalog
+
+    bad = "\v\f\ufffe\ud83d\x00"
+    facts = tuple(replace(f, text_en=f"{f.text_en} tail{bad}") for f in cat.facts)
+    charts = {k: replace(c, title_en=f"{c.title_en} tail{bad}") for k, c in cat.charts.items()}
+    hostile = replace(cat, facts=facts, charts=charts)
+    assert sanitize_catalog(cat) is cat  # clean data is not copied
+    for name in ("pptx", "xlsx"):
+        dest = REGISTRY[name].function(pack_basic(), hostile, tmp_path / f"lib{REGISTRY[name].extension}",
+                                       lang="en", now=NOW)
+        text = _deck_text(dest) if name == "pptx" else _book_text(dest)
+        assert "tail" in text and "\ufffe" not in text
