@@ -173,3 +173,27 @@ def test_the_import_rows_equal_the_raw_ers_file():
     for row in ds.rows:
         assert row.value == pytest.approx(ref[(row.category, labels[row.series])] / 1e6, abs=1e-9), row
     assert len(ds.rows) == len([k for k in ref if k[0] not in ("PR", "VI", "US")])
+
+
+def test_report_charts_without_data_are_listed_with_their_reason(capsys):
+    import json
+
+    from nap_desktop.cli import main
+
+    assert main(["catalog", "--json"]) == 0
+    listed = {u["id"]: u for u in json.loads(capsys.readouterr().out)["unavailable_charts"]}
+    assert set(listed) == {"tech-atp-balance-by-year", "tech-naics334-export-shares", "tech-naics3342-import-shares",
+                           "food-veg-import-share-by-commodity-1994-2024",
+                           "food-fruit-import-share-by-commodity-1994-2024"}
+    for u in listed.values():
+        assert u["reason_en"].startswith("Not available:") and u["reason_es"].startswith("No disponible:")
+        assert u["available"] is False and u["facts"]
+
+
+def test_an_unavailable_chart_without_a_spanish_reason_is_reported(data):
+    path = data / "charts" / "unavailable.toml"
+    _replace(path, 'unavailable_reason_es = "No disponible: las exportaciones', 'reason_es_draft = "No disponible: las exportaciones')
+    line = _line_of(path, 'id = "tech-naics334-export-shares"') - 1
+    problems = _problems(data)
+    assert f"charts/unavailable.toml:{line}: unavailable chart tech-naics334-export-shares: missing 'unavailable_reason_es'" \
+        in "\n".join(problems)

@@ -7,6 +7,7 @@ from typing import Any
 from nap_desktop import __version__
 from nap_desktop.core.formatting import format_value
 from nap_desktop.core.catalog.model import Catalog
+from nap_desktop.core.catalog.unavailable import unavailable_charts
 
 
 def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, Any]:
@@ -53,6 +54,7 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
         ],
         "facts": facts,
         "charts": [spec.to_json() for spec in catalog.charts.values()],
+        "unavailable_charts": [dict(u) for u in unavailable_charts(catalog)],
         "datasets": [
             {
                 "id": d.id,

@@ -254,3 +254,6 @@ def run_rules(loader: Any, catalog: Any) -> None:
     check_dataset_status(loader, root, catalog)
     check_chart_periods(loader, root, catalog)
     check_glossary(loader, root)
+    from nap_desktop.core.catalog import unavailable
+
+    unavailable.attach(loader, catalog)  # report charts with no dataset, with their reason
