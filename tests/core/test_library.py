@@ -132,3 +132,14 @@ def test_resolve_library_honours_the_argument_then_nap_library(tmp_path, monkeyp
     monkeypatch.setenv(lib.ENV_VAR, str(tmp_path / "env"))
     assert lib.resolve_library(None) == tmp_path / "env"
     assert lib.resolve_library(tmp_path / "arg") == tmp_path / "arg"
+
+
+def test_user_sources_follow_the_same_provenance_rules_as_bundled_ones(tmp_path):
+    folder = tmp_path / "library"
+    homepage = {**SOURCE, "url": "https://www.bls.gov"}
+    with pytest.raises(lib.LibraryError, match="a homepage URL"):
+        lib.add_fact(folder, _fact(sources=[homepage]))
+    farm = {**SOURCE, "url": "https://newstodayheadlinez.com/us-jobs-2025"}
+    with pytest.raises(lib.LibraryError, match="low-credibility source"):
+        lib.add_fact(folder, _fact(sources=[farm]))
+    assert list((folder / "facts").glob("*.toml")) == [] and list((folder / "sources").glob("*.toml")) == []

@@ -325,8 +325,9 @@ def _prepare_fact(library: Path, fact: dict[str, Any], catalog: Catalog, change:
             base, n = fact_id, 2
             while catalog.fact(fact_id) is not None or fact_id in catalog.charts:
                 fact_id, n = f"{base}-{n}", n + 1
-        elif catalog.fact(fact_id) is not None:
-            problems.append(f"fact {fact_id}: there is already a fact with this id (edit it, or choose another id)")
+        elif catalog.fact(fact_id) is not None or fact_id in catalog.charts:
+            what = "fact" if catalog.fact(fact_id) is not None else "chart"
+            problems.append(f"fact {fact_id}: there is already a {what} with this id (edit it, or choose another id)")
     data["id"] = fact_id
     for key in ("text_en",):
         if not str(data.get(key) or "").strip():

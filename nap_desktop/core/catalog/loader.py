@@ -635,17 +635,26 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
     if not root.is_dir():
         loader.problem(str(root), 0, "not a folder")
         return base, loader.problems
-    own_sources = {k: replace(v, origin=origin) for k, v in loader.load_sources().items()}
+    from nap_desktop.core.catalog import derive as derive_mod
+    from nap_desktop.core.catalog import rules as rules_mod
+
+    guard = loader.guard  # an unforeseen error is a problem naming the file, not a traceback
+    own_sources = {k: replace(v, origin=origin) for k, v in guard(loader.load_sources, {}, "the sources").items()}
     sources = {**base.sources, **own_sources}
-    own_facts = loader.load_facts(list(base.sections), sources)
-    own_datasets = {k: replace(v, origin=origin) for k, v in loader.load_datasets(sources).items()}
+    own_facts = guard(lambda: loader.load_facts(list(base.sections), sources), [], "the facts")
+    own_datasets = guard(lambda: loader.load_datasets(sources), {}, "the datasets")
+    own_datasets = guard(lambda: derive_mod.finish_datasets(loader, own_datasets), own_datasets, "the datasets")
+    own_datasets = {k: replace(v, origin=origin) for k, v in own_datasets.items()}
     datasets = {**base.datasets, **own_datasets}
     own_ids = {f.id for f in own_facts}
-    own_charts, links = charts_mod.load_charts(loader, datasets, {f.id for f in base.facts} | own_ids)
+    own_charts, links = guard(lambda: charts_mod.load_charts(loader, datasets, {f.id for f in base.facts} | own_ids),
+                              ({}, {}), "the charts")
     own_charts = {k: replace(v, origin=origin) for k, v in own_charts.items()}
     facts = list(base.facts) + [replace(f, chart=links.get(f.id), origin=origin) for f in own_facts]
     catalog = Catalog(version=base.version, sections=base.sections, sources=sources, facts=tuple(facts),
                       datasets=datasets, charts={**base.charts, **own_charts})
+    # the same provenance rules as data/ (specific URLs, deny-list, status, chart periods), on the library's files
+    guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")
     return catalog, loader.problems
 
 
