@@ -125,7 +125,7 @@ def _text(value: Any) -> str:
 
 # ---- validation of what a file holds (PackFileError names the field) -----------------------
 
-MAX_PACK_BYTES = 20 * 1024 * 1024  # far above any real pack (a 2,000-item pack is ~1 MB)
+MAX_PACK_BYTES = 64 * 1024 * 1024  # far above any real pack (2,000 items with their copies: a few MB)
 MAX_DEPTH = 64  # a pack is 4 levels deep; item copies a few more
 MAX_NUMBER_DIGITS = 40
 YEAR_RANGE = (1900, 2200)
