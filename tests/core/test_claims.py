@@ -109,6 +109,12 @@ def test_figures_are_read_as_written(catalog):
     references = {"subtitle_en": "Article 34.7, Chapter 23, NAICS 3341 and each state's top-5"}
     assert claims.number_problems(trade, block, references) == []
 
+    gdp = catalog.charts["usmca-gdp-shares"]  # 30, 18, 17 and 6% of world GDP
+    assert claims.number_problems(gdp, {}, {"message_en": "North America's share is 5 times Latin America's"}) == []
+    assert claims.number_problems(gdp, {}, {"message_es": "La participación es 5 veces la de América Latina"}) == []
+    assert [k for k, _ in claims.number_problems(gdp, {}, {"message_en": "North America grew 5%"})] == ["message_en"]
+    assert claims.number_problems(gdp, {}, {"message_en": "North America: 12 points above the EU"}) == []
+
 
 # --- breaking a copy of data/ ------------------------------------------------------------------
 def test_a_wrong_number_in_a_chart_message_is_reported_at_its_line(data_copy, capsys):

@@ -59,27 +59,25 @@ UNIT_BASE = {"usd_bn": 1e9, "usd_mn": 1e6, "usd_tn": 1e12, "count_th": 1e3, "cou
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
-def _numbers(text: str) -> list[tuple[str, float, int, float, bool]]:
-    """(as written, value, decimals, magnitude, is_year) for every figure in a text."""
+def _numbers(text: str) -> list[tuple[str, float, int, float, bool, str]]:
+    """(as written, value, decimals, magnitude, is_year, what follows) for every figure in a text."""
     text = REFERENCE.sub(" ", text)
     years = [m.group(1) for m in itertools.chain(QUARTER.finditer(text), FISCAL.finditer(text))]
     text = FISCAL.sub(" ", QUARTER.sub(" ", text))
-    found = [(y, float(y), 0, 1.0, True) for y in years]
+    found = [(y, float(y), 0, 1.0, True, "") for y in years]
     for m in NUMBER.finditer(text):
         raw = m.group(0).replace("−", "-")
         digits = raw.lstrip("-").replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         value = float(raw.replace(",", ""))
         after = text[m.end():]
-        if after.startswith(("st", "nd", "rd", "th", ".º", "º")):  # ordinals: 11th
-            pass
         magnitude = 1.0
         for pattern, factor in MAGNITUDE:
             if pattern.match(after):
                 magnitude = factor
                 break
         is_year = bool(YEAR.match(digits)) and "," not in raw and magnitude == 1.0 and not after.lstrip().startswith("%")
-        found.append((raw, value, decimals, magnitude, is_year))
+        found.append((raw, value, decimals, magnitude, is_year, after))
     return found
 
 
@@ -100,38 +98,51 @@ def shown_years(spec: Any, block: dict, dataset: Any = None) -> set[int]:
     return years
 
 
-def _pair_figures(values: list[float], over_time: bool) -> list[float]:
-    """Differences, ratios and growth between two values; sums and shares only across categories
-    (two years of a series are never added up)."""
-    out: list[float] = []
+#: how a derived figure is written: a ratio as "2.5 times", a growth rate or share with "%"
+RATIO_WORD = re.compile(r"^\s*(?:times|veces|×|x\b|-fold)", re.I)
+PERCENT_SIGN = re.compile(r"^\s*(?:%|per ?cent|por ciento)", re.I)
+#: units whose values are already shares or ratios: no growth rates or shares of them
+RELATIVE_UNITS = {"pct", "ratio", "pp"}
+
+
+def _pair_figures(values: list[float], over_time: bool, relative: bool) -> dict[str, list[float]]:
+    """Differences and ratios between two values; sums and shares only across categories (two years
+    of a series are never added up); growth rates and shares only of levels, not of percentages."""
+    out: dict[str, list[float]] = {"plain": [], "ratio": [], "percent": []}
     for a, b in itertools.permutations(values, 2):
-        out.append(a - b)
+        out["plain"].append(a - b)
         if not over_time:
-            out.append(a + b)
-        if b:
-            out += [a / b, (a / b - 1) * 100, a / b * 100]
+            out["plain"].append(a + b)
+        if b and abs(a) >= abs(b):
+            out["ratio"].append(a / b)
+        if b and not relative:
+            out["percent"] += [(a / b - 1) * 100, a / b * 100]
     if not over_time:
         total = sum(values)
-        out.append(total)
-        if total:
-            out += [v / total * 100 for v in values]
+        out["plain"].append(total)
+        if total and not relative:
+            out["percent"] += [v / total * 100 for v in values]
     return out
 
 
-def candidates(spec: Any, block: dict | None = None) -> list[float]:
-    """The figures a chart shows or computes from its rows (in the chart's own unit)."""
+def candidates(spec: Any, block: dict | None = None) -> dict[str, list[float]]:
+    """The figures a chart shows or computes from its rows (in the chart's own unit), by how they
+    may be written: ``plain`` (values, differences, sums), ``ratio`` ("2.5 times"), ``percent``
+    (growth rates and shares of a total, written with "%")."""
     block = block or {}
     along_categories_is_time = block.get("x") == "period"
     along_series_is_time = block.get("series_from") == "period"
+    relative = spec.unit in RELATIVE_UNITS
     series = [[v for v in s.values if v is not None] for s in spec.series]
     by_category = [[s.values[i] for s in spec.series if i < len(s.values) and s.values[i] is not None]
                    for i in range(len(spec.categories))]
-    out: list[float] = [v for vs in series for v in vs]
-    for group in series:
-        out += _pair_figures(group, along_categories_is_time) if len(group) <= 60 else []
-    for group in by_category:
-        out += _pair_figures(group, along_series_is_time)
-    return out + [abs(v) for v in out]
+    out: dict[str, list[float]] = {"plain": [v for vs in series for v in vs], "ratio": [], "percent": []}
+    groups = [(g, along_categories_is_time) for g in series if len(g) <= 60]
+    groups += [(g, along_series_is_time) for g in by_category]
+    for group, over_time in groups:
+        for kind, figures in _pair_figures(group, over_time, relative).items():
+            out[kind] += figures
+    return {kind: figures + [abs(v) for v in figures] for kind, figures in out.items()}
 
 
 def _matches(value: float, decimals: int, magnitude: float, figures: list[float], base: float) -> bool:
@@ -155,13 +166,18 @@ def number_problems(spec: Any, block: dict, texts: dict[str, str], dataset: Any 
     base = UNIT_BASE.get(spec.unit, 1.0)
     problems = []
     for key, text in texts.items():
-        for raw, value, decimals, magnitude, is_year in _numbers(text):
+        for raw, value, decimals, magnitude, is_year, after in _numbers(text):
             if is_year:
                 if int(value) not in years:
                     span = f"{min(years)}–{max(years)}" if years else "no year"
                     problems.append((key, f"{key} names {raw}, a year the chart does not show (it shows {span})"))
                 continue
-            if not _matches(value, decimals, magnitude, figures, base):
+            usable = list(figures["plain"])
+            if RATIO_WORD.match(after):
+                usable += figures["ratio"]
+            if PERCENT_SIGN.match(after):
+                usable += figures["percent"]
+            if not _matches(value, decimals, magnitude, usable, base):
                 problems.append((key, f"{key} says {raw!r}, a number the chart neither shows nor computes "
                                       "from its rows (value, difference, sum, ratio, share or growth)"))
     return problems
