@@ -359,13 +359,27 @@ class FileController(QObject):
 
     def _autosave_failed(self, exc: Exception) -> None:
         """A visible warning: the status bar while it lasts, and one dialog per failure streak."""
-        reason = (getattr(exc, "strerror", None) or str(exc)) if isinstance(exc, OSError) else str(exc)
+        reason = self._reason(exc)
         text = self.tr("Autosave failed (%1): your latest changes are not protected.").replace("%1", reason)
         self._status(text + " " + self.tr("Save the pack (Ctrl+S) or use Save As."), 0)
         if self._autosave_failing:
             return
         self._autosave_failing = True
         self.show_warning(self.tr("Autosave failed"), text + "\n\n" + self._last_good_copy())
+
+    def _reason(self, exc: Exception) -> str:
+        """Why a write failed, in the interface language for the common cases."""
+        import errno
+
+        if isinstance(exc, OSError):
+            known = {errno.ENOSPC: self.tr("the disk is full"), errno.EDQUOT: self.tr("the disk is full"),
+                     errno.EROFS: self.tr("the folder is read-only"),
+                     errno.EACCES: self.tr("no permission to write there"),
+                     errno.EPERM: self.tr("no permission to write there"),
+                     errno.ENOTDIR: self.tr("the settings folder cannot be created"),
+                     errno.ENOENT: self.tr("the settings folder cannot be created")}
+            return known.get(exc.errno) or exc.strerror or str(exc)
+        return str(exc)
 
     def _last_good_copy(self) -> str:
         if self.recovery_path.is_file():

@@ -189,7 +189,7 @@ def test_autosave_failure_warns_once_per_streak_and_says_where_the_last_copy_is(
     controller.autosave()
     assert len(controller.warnings) == 1, "one dialog per failure streak"
     title, text = controller.warnings[0]
-    assert "Autosave failed" in title and os.strerror(errno.ENOSPC) in text
+    assert "Autosave failed" in title and "the disk is full" in text
     assert str(good) in text, "the dialog says where the last good copy is"
     status = controller.window.statusBar().currentMessage()
     assert "Autosave failed" in status and "not protected" in status
@@ -256,3 +256,21 @@ def test_stale_temp_files_of_killed_saves_are_removed_at_start(qtbot, sample_cat
         assert fresh.exists(), "a temp file of a save in progress (another instance) is left alone"
     finally:
         fc.release_instance_lock()
+
+
+def test_autosave_warning_in_spanish(controller, monkeypatch):
+    from nap_desktop.ui.i18n import translations
+
+    def disk_full(path, payload):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(fc_mod, "atomic_write_bytes", disk_full)
+    translations().set_language("es")
+    try:
+        controller.document.add_note("uno")
+        controller.autosave()
+    finally:
+        translations().set_language("en")
+    title, text = controller.warnings[0]
+    assert title == "Falló el guardado automático"
+    assert "el disco está lleno" in text and "Aún no se ha guardado ninguna copia" in text
