@@ -72,6 +72,37 @@ def _import(path: Path, folder: Path) -> None:
                source=dict(SOURCE), status="official")
 
 
+def make_library(folder: Path, facts: int = 1000) -> Path:
+    """A user library of ``facts`` facts (one file each, as the app writes them) citing one source."""
+    from nap_desktop.core.catalog.library import fact_to_toml, init_library
+
+    library = init_library(folder / f"library-{facts}")
+    (library / "sources" / "user.bench.toml").write_text(
+        '[[source]]\nid = "user.bench"\npublisher = "Benchmark"\ntitle = "Synthetic facts for timing only"\n'
+        'url = "https://example.org/benchmark-facts"\ndate = "2026-01-01"\nstatus = "official"\n', encoding="utf-8")
+    for i in range(facts):
+        (library / "facts" / f"user.f{i:04d}.toml").write_text(fact_to_toml({
+            "id": f"user.f{i:04d}", "section": "usmca", "topic": "jobs", "countries": ["US"], "value": float(i),
+            "unit": "count_th", "period": "2025-12", "title_en": f"Benchmark fact {i}",
+            "text_en": f"Benchmark statement {i}.", "text_es": f"Enunciado de prueba {i}.",
+            "sources": ["user.bench"]}), encoding="utf-8")
+    return library
+
+
+def library_load(*, runs: int = 3) -> list[Figure]:
+    """Loading the catalog with a 1,000-fact user library, against the bundled catalog alone (start-up)."""
+    from nap_desktop.core.catalog.library import load_catalog_with_library
+    from nap_desktop.core.catalog.loader import load_catalog
+
+    header(f"catalog load with a 1,000-fact user library (median of {runs})")
+    with tempfile.TemporaryDirectory(prefix="nap-bench-library-") as tmp:
+        library = make_library(Path(tmp))
+        bundled, _ = timed(load_catalog, runs=runs)
+        with_library, _ = timed(lambda: load_catalog_with_library(library), runs=runs)
+    return report([Figure("catalog load, bundled + 1,000 user facts", with_library, "ms", bundled,
+                          "bundled catalog alone", note=f"+{(with_library - bundled) / 1000:.3f} ms per user fact")])
+
+
 def run(*, runs: int = 3, sizes: tuple[int, int] = (10_000, 100_000)) -> list[Figure]:
     small, large = sizes
     factor = large / small
@@ -93,7 +124,8 @@ def run(*, runs: int = 3, sizes: tuple[int, int] = (10_000, 100_000)) -> list[Fi
                        t_small, f"{small:,}-row {label} (linear = 1.0)", budget_ratio=1.3,
                        note=f"time({large // 1000}k)/time({small // 1000}k)/{factor:g}"),
             ]
-    return report(figures)
+    report(figures)
+    return figures + library_load(runs=runs)
 
 
 if __name__ == "__main__":
