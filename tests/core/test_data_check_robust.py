@@ -274,3 +274,25 @@ def test_fifty_breakages_never_end_in_a_traceback(pristine, tmp_path, capsys):
         if not body or bad:
             failures.append(f"{name}: output not FILE:LINE: {bad[:2] or out[:200]!r}")
     assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize("name,expected_start", [
+    ("catalog.toml folder", "catalog.toml: a folder where a file belongs (fix this first: "),
+    ("empty catalog.toml", "catalog.toml:1: no [[section]] blocks"),
+    ("section id a list", "catalog.toml:6: section without an 'id' (fix this first: "),
+    ("dataset csv a folder", "datasets/us-goods-trade-partners.csv: a folder where a file belongs (fix this first: "),
+    ("csv unclosed quote", "datasets/us-goods-trade-partners.csv:2: unclosed quote: the quoted field that starts on line 2"),
+    ("layout unclosed quote", "layouts/us_tile_grid.csv:2: unclosed quote"),
+    ("layout a folder", "layouts/us_tile_grid.csv: a folder where a file belongs"),
+    ("source TOML typo", "sources/agencies.toml:10: malformed TOML: "),
+])
+def test_a_root_cause_comes_first_with_its_follow_ons_folded(name, expected_start, pristine, tmp_path, capsys, baseline):
+    mutate = dict(MUTATIONS)[name]
+    folder = tmp_path / "data"
+    shutil.copytree(pristine, folder)
+    mutate(folder)
+    code, out, err = _check(folder, capsys)
+    assert code == 1 and not err
+    new = _new_problems(out, folder, baseline)
+    assert new[0].startswith(expected_start), new[:3]
+    assert len(new) <= 2, new  # the root cause (and at most one independent problem), never a cascade
