@@ -274,3 +274,36 @@ def test_autosave_warning_in_spanish(controller, monkeypatch):
     title, text = controller.warnings[0]
     assert title == "Falló el guardado automático"
     assert "el disco está lleno" in text and "Aún no se ha guardado ninguna copia" in text
+
+
+@pytest.mark.parametrize("button,expected", [("Overwrite", OVERWRITE), ("Save As…", SAVE_AS), ("Cancel", CANCEL)])
+def test_changed_on_disk_dialog_buttons_clicked_with_the_mouse(qtbot, sample_catalog, tmp_path, button, expected):
+    """The real dialog: a mouse click on each button gives its answer."""
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QPushButton
+
+    from nap_desktop.core.pack.document import PackDocument
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    fc = FileController(window, PackDocument(), sample_catalog, tmp_path / "settings")
+    seen: list[str] = []
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        target = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == button)
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(target.width() // 2, target.height() // 2))
+
+    QTimer.singleShot(20, click)
+    try:
+        assert fc.ask_changed_on_disk(tmp_path / "brief.napbrief") == expected
+    finally:
+        fc.release_instance_lock()
+    assert seen and "brief.napbrief" in seen[0]
