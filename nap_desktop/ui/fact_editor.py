@@ -310,7 +310,7 @@ class FactEditor(QDialog):
     # ---- loading an existing fact -----------------------------------------------------------
     def _load(self, fact: Fact) -> None:
         self.text_en.setPlainText(fact.text_en)
-        untranslated = fact.text_es == fact.text_en
+        untranslated = not fact.text_es.strip() or fact.text_es == fact.text_en
         self.text_es.setPlainText("" if untranslated else fact.text_es)
         self.value.setText(format_number(fact.value))
         self.unit.setCurrentIndex(max(0, self.unit.findData(fact.unit)))

@@ -164,7 +164,8 @@ class LibraryController(QObject):
         window = self.window
         window.show_cards()
         window.card_grid.ensure_visible(fact_id)
-        window.card_grid.focus_fact(fact_id)
+        if not window.card_grid.focus_fact(fact_id):  # the virtual grid binds the card on its next layout
+            QTimer.singleShot(0, lambda: window.card_grid.focus_fact(fact_id))
 
     # ---- Delete ---------------------------------------------------------------------------------------
     def delete_fact(self, fact_id: str | None = None) -> Any:
@@ -258,7 +259,14 @@ class LibraryController(QObject):
 
         if self.window.lang != "en":
             changes = [self._in_language(c, self.window.lang) for c in changes]
-        dialog = PackUpdatesDialog(changes, self.window.lang, self.window)
+        catalog, lang = self.window.catalog, self.window.lang
+        titles = {}
+        for c in changes:
+            if c.kind == "fact" and catalog.fact(c.ref) is not None:
+                titles[c.uid] = catalog.fact(c.ref).title(lang)
+            elif c.kind == "chart" and c.ref in catalog.charts:
+                titles[c.uid] = catalog.charts[c.ref].title(lang)
+        dialog = PackUpdatesDialog(changes, lang, self.window, titles=titles)
         dialog.take_requested.connect(self.take_update)
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog

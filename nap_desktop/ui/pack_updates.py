@@ -43,13 +43,15 @@ def _sources_html(sources: list[dict[str, Any]], lang: str) -> str:
 
 
 class _ChangeRow(QFrame):
-    def __init__(self, change: Any, lang: str, parent: QWidget | None = None):
+    def __init__(self, change: Any, lang: str, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.change = change
         self.setObjectName("PackUpdateRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
-        self.ref_label = QLabel(f"<b>{html.escape(change.ref)}</b>")
+        self.ref_label = QLabel(f"<b>{html.escape(title or change.ref)}</b>"
+                                + (f" <small style='color:#666'>{html.escape(change.ref)}</small>" if title else ""))
+        self.ref_label.setWordWrap(True)
         self.old_head = QLabel()
         self.new_head = QLabel()
         self.old_label = QLabel()
@@ -102,7 +104,8 @@ class PackUpdatesDialog(QDialog):
 
     take_requested = Signal(str)
 
-    def __init__(self, changes: list[Any], lang: str = "en", parent: QWidget | None = None):
+    def __init__(self, changes: list[Any], lang: str = "en", parent: QWidget | None = None,
+                 titles: dict[str, str] | None = None):
         super().__init__(parent)
         self.setObjectName("PackUpdatesDialog")
         self._lang = lang
@@ -113,7 +116,7 @@ class PackUpdatesDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         for change in changes:
-            row = _ChangeRow(change, lang)
+            row = _ChangeRow(change, lang, (titles or {}).get(change.uid, ""))
             row.take_button.clicked.connect(lambda _=False, uid=change.uid: self._take(uid))
             row.keep_button.clicked.connect(lambda _=False, uid=change.uid: self._keep(uid))
             self.rows[change.uid] = row

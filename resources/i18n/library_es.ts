@@ -484,6 +484,10 @@
         <translation>Propio</translation>
     </message>
     <message>
+        <source>Yours · untranslated</source>
+        <translation>Propio · sin traducir</translation>
+    </message>
+    <message>
         <source>A fact from your own library</source>
         <translation>Un dato de su propia biblioteca</translation>
     </message>

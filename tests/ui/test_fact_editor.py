@@ -124,7 +124,9 @@ def test_new_fact_by_shortcut_typing_and_save(qtbot, tmp_path, settings_dir, lan
     qtbot.waitUntil(lambda: win.card_grid.fact_ids() == user_ids)
     card = win.card_grid.card(user_ids[0])
     assert card is not None and card.yours_label.isVisible()
-    assert card.yours_label.text() == {"en": "Yours", "es": "Propio"}[lang]
+    # Spanish left empty: the Spanish window shows the English statement, marked as untranslated
+    assert card.yours_label.text() == {"en": "Yours", "es": "Propio · sin traducir"}[lang]
+    assert card.statement_label.text().startswith("Zeppelinville shipped")
 
     # the library folder holds a TOML that `nap-desktop data check DIR` accepts
     tomls = list((library / "facts").glob("*.toml"))
@@ -144,7 +146,7 @@ def test_edit_and_delete_a_user_fact_used_in_the_pack(qtbot, tmp_path, settings_
                      "url": "https://quuxtown.example.org/survey-2025.pdf", "date": "2025-11-01", "status": "report"}]})
     controller.reload()
     win.add_fact_to_pack(fid)
-    assert win.card_grid.focus_fact(fid)
+    qtbot.waitUntil(lambda: win.card_grid.focus_fact(fid), timeout=2000)  # the grid binds the card on its next layout
 
     # Edit: the dialog opens on the fact; change the value, save; the card shows the new figure
     controller.edit_fact_action.trigger()
@@ -159,7 +161,7 @@ def test_edit_and_delete_a_user_fact_used_in_the_pack(qtbot, tmp_path, settings_
     assert win.catalog.fact(fid).value == 14
 
     # Delete: the pack uses the fact, so the app asks first; "Keep" changes nothing
-    assert win.card_grid.focus_fact(fid)
+    qtbot.waitUntil(lambda: win.card_grid.focus_fact(fid), timeout=2000)  # the grid binds the card on its next layout
     controller.delete_fact_action.trigger()
     qtbot.waitUntil(lambda: isinstance(controller.dialog, QMessageBox))
     box = controller.dialog
@@ -176,8 +178,9 @@ def test_edit_and_delete_a_user_fact_used_in_the_pack(qtbot, tmp_path, settings_
     qtbot.waitUntil(lambda: win.catalog.fact(fid) is None)
     assert fid not in win.card_grid.fact_ids()
     assert not list((library / "facts").glob("*.toml"))
-    # the pack still holds the item
-    assert any(i.ref == fid for i in win.document.pack.items)
+    # the pack still holds the item, with its copy of what it showed
+    item = next(i for i in win.document.pack.items if i.ref == fid)
+    assert item.copy is not None and item.copy["text_en"].startswith("Quuxtown") and item.copy["value"] == 14
 
 
 def test_bundled_facts_cannot_be_edited(qtbot, tmp_path, settings_dir):
@@ -213,3 +216,31 @@ def test_every_string_of_the_library_dialogs_has_its_spanish(module, context):
                 translated[msg.findtext("source")] = msg.findtext("translation") or ""
     missing = sorted(s for s in _tr_literals(ui / module) if not translated.get(s, "").strip())
     assert not missing, f"no Spanish for: {missing}"
+
+
+def test_library_folder_option_beats_the_environment_which_beats_the_default(tmp_path):
+    from nap_desktop.ui.library_paths import default_library_dir, library_dir
+
+    assert library_dir(tmp_path / "opt", {"NAP_LIBRARY": str(tmp_path / "env")}) == tmp_path / "opt"
+    assert library_dir(None, {"NAP_LIBRARY": str(tmp_path / "env")}) == tmp_path / "env"
+    assert library_dir(None, {}) == default_library_dir()
+    assert default_library_dir().name == "library"
+
+
+def test_the_window_opens_on_the_library_and_survives_a_broken_one(tmp_path, monkeypatch):
+    from nap_desktop.core.catalog.library import add_fact, init_library
+    from nap_desktop.ui.app import load_catalog_for_window
+
+    library = init_library(tmp_path / "library")
+    fid = add_fact(library, {
+        "section": "usmca", "countries": ["MX"], "value": 3, "unit": "count", "period": "2025",
+        "text_en": "Three member firms opened plants in Nuevo León in 2025.", "text_es": "",
+        "sources": [{"publisher": "Example Manufacturers Association", "title": "Member survey 2025",
+                     "url": "https://example.org/survey-2025", "date": "2025-12-01", "status": "report"}]})
+    monkeypatch.setenv("NAP_LIBRARY", str(library))
+    catalog, folder, problems = load_catalog_for_window(None)
+    assert folder == library and not problems and catalog.fact(fid).origin == "user"
+    (library / "facts" / "broken.toml").write_text("[[fact]]\nid = 'user.broken'\n", encoding="utf-8")
+    catalog, folder, problems = load_catalog_for_window(None)
+    assert problems and catalog.fact(fid) is None and len(catalog.facts) > 100  # bundled catalog still shown
+    assert (library / "facts" / "broken.toml").exists()  # nothing in the folder is touched
