@@ -228,7 +228,9 @@ class FileController(QObject):
     def missing_items(self) -> list:
         from nap_desktop.core.pack.packfile import missing_refs
 
-        return missing_refs(self.document.pack, {f.id for f in self.catalog.facts}, set(self.catalog.charts))
+        # an item that carries its copy (schema 2) still shows what it showed: it is not missing
+        return [i for i in missing_refs(self.document.pack, {f.id for f in self.catalog.facts}, set(self.catalog.charts))
+                if i.copy is None]
 
     def save(self) -> bool:
         if self.document.path is None:

@@ -598,13 +598,20 @@ class MainWindow(QMainWindow):
         """F5: present the current pack full screen (nap_desktop.ui.presenter, loaded now)."""
         from nap_desktop.ui import presenter
 
-        return presenter.present_from(self, lambda: self.document, self.catalog)
+        return presenter.present_from(self, lambda: self.document, self.pack_catalog())
+
+    def pack_catalog(self) -> Any:
+        """The catalog with the open pack's copies laid over it: each item presents, exports and prints
+        as the pack saved it, with no user library and any data version (core/pack/snapshot.py)."""
+        from nap_desktop.core.pack.snapshot import catalog_for_pack
+
+        return catalog_for_pack(self.document.pack, self.catalog)
 
     def export_pack(self) -> Any:
         """File > Export…: the export dialog for the current pack."""
         from nap_desktop.ui import export_dialog
 
-        dialog = export_dialog.ExportDialog(self.document.pack, self.catalog, self, settings_dir=self.settings_dir)
+        dialog = export_dialog.ExportDialog(self.document.pack, self.pack_catalog(), self, settings_dir=self.settings_dir)
         dialog.exec()
         return dialog
 
@@ -613,7 +620,7 @@ class MainWindow(QMainWindow):
         from nap_desktop.ui.print_handout import print_handout
 
         pack = self.document.pack
-        return print_handout(self, pack, self.catalog, lang=pack.lang or self._lang, printer=printer, ask=ask)
+        return print_handout(self, pack, self.pack_catalog(), lang=pack.lang or self._lang, printer=printer, ask=ask)
 
     def ask_chart_image_path(self, suggested: str) -> tuple[str, str]:
         """(path, chosen filter) from a save dialog; ('', '') if cancelled. Replaced in tests."""

@@ -88,7 +88,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
             from nap_desktop.ui.presenter import render_present_view
 
             try:
-                image = render_present_view(view, window.document.pack, catalog, lang, (width, height))
+                from nap_desktop.core.pack.snapshot import catalog_for_pack
+
+                pack = window.document.pack  # the pack's copies: it presents as saved, with no library
+                image = render_present_view(view, pack, catalog_for_pack(pack, catalog), lang, (width, height))
             except (ValueError, IndexError) as exc:
                 print(f"nap-desktop screenshot: {exc}", file=sys.stderr)
                 return 2

@@ -164,3 +164,16 @@ def test_a_version_2_fixture_exports_its_user_items_without_a_library(catalog, t
     shown = "\n".join(t for slide in _slide_texts(out) for t in slide)
     assert "12,580 thousand" in shown and "U.S. factory jobs slipped through 2025" in shown
     assert PackItem("note", text="x").copy is None
+
+
+def test_the_deck_the_presenter_shows_uses_the_copies_not_missing_slides(catalog):
+    """What the window presents and prints (MainWindow.pack_catalog) for a pack from another machine."""
+    from nap_desktop.core.deck import compose_deck
+
+    pack = load_pack(FIXTURES / "v2_copies.napbrief")
+    without = [s.kind for s in compose_deck(pack, catalog, lang="en")]
+    assert "missing" in without  # the bundled catalog alone has no user items
+    slides = compose_deck(pack, catalog_for_pack(pack, catalog), lang="en")
+    assert "missing" not in [s.kind for s in slides]
+    chart = next(s for s in slides if s.kind == "chart" and s.chart is not None and s.chart.id == "user.manemp-2025")
+    assert chart.chart.series[0].values[0] == 12693.0
