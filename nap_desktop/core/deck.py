@@ -69,7 +69,37 @@ _T = {
     },
     "status": {"en": "Status", "es": "Estatus"},
     "secondary_flag": {"en": "secondary source, use with caution", "es": "fuente secundaria, úsese con cautela"},
+    "organisation": {"en": "Presented by", "es": "Presenta"},
+    "more_charts": {"en": "More charts from the report", "es": "Más gráficas del informe"},
+    "n_slides": {"en": "{n} slides", "es": "{n} diapositivas"},
+    "one_slide": {"en": "1 slide", "es": "1 diapositiva"},
+    "caveat_head": {"en": "Caveat", "es": "Advertencia"},
 }
+
+
+def _fact_title(fact: Fact, lang: str) -> str:
+    """The fact's own short message title (written for it in data/); the statement, cut, until it lands."""
+    method = getattr(fact, "title", None)
+    if callable(method):
+        try:
+            text = method(lang)
+        except TypeError:
+            text = ""
+        if text:
+            return text
+    explicit = getattr(fact, f"title_{lang}", "")
+    return explicit or shorten(fact.text(lang), 80)
+
+
+def _chart_message(spec: ChartSpec, lang: str) -> str:
+    """The chart's own takeaway (written for the chart), or "" where none is written yet."""
+    method = getattr(spec, "message", None)
+    if callable(method):
+        try:
+            return method(lang) or ""
+        except TypeError:
+            return ""
+    return getattr(spec, f"message_{lang}", "") or ""
 
 
 def t(key: str, lang: str) -> str:
@@ -128,6 +158,10 @@ class Slide:
     ref: str = ""
     #: how the slide is listed on the agenda ("" = its title)
     agenda: str = ""
+    #: agenda slides: 0 = an item, 1 = a section heading (one per bullet)
+    bullet_levels: tuple[int, ...] = ()
+    #: the line at the foot of every content slide: pack title · meeting date
+    footer: str = ""
 
 
 def _source_entry(src: Source, lang: str) -> SourceEntry:
@@ -145,18 +179,21 @@ def _citations(source_ids: tuple[str, ...] | list[str], catalog: Catalog, lang: 
         entry = _source_entry(src, lang)
         lines.append(f"• {entry.citation()} [{entry.status_label}]")
         if src.status == "secondary":
-            caveats.append(t("caveat", lang).format(who=src.publisher))
+            caveats.append(t("caveat", lang).format(who=src.publisher).split(": ", 1)[-1])
     return lines, caveats
 
 
 def _notes(talking_points: str, *, body: list[str], citations: list[str], caveats: list[str], lang: str) -> str:
+    """Speaker notes: the talking points first, then the citation, then at most one caveat paragraph
+    (secondary-source warnings, definitions, long gap reasons and notes, joined)."""
     blocks = []
     if talking_points.strip():
         blocks.append(talking_points.strip())
-    blocks += [b for b in body if b.strip()]
     if citations:
         blocks.append(f"{t('citation', lang)}:\n" + "\n".join(citations))
-    blocks += caveats
+    caveat = " ".join(dict.fromkeys(c.strip() for c in [*caveats, *body] if c.strip()))
+    if caveat:
+        blocks.append(f"{t('caveat_head', lang)}: {caveat}")
     return "\n\n".join(blocks)
 
 
@@ -203,23 +240,24 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
     figure = fact_figure(fact, lang)
     kicker, accent = _section_info(catalog, fact.section, lang)
     statement = fact.text(lang)
-    # The figure itself is the slide's big number; the title names the section it belongs to.
-    title = kicker or ({"en": "Fact", "es": "Dato"}[lang] if figure else shorten(statement, 70))
+    # An action title: the fact's own message; the section is a small kicker above it.
+    title = _fact_title(fact, lang)
     citations, caveats = _citations(fact.sources, catalog, lang)
     statuses = [catalog.sources[s].status for s in fact.sources if s in catalog.sources]
-    footnotes = []
-    if "secondary" in statuses:
-        footnotes.append(_capitalise(t("secondary_flag", lang)) + ".")
+    # The face carries the claim and the source line; caveats and notes live in the speaker notes.
+    footnotes: list[str] = []
     note = fact.note(lang)
-    body = [f"{t('note', lang)}: {note}"] if note else []
+    body = [note] if note else []
+    period = format_period(fact.period, lang)
+    if not fact.period or fact.period.strip().lower() in ("undated", "n/a", "none"):
+        period = ""
     return Slide(
         kind="fact", title=title, figure=figure, figure_label=fact.label(lang), statement=statement,
-        period=format_period(fact.period, lang), source_line=fact_source_line(fact, catalog, lang),
+        period=period, source_line=fact_source_line(fact, catalog, lang),
         status=_weakest(statuses), footnotes=tuple(footnotes), accent=accent, kicker=kicker,
         notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
         item_uid=item.uid, ref=fact.id,
-        # Fact slides share their section's title; the agenda lists what each one says.
-        agenda=f"{figure}: {shorten(statement, 72)}" if figure else shorten(statement, 90))
+        agenda=title)
 
 
 def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
@@ -244,13 +282,12 @@ def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
 
 def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], catalog: Catalog, lang: str) -> Slide:
     illustrated = [fid for fid in pack_fact_ids if fid in spec.facts]
-    takeaway = ""
     section_id = ""
-    if illustrated:
-        fact = catalog.fact(illustrated[0])
-        takeaway = fact.text(lang) if fact else ""
+    # The message line is the chart's own takeaway; until one is written, the chart's description.
+    takeaway = _chart_message(spec, lang)
+    subtitle = spec.subtitle(lang)
     if not takeaway:
-        takeaway = spec.subtitle(lang)
+        takeaway, subtitle = subtitle, ""
     for fid in list(spec.facts) + illustrated:
         fact = catalog.fact(fid)
         if fact is not None:
@@ -260,17 +297,15 @@ def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], cata
     citations, caveats = _citations(spec.sources, catalog, lang)
     statuses = [catalog.sources[s].status for s in spec.sources if s in catalog.sources]
     gaps = gap_footnotes(spec, lang)
-    footnotes = list(gaps)
-    if "secondary" in statuses or spec.status == "secondary":
-        footnotes.append(_capitalise(t("secondary_flag", lang)) + ".")
-        if not caveats:
-            caveats.append(t("caveat", lang).format(who=t("source", lang)))
+    footnotes = list(gaps)  # the renderer keeps the short ones on the face, the rest in the notes
+    if ("secondary" in statuses or spec.status == "secondary") and not caveats:
+        caveats.append(t("caveat", lang).format(who=t("source", lang)).split(": ", 1)[-1])
     body = []
     if spec.notes(lang):
-        body.append(f"{t('note', lang)}: {spec.notes(lang)}")
-    body += gaps
+        body.append(spec.notes(lang))
+    body += [g if g.endswith(".") else g + "." for g in gaps]
     return Slide(
-        kind="chart", title=spec.title(lang), subtitle=spec.subtitle(lang), statement=takeaway,
+        kind="chart", title=spec.title(lang), subtitle=subtitle, statement=takeaway,
         source_line=_chart_source_line(spec, catalog, lang), status=_weakest(statuses + [spec.status]),
         chart=spec, footnotes=tuple(footnotes), accent=accent, kicker=kicker,
         notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
@@ -356,22 +391,24 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     # Title slide
     date_text = format_date(pack.meeting_date, lang) if pack.meeting_date else (
         format_date(now.date().isoformat(), lang) if now else "")
+    # Charts that illustrate no fact sit under their own divider, not after the last section.
+    body = _orphan_charts_under_a_divider(body, catalog, lang)
+    _make_titles_unique(body)
+
     lines = []
     if pack.audience.strip():
         lines.append(f"{t('audience', lang)}: {pack.audience.strip()}")
     if date_text:
         lines.append(f"{t('date', lang)}: {date_text}")
-    lines.append(f"{t('language', lang)}: {LANG_NAMES[lang][lang]}")
-    title_slide = Slide(kind="title", title=pack.title.strip() or t("untitled", lang), bullets=tuple(lines),
+    organisation = (getattr(pack, "organisation", "") or "").strip()
+    if organisation:
+        lines.append(f"{t('organisation', lang)}: {organisation}")
+    pack_title = pack.title.strip() or t("untitled", lang)
+    title_slide = Slide(kind="title", title=pack_title, bullets=tuple(lines),
                         notes=t("made_with", lang).format(app=__version__, data=catalog.version or "?"))
+    footer = " · ".join(p for p in (pack_title, date_text) if p)
 
-    # Agenda: the sections (dividers) if the pack has them, else the item titles.
-    dividers = [s.title for s in body if s.kind == "divider"]
-    entries = dividers or [s.agenda or s.title for s in body]
-    entries = [f"{n}. {e}" for n, e in enumerate(entries, start=1)]
-    pages = _paged(entries, AGENDA_PER_SLIDE)
-    agenda = [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)), bullets=tuple(page))
-              for n, page in enumerate(pages, start=1)] if entries else []
+    agenda = [_replace(a, footer=footer) for a in _agenda(body, lang)]
 
     # Sources appendix
     source_ids = used_sources(pack, catalog)
@@ -384,7 +421,89 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
             caveats = [t("caveat", lang).format(who=e.publisher) for e in page if e.status == "secondary"]
             appendix.append(Slide(kind="sources", title=_page_title(t("sources", lang), n, len(src_pages)),
                                   sources=tuple(page), notes="\n\n".join([notes] + caveats)))
+    body = [_replace(b, footer=footer) for b in body]
+    appendix = [_replace(a, footer=footer) for a in appendix]
     return [title_slide, *agenda, *body, *appendix]
+
+
+def _replace(slide: Slide, **changes: Any) -> Slide:
+    from dataclasses import replace
+
+    return replace(slide, **changes)
+
+
+def _agenda(body: list[Slide], lang: str) -> list[Slide]:
+    """The agenda in the pack's order, one full line per item; grouped by section when long (more
+    than one slide of items): then each section is a heading with its item count, and a very long
+    pack lists its sections only."""
+    items = [s for s in body if s.kind != "divider"]
+    if not items:
+        return []
+    has_sections = any(s.kind == "divider" for s in body)
+    entries: list[tuple[str, int]] = []
+    if len(items) <= AGENDA_PER_SLIDE or not has_sections:
+        entries = [(f"{n}. {s.agenda or s.title}", 0) for n, s in enumerate(items, start=1)]
+    else:
+        groups: list[tuple[str, list[Slide]]] = []
+        for s in body:
+            if s.kind == "divider":
+                groups.append((s.title, []))
+            else:
+                if not groups:
+                    groups.append(("", []))
+                groups[-1][1].append(s)
+        groups = [(g, members) for g, members in groups if members or g]
+        if len(items) + len(groups) <= 2 * AGENDA_PER_SLIDE:
+            n = 0
+            for name, members in groups:
+                if name:
+                    entries.append((name, 1))
+                for m in members:
+                    n += 1
+                    entries.append((f"{n}. {m.agenda or m.title}", 0))
+        else:
+            for n, (name, members) in enumerate(groups, start=1):
+                count = t("one_slide", lang) if len(members) == 1 else t("n_slides", lang).format(n=len(members))
+                entries.append((f"{n}. {name or t('agenda', lang)} — {count}", 1))
+    pages = _paged(entries, AGENDA_PER_SLIDE)
+    return [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)),
+                  bullets=tuple(e for e, _ in page), bullet_levels=tuple(lvl for _, lvl in page))
+            for n, page in enumerate(pages, start=1)]
+
+
+def _orphan_charts_under_a_divider(body: list[Slide], catalog: Catalog, lang: str) -> list[Slide]:
+    """A run of chart slides that illustrate no fact, after a section of facts, gets its own divider."""
+    out: list[Slide] = []
+    in_orphans = False
+    has_dividers = any(s.kind == "divider" for s in body)
+    for s in body:
+        orphan = s.kind == "chart" and s.chart is not None and not s.chart.facts
+        if orphan and has_dividers and not in_orphans and out and out[-1].kind != "divider":
+            out.append(Slide(kind="divider", title=t("more_charts", lang)))
+        in_orphans = orphan or (in_orphans and s.kind == "divider")
+        out.append(s)
+    return out
+
+
+def _make_titles_unique(body: list[Slide]) -> None:
+    """No two slides share a title: a repeated title gets its figure, then its period, then a number."""
+    seen: dict[str, int] = {}
+    for i, s in enumerate(body):
+        key = s.title.casefold()
+        if key not in seen:
+            seen[key] = i
+            continue
+        for extra in (s.figure, s.period):
+            candidate = f"{s.title} ({extra})" if extra else ""
+            if candidate and candidate.casefold() not in seen:
+                break
+        else:
+            n = 2
+            while f"{s.title} ({n})".casefold() in seen:
+                n += 1
+            candidate = f"{s.title} ({n})"
+        body[i] = _replace(s, title=candidate, agenda=candidate if s.agenda == s.title else s.agenda)
+        seen[candidate.casefold()] = i
 
 
 # ---- text fitting (shared by the renderers; no font files needed) ------------------------------

@@ -8,14 +8,22 @@ titles and alt text. The tile-grid map, the timeline and tables are native shape
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
-from nap_desktop.core.deck import AVG_CHAR_EM, Slide, compose_deck, fit_font_size, text_height_pt, wrap_text
+from nap_desktop.core.deck import Slide, compose_deck
+from nap_desktop.core.textmetrics import fit, role_min, role_size, wrap
+from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import ExportError, write_atomically
+
+try:  # one negative colour in every renderer
+    from nap_desktop.core.charts.spec import NEGATIVE_COLOR
+except ImportError:  # pragma: no cover
+    NEGATIVE_COLOR = "#E69F00"
 from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, capped, sanitize_catalog, sanitize_pack
 
 if TYPE_CHECKING:
@@ -87,20 +95,19 @@ def _set_alt_text(shape: Any, text: str) -> None:
 
 
 def chart_alt_text(spec: ChartSpec, catalog: Catalog, lang: str) -> str:
-    from nap_desktop.core.charts.spec import source_line
+    """What a screen reader says: the kind of chart, what it shows and its takeaway, at most 250
+    characters (the numbers stay in the chart's embedded workbook)."""
+    from nap_desktop.core.deck import _chart_message
 
-    labels = spec.category_labels(lang)
-    parts = []
-    for s in spec.series:
-        values = "; ".join(f"{labels[i]}: {spec.format(v, lang)}" for i, v in enumerate(s.values))
-        parts.append(f"{s.label(lang)} — {values}" if len(spec.series) > 1 else values)
-    if spec.kind == "timeline":
-        dates = spec.extra.get("dates", {})
-        parts = ["; ".join(f"{format_date(dates.get(c, ''), lang)}: {labels[i]}"
-                           for i, c in enumerate(spec.categories))]
-    text = f"{KIND_WORDS.get(spec.kind, {}).get(lang, spec.kind)}: {spec.title(lang)}. " + ". ".join(parts) + "."
-    line = source_line(spec, catalog, lang)
-    return f"{text} {line}".strip()
+    kind = KIND_WORDS.get(spec.kind, {}).get(lang, spec.kind)
+    parts = [f"{kind}: {spec.title(lang).rstrip('.')}."]
+    message = _chart_message(spec, lang) or spec.subtitle(lang)
+    if message and message.rstrip(".") != spec.title(lang).rstrip("."):
+        parts.append(message.rstrip(".") + ".")
+    text = " ".join(parts)
+    if len(text) > 250:
+        text = text[:249].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
 
 
 class _Geometry:
@@ -197,7 +204,9 @@ class _DeckWriter:
 
     # ---- primitives ------------------------------------------------------------------------
     def _new_slide(self, layout_key: str) -> Any:
-        return self.prs.slides.add_slide(self.layouts[layout_key])
+        slide = self.prs.slides.add_slide(self.layouts[layout_key])
+        self._cut: list[str] = []  # full texts shortened on the face, for the speaker notes
+        return slide
 
     @staticmethod
     def _remove_empty_placeholders(slide: Any) -> None:
@@ -205,97 +214,137 @@ class _DeckWriter:
             if not ph.has_text_frame or not ph.text_frame.text.strip():
                 ph._element.getparent().remove(ph._element)
 
-    def _set_title(self, slide: Any, text: str, *, max_pt: float = 32, min_pt: float = 16) -> None:
-        ph = slide.shapes.title
-        if ph is None:
-            g = self.geo
-            self._textbox(slide, *g.title_box, text, max_pt=max_pt, min_pt=min_pt, bold=True, color=NAVY,
-                          name="Title")
-            return
-        width_pt = ph.width / EMU_PER_PT - 14.4
-        height_pt = ph.height / EMU_PER_PT - 7.2
-        size = fit_font_size(text, width_pt, height_pt, max_pt=max_pt, min_pt=min_pt, char_em=0.6)
-        ph.text_frame.word_wrap = True
-        ph.text_frame.text = text
-        from pptx.util import Pt
+    def _in(self, value: float, axis: str = "x") -> int:
+        """Inches on our 13.33 x 7.5 in design, scaled to this template's slide size."""
+        scale = self.geo.w / (13.333 * EMU_PER_IN) if axis == "x" else self.geo.h / (7.5 * EMU_PER_IN)
+        return int(value * EMU_PER_IN * scale)
 
-        for para in ph.text_frame.paragraphs:
-            for run in para.runs:
-                run.font.size = Pt(size)
-
-    def _textbox(self, slide: Any, x: int, y: int, w: int, h: int, text: str, *, max_pt: float,
-                 min_pt: float = 10, bold: bool = False, italic: bool = False, color: str = "",
-                 name: str = "", align: str = "", char_em: float | None = None, anchor: str = "top") -> tuple[Any, float]:
+    def _write_lines(self, tf: Any, lines: list[str], size: float, *, bold: bool = False, italic: bool = False,
+                     color: str = "", align: str = "", anchor: str = "top") -> None:
+        """One paragraph per hard line; soft lines joined with explicit breaks (never auto-fit)."""
         from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
         from pptx.util import Pt
 
-        em = char_em or (0.6 if bold else AVG_CHAR_EM)
-        size = fit_font_size(text, w / EMU_PER_PT, h / EMU_PER_PT, max_pt=max_pt, min_pt=min_pt, char_em=em)
-        box = slide.shapes.add_textbox(x, y, w, h)
-        if name:
-            box.name = name
-        tf = box.text_frame
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
-        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
         tf.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE,
                               "bottom": MSO_ANCHOR.BOTTOM}[anchor]
-        for i, line in enumerate(text.split("\n")):
-            para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            if align:
-                para.alignment = {"center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT, "left": PP_ALIGN.LEFT}[align]
-            run = para.add_run()
-            run.text = line
+        tf.clear()
+        para = tf.paragraphs[0]
+        # The renderer wraps (our measure is the wider DejaVu, so its lines are never more than ours);
+        # a year range is joined so that "1994–2025" never breaks across lines.
+        para.text = _YEAR_RANGE.sub("\\1\u2060–\u2060\\2", "\v".join(lines))
+        if align:
+            para.alignment = {"center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT, "left": PP_ALIGN.LEFT}[align]
+        for run in para.runs:
             run.font.size = Pt(size)
             run.font.bold = bold
             run.font.italic = italic
             if color:
                 run.font.color.rgb = _rgb(color)
-        return box, size
 
-    def _fitting_text(self, text: str, w: int, h: int, *, min_pt: float) -> tuple[str, bool]:
-        """Text cut to what fits at ``min_pt`` (the full text then goes to the speaker notes)."""
-        width_pt, height_pt = w / EMU_PER_PT, h / EMU_PER_PT
-        if text_height_pt(text, width_pt, min_pt) <= height_pt:
-            return text, False
-        more = {"en": "… (full text in the speaker notes)", "es": "… (texto completo en las notas del orador)"}[self.lang]
-        max_chars = max(1, int(width_pt / (min_pt * AVG_CHAR_EM)))
-        max_lines = max(1, int(height_pt / (min_pt * 1.2)))
-        lines = wrap_text(text, max_chars)[:max_lines]
-        lines[-1] = lines[-1][: max(0, max_chars - len(more) - 1)].rstrip() + more
-        return "\n".join(lines), True
+    def _text(self, slide: Any, box: tuple[int, int, int, int], text: str, role: str, *, bold: bool = False,
+              italic: bool = False, color: str = "262626", name: str = "", align: str = "", anchor: str = "top",
+              shape: Any = None) -> tuple[Any, float, int]:
+        """Text in its role's size (down to the role's minimum); shortened, never shrunk, when it does not
+        fit, the full text then goes to the speaker notes. Returns (shape, size, height used in EMU)."""
+        x, y, w, h = box
+        lines, size, cut = fit(text, w / EMU_PER_PT, h / EMU_PER_PT, role, bold=bold)
+        if cut:
+            self._cut.append(text)
+        lines = [" ".join(lines)] if cut else text.split("\n")
+        if shape is None:
+            shape = slide.shapes.add_textbox(x, y, w, h)
+            tf = shape.text_frame
+            tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        else:
+            shape.left, shape.top, shape.width, shape.height = x, y, w, h
+            tf = shape.text_frame
+            tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        if name:
+            shape.name = name
+        self._write_lines(tf, lines, size, bold=bold, italic=italic, color=color, align=align, anchor=anchor)
+        used = int(line_height(sum(len(wrap(ln, w / EMU_PER_PT, size, bold)) for ln in lines), size) * EMU_PER_PT)
+        return shape, size, used
+
+    def _kicker_and_title(self, slide: Any, s: Slide) -> None:
+        """The section as a small kicker, the action title under it (in the title placeholder)."""
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        if s.kicker:
+            self._text(slide, (left, self._in(0.3, "y"), width, self._in(0.3, "y")), s.kicker, "kicker",
+                       bold=True, color=s.accent or DEFAULT_ACCENT, name="Kicker")
+        box = (left, self._in(0.62, "y"), width, self._in(1.02, "y"))
+        ph = slide.shapes.title
+        self._text(slide, box, s.title, "title", bold=True, color=NAVY, name="Title", shape=ph, anchor="top")
+
+    def _furniture(self, slide: Any, s: Slide) -> None:
+        """Footer (pack title · meeting date) and the slide number on every content slide."""
+        from lxml import etree
+        from pptx.oxml.ns import qn
+
+        y, h = self._in(7.1, "y"), self._in(0.25, "y")
+        left = self._in(0.6)
+        num_w = self._in(1.0)
+        if s.footer:
+            self._text(slide, (left, y, self.geo.w - 2 * left - num_w, h), s.footer, "footer", color=GREY,
+                       name="Footer", anchor="bottom")
+        box = slide.shapes.add_textbox(self.geo.w - left - num_w, y, num_w, h)
+        box.name = "Slide number"
+        tf = box.text_frame
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        self._write_lines(tf, [""], role_size("footer"), color=GREY, align="right", anchor="bottom")
+        p = tf.paragraphs[0]._p
+        for r in p.findall(qn("a:r")):
+            p.remove(r)
+        fld = etree.SubElement(p, qn("a:fld"))
+        fld.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
+        fld.set("type", "slidenum")
+        r_pr = etree.SubElement(fld, qn("a:rPr"))
+        r_pr.set("sz", str(int(role_size("footer") * 100)))
+        fill = etree.SubElement(r_pr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr")).set("val", GREY)
+        etree.SubElement(fld, qn("a:t")).text = str(len(self.prs.slides))
+        end = p.find(qn("a:endParaRPr"))
+        if end is not None:
+            p.remove(end)
+            p.append(end)
 
     def _source_footer(self, slide: Any, source_line: str, footnotes: tuple[str, ...] = ()) -> int:
-        """Source line at the bottom, footnotes above it; returns the top of what was drawn."""
-        g = self.geo
-        width_pt = g.content_width / EMU_PER_PT
-        bottom = g.source_top + g.source_height
+        """Source line above the footer, short footnotes (gap reasons) above it; returns the top used.
+        A footnote longer than a line goes to the speaker notes (the face says so in one line)."""
+        left = self._in(0.6)
+        width = self.geo.w - 2 * left
+        bottom = self._in(7.02, "y")
         top = bottom
         if source_line:
-            size = next((pt for pt in (12, 11, 10, 9) if text_height_pt(source_line, width_pt, pt) <= 2 * pt * 1.2), 9)
-            h = int(text_height_pt(source_line, width_pt, size, char_em=0.6) * EMU_PER_PT)
-            top = bottom - h
-            self._textbox(slide, g.content_left, top, g.content_width, h, source_line,
-                          max_pt=size, min_pt=size, color=GREY, name="Source line", anchor="bottom")
+            h = self._in(0.4, "y")
+            _, _, used = self._text(slide, (left, bottom - h, width, h), source_line, "source", color=GREY,
+                                    name="Source line", anchor="bottom")
+            top = bottom - max(used, self._in(0.2, "y"))
         if footnotes:
-            # At most four lines on the slide; every line is also in the speaker notes.
-            lines = list(footnotes)
-            if len(lines) > 4:
-                more = {"en": f"… {len(lines) - 3} more in the speaker notes",
-                        "es": f"… {len(lines) - 3} más en las notas del orador"}[self.lang]
-                lines = lines[:3] + [more]
-            text = "\n".join(lines)
-            size = 10 if text_height_pt(text, width_pt, 11) > 4 * 11 * 1.2 else 11
-            h = int(text_height_pt(text, width_pt, size, char_em=0.6) * EMU_PER_PT)
-            top = top - h - int(EMU_PER_IN * 0.04)
-            self._textbox(slide, g.content_left, top, g.content_width, h, text, max_pt=size, min_pt=size,
-                          italic=True, color=GREY, name="Footnotes", anchor="bottom")
+            width_pt = width / EMU_PER_PT
+            short = [f for f in footnotes if len(wrap(f, width_pt, role_min("source"))) == 1]
+            if len(short) < len(footnotes) or len(short) > 2:
+                more = {"en": "n/a: no value; the reasons are in the speaker notes.",
+                        "es": "n.d.: sin valor; las razones están en las notas del orador."}[self.lang]
+                short = short[:1] + [more] if len(short) <= 2 else [more]
+                self._cut.extend(f for f in footnotes if f not in short)
+            text = "\n".join(short)
+            h = int(line_height(len(short), role_min("source")) * EMU_PER_PT) + 1
+            top = top - h - self._in(0.04, "y")
+            self._text(slide, (left, top, width, h), text, "source", italic=True, color=GREY, name="Footnotes",
+                       anchor="bottom")
         return top
 
-    @staticmethod
-    def _notes(slide: Any, text: str) -> None:
-        if text.strip():
-            slide.notes_slide.notes_text_frame.text = text
+    def _notes(self, slide: Any, text: str) -> None:
+        extra = list(dict.fromkeys(c for c in getattr(self, "_cut", []) if c and c not in text))
+        blocks = [b for b in text.strip().split("\n\n") if b]
+        # what the face shortened goes before the citation: talking points, full texts, citation, caveat
+        heads = ("Full citation:", "Cita completa:", "Caveat:", "Advertencia:")
+        at = next((i for i, b in enumerate(blocks) if b.startswith(heads)), len(blocks))
+        full = "\n\n".join(blocks[:at] + extra + blocks[at:]).strip()
+        if full:
+            slide.notes_slide.notes_text_frame.text = full
 
     # ---- slides ----------------------------------------------------------------------------
     def add(self, s: Slide) -> None:
@@ -305,174 +354,233 @@ class _DeckWriter:
     def _slide_title(self, s: Slide) -> None:
         slide = self._new_slide("title")
         title_ph = self._placeholder(slide, ("ctrTitle", "title"))
-        if title_ph is not None:
-            from pptx.util import Pt
-
-            size = fit_font_size(s.title, title_ph.width / EMU_PER_PT - 14.4, title_ph.height / EMU_PER_PT - 7.2,
-                                 max_pt=40, min_pt=20, char_em=0.6)
-            title_ph.text_frame.word_wrap = True
-            title_ph.text_frame.text = s.title
-            for run in title_ph.text_frame.paragraphs[0].runs:
-                run.font.size = Pt(size)
-        else:
-            self._set_title(slide, s.title)
+        left, width = self._in(0.8), self.geo.w - 2 * self._in(0.8)
+        self._text(slide, (left, self._in(2.0, "y"), width, self._in(1.9, "y")), s.title, "cover_title",
+                   bold=True, color=NAVY, name="Title", shape=title_ph, anchor="bottom")
         sub = self._placeholder(slide, ("subTitle", "body"))
         text = "\n".join(s.bullets)
-        if sub is not None:
-            from pptx.util import Pt
-
-            size = fit_font_size(text, sub.width / EMU_PER_PT - 14.4, sub.height / EMU_PER_PT - 7.2,
-                                 max_pt=20, min_pt=11)
-            sub.text_frame.word_wrap = True
-            sub.text_frame.text = text
-            for para in sub.text_frame.paragraphs:
-                for run in para.runs:
-                    run.font.size = Pt(size)
+        if text:
+            self._text(slide, (left, self._in(4.2, "y"), width, self._in(2.0, "y")), text, "message",
+                       color=GREY, name="Cover details", shape=sub)
         self._remove_empty_placeholders(slide)
         self._notes(slide, s.notes)
 
     def _slide_agenda(self, s: Slide) -> None:
+        from pptx.util import Pt
+
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title)
-        g = self.geo
-        text = "\n".join(s.bullets)
-        self._textbox(slide, g.content_left, g.content_top, g.content_width, g.content_bottom - g.content_top,
-                      text, max_pt=24, min_pt=12, color=NAVY, name="Agenda")
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        top, bottom = self._in(1.8, "y"), self._in(6.9, "y")
+        box = slide.shapes.add_textbox(left, top, width, bottom - top)
+        box.name = "Agenda"
+        tf = box.text_frame
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        tf.word_wrap = True
+        size = role_size("body")
+        levels = s.bullet_levels or (0,) * len(s.bullets)
+        first = True
+        for entry, level in zip(s.bullets, levels):
+            indent = 0 if level else 0.3
+            lines, _, cut = fit(entry, width / EMU_PER_PT - indent * 72, size * 1.25, "body", bold=bool(level),
+                                sizes=(size,))
+            if cut:
+                self._cut.append(entry)
+            para = tf.paragraphs[0] if first else tf.add_paragraph()
+            first = False
+            para.text = lines[0]
+            para.level = 0
+            para.space_before = Pt(size * (0.7 if level else 0.35))
+            if indent:
+                para._p.get_or_add_pPr().set("marL", str(int(indent * EMU_PER_IN)))
+            for run in para.runs:
+                run.font.size = Pt(size)
+                run.font.bold = bool(level)
+                run.font.color.rgb = _rgb(NAVY if level else "262626")
         self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
         self._notes(slide, s.notes)
 
     def _slide_divider(self, s: Slide) -> None:
         from pptx.enum.shapes import MSO_SHAPE
 
         slide = self._new_slide("section")
-        self._set_title(slide, s.title, max_pt=40, min_pt=20)
-        title = slide.shapes.title
-        if title is not None:
-            bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, title.left, title.top - int(EMU_PER_IN * 0.15),
-                                         int(EMU_PER_IN * 1.2), int(EMU_PER_IN * 0.08))
-            bar.fill.solid()
-            bar.fill.fore_color.rgb = _rgb(s.accent)
-            bar.line.fill.background()
-            bar.name = "Section accent"
+        left, width = self._in(0.8), self.geo.w - 2 * self._in(0.8)
+        top = self._in(2.9, "y")
+        self._text(slide, (left, top, width, self._in(1.6, "y")), s.title, "divider_title", bold=True,
+                   color=NAVY, name="Title", shape=slide.shapes.title)
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top - self._in(0.2, "y"), self._in(1.2),
+                                     self._in(0.08, "y"))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = _rgb(s.accent)
+        bar.line.fill.background()
+        bar.name = "Section accent"
+        _no_effects(bar)
         self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
         self._notes(slide, s.notes)
 
     def _slide_fact(self, s: Slide) -> None:
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title, max_pt=28)
-        g = self.geo
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
         footer_top = self._source_footer(slide, s.source_line, s.footnotes)
-        top = g.content_top + int(EMU_PER_IN * 0.1)
-        bottom = footer_top - int(EMU_PER_IN * 0.1)
+        top = self._in(1.85, "y")
+        bottom = footer_top - self._in(0.1, "y")
+        accent = s.accent or DEFAULT_ACCENT
         if s.figure:
-            figure_text = f"{s.figure} {s.figure_label}".strip()
-            fig_h = int(EMU_PER_IN * 1.5)
-            self._textbox(slide, g.content_left, top, g.content_width, fig_h, figure_text, max_pt=60, min_pt=28,
-                          bold=True, color=s.accent or DEFAULT_ACCENT, name="Headline figure", anchor="bottom")
-            top += fig_h + int(EMU_PER_IN * 0.2)
-        period_h = int(EMU_PER_IN * 0.45)
-        statement_h = bottom - top - period_h
-        text, cut = self._fitting_text(s.statement, g.content_width, statement_h, min_pt=14)
-        self._textbox(slide, g.content_left, top, g.content_width, statement_h, text, max_pt=28, min_pt=14,
-                      color="262626", name="Statement")
+            fig_h = self._in(1.0, "y")
+            lines = wrap(s.figure, width / EMU_PER_PT, role_size("figure"), True)
+            fig_h = max(fig_h, int(line_height(len(lines), role_size("figure")) * EMU_PER_PT))
+            self._text(slide, (left, top, width, fig_h), s.figure, "figure", bold=True, color=accent,
+                       name="Headline figure", anchor="bottom")
+            top += fig_h + self._in(0.05, "y")
+            if s.figure_label:
+                _, _, used = self._text(slide, (left, top, width, self._in(0.4, "y")), s.figure_label, "message",
+                                        bold=True, color=accent, name="Figure label")
+                top += used + self._in(0.2, "y")
+        period_h = self._in(0.3, "y") if s.period else 0
+        self._text(slide, (left, top, width, bottom - top - period_h), s.statement, "message", color="262626",
+                   name="Statement")
         if s.period:
             label = {"en": "Period", "es": "Periodo"}[self.lang]
-            self._textbox(slide, g.content_left, bottom - period_h, g.content_width, period_h,
-                          f"{label}: {s.period}", max_pt=16, min_pt=10, color=GREY, name="Period", anchor="bottom")
+            self._text(slide, (left, bottom - period_h, width, period_h), f"{label}: {s.period}", "body",
+                       color=GREY, name="Period", anchor="bottom")
         self._remove_empty_placeholders(slide)
-        self._notes(slide, s.notes + (f"\n\n{s.statement}" if cut else ""))
+        self._furniture(slide, s)
+        self._notes(slide, s.notes)
 
     def _slide_chart(self, s: Slide) -> None:
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title, max_pt=28)
-        g = self.geo
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
         footer_top = self._source_footer(slide, s.source_line, s.footnotes)
-        top = g.content_top
+        top = self._in(1.75, "y")
         if s.statement:
-            # At most three lines: 18 pt if it fits, down to 12 pt for the longest Spanish statements.
-            width_pt = g.content_width / EMU_PER_PT
-            size = next((pt for pt in (18, 16, 14, 13, 12) if text_height_pt(s.statement, width_pt, pt)
-                         <= 3 * pt * 1.2), 12)
-            h = int(text_height_pt(s.statement, width_pt, size, char_em=0.6) * EMU_PER_PT)
-            self._textbox(slide, g.content_left, top, g.content_width, h, s.statement, max_pt=size, min_pt=size,
-                          color="262626", name="Takeaway")
-            top += h + int(EMU_PER_IN * 0.12)
-        box = (g.content_left, top, g.content_width, footer_top - top - int(EMU_PER_IN * 0.08))
-        draw_chart(slide, s.chart, self.catalog, self.lang, box)
+            h = int(line_height(2, role_size("message")) * EMU_PER_PT)
+            _, _, used = self._text(slide, (left, top, width, h), s.statement, "message", color="262626",
+                                    name="Message")
+            top += used + self._in(0.08, "y")
+        if s.subtitle:
+            h = int(line_height(2, role_size("chart")) * EMU_PER_PT)
+            _, _, used = self._text(slide, (left, top, width, h), s.subtitle, "chart", color=GREY, name="Subtitle")
+            top += used + self._in(0.08, "y")
+        box = (left, top, width, footer_top - top - self._in(0.08, "y"))
+        if s.chart is not None:
+            draw_chart(slide, s.chart, self.catalog, self.lang, box)
         self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
         self._notes(slide, s.notes)
 
     def _slide_note(self, s: Slide) -> None:
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title)
-        g = self.geo
-        h = g.content_bottom - g.content_top
-        text, cut = self._fitting_text(s.statement, g.content_width, h, min_pt=12)
-        self._textbox(slide, g.content_left, g.content_top, g.content_width, h, text, max_pt=28, min_pt=12,
-                      color="262626", name="Note")
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        top, bottom = self._in(1.85, "y"), self._in(6.9, "y")
+        self._text(slide, (left, top, width, bottom - top), s.statement, "message", color="262626", name="Note")
         self._remove_empty_placeholders(slide)
-        self._notes(slide, s.notes + (f"\n\n{s.statement}" if cut else ""))
+        self._furniture(slide, s)
+        self._notes(slide, s.notes)
 
     def _slide_missing(self, s: Slide) -> None:
         from pptx.util import Pt
 
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title)
-        g = self.geo
-        box, _ = self._textbox(slide, g.content_left, g.content_top + int(EMU_PER_IN * 0.3), g.content_width,
-                               int(EMU_PER_IN * 2.0), s.statement, max_pt=22, min_pt=12, color=WARN,
-                               name="Missing item", anchor="middle", align="center")
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        box, _, _ = self._text(slide, (left, self._in(2.2, "y"), width, self._in(2.0, "y")), s.statement,
+                               "message", color=WARN, name="Missing item", anchor="middle", align="center")
         box.line.color.rgb = _rgb(WARN)
         box.line.width = Pt(2)
         box.line.dash_style = 4  # MSO_LINE.DASH
         self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
         self._notes(slide, s.notes)
 
     def _slide_sources(self, s: Slide) -> None:
-        from pptx.enum.text import MSO_AUTO_SIZE
         from pptx.util import Pt
 
         slide = self._new_slide("title_only")
-        self._set_title(slide, s.title)
-        g = self.geo
-        h = g.source_top + g.source_height - g.content_top
-        lines = []
-        for e in s.sources:
-            lines.append(f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else ""))
-            lines.append(f"{e.status_label}" + (f" · {e.url}" if e.url else ""))
-        size = fit_font_size("\n".join(lines), g.content_width / EMU_PER_PT, h / EMU_PER_PT * 0.85,
-                             max_pt=16, min_pt=9)
-        box = slide.shapes.add_textbox(g.content_left, g.content_top, g.content_width, h)
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        top, bottom = self._in(1.8, "y"), self._in(6.95, "y")
+        box = slide.shapes.add_textbox(left, top, width, bottom - top)
         box.name = "Sources"
         tf = box.text_frame
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        tf.word_wrap = True
+        width_pt = width / EMU_PER_PT
+        budget = (bottom - top) / EMU_PER_PT / max(1, len(s.sources))
+        head_size, line_size = role_min("body") + 2, role_min("body")
         first = True
         for e in s.sources:
+            head = f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else "")
+            tail = e.status_label + (f" · {e.url}" if e.url else "")
+            room = budget - head_size * 0.5 - line_height(1, line_size)
+            lines, _, cut = fit(head, width_pt, max(room, line_height(1, head_size)), "body", bold=True,
+                                sizes=(head_size,))
+            if cut:
+                self._cut.append(head)
+            tail_lines, _, tail_cut = fit(tail, width_pt, line_height(1, line_size), "body", sizes=(line_size,))
+            if tail_cut:
+                self._cut.append(tail)
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
-            para.space_before = Pt(size * 0.6)
-            run = para.add_run()
-            run.text = f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else "")
-            run.font.size = Pt(size)
-            run.font.bold = True
-            run.font.color.rgb = _rgb(NAVY)
+            para.space_before = Pt(head_size * 0.5)
+            para.text = "\v".join(lines)
+            for run in para.runs:
+                run.font.size = Pt(head_size)
+                run.font.bold = True
+                run.font.color.rgb = _rgb(NAVY)
             para2 = tf.add_paragraph()
             run = para2.add_run()
-            run.text = e.status_label
-            run.font.size = Pt(size * 0.85)
+            run.text = tail_lines[0]
+            run.font.size = Pt(line_size)
             run.font.color.rgb = _rgb(WARN if e.status == "secondary" else GREY)
-            if e.url:
-                run = para2.add_run()
-                run.text = " · "
-                run.font.size = Pt(size * 0.85)
-                run = para2.add_run()
-                run.text = e.url
-                run.font.size = Pt(size * 0.85)
+            if e.url and not tail_cut:
                 run.hyperlink.address = e.url
         self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
         self._notes(slide, s.notes)
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)–((?:19|20)?\d\d)\b")
+
+
+def _no_effects(shape: Any) -> None:
+    """No theme effects (shadows, bevels) on our shapes: drop the style reference python-pptx adds."""
+    from pptx.oxml.ns import qn
+
+    for style in shape._element.findall(qn("p:style")):
+        shape._element.remove(style)
+
+
+def tag_language(prs: Any, lang: str) -> None:
+    """Every text run, field and paragraph end in the deck, its notes and its charts carries the language
+    (PowerPoint then spell-checks a Spanish deck as Spanish)."""
+    from pptx.oxml.ns import qn
+
+    tag = "en-US" if lang == "en" else "es-MX"
+    rpr, r, fld, end, defr, br = (qn("a:rPr"), qn("a:r"), qn("a:fld"), qn("a:endParaRPr"), qn("a:defRPr"),
+                                  qn("a:br"))
+
+    def walk(root: Any) -> None:
+        for el in root.iter(r, fld, br):
+            props = el.find(rpr)
+            if props is None:
+                props = el.makeelement(rpr, {})
+                el.insert(0, props)
+            props.set("lang", tag)
+        for el in root.iter(end, defr):
+            el.set("lang", tag)
+
+    for slide in prs.slides:
+        walk(slide._element)
+        if slide.has_notes_slide:
+            walk(slide.notes_slide._element)
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                walk(shape.chart._chartSpace)
 
 
 # ---- charts ----------------------------------------------------------------------------------
@@ -505,14 +613,31 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     kind = spec.kind if spec.kind in _CHART_TYPES else "column"
     fmt = excel_number_format(spec.unit, spec.decimals)
     data = CategoryChartData(number_format=fmt)
-    data.categories = list(spec.category_labels(lang))
+    categories = list(spec.category_labels(lang))
+    if kind != "line":
+        # a missing value is never an empty slot: its category says "n/a" (the reason is a footnote)
+        na = "n/a" if lang == "en" else "n.d."
+        for j in range(len(categories)):
+            missing = [s.label(lang) for s in spec.series if j < len(s.values) and s.values[j] is None]
+            if missing:
+                what = na if len(missing) == len(spec.series) or len(spec.series) == 1 or len(categories) > 8 \
+                    else f"{', '.join(missing)}: {na}"
+                categories[j] = f"{categories[j]} ({what})"
+    if kind == "stacked" and len(spec.series) > 1 and len(categories) <= 8:
+        # the total of each stack, under its label (the segments carry their own values)
+        totals = [sum(v for v in col if v is not None) if any(v is not None for v in col) else None
+                  for col in zip(*(s.values for s in spec.series))]
+        word = "Total" if lang == "en" else "Total"
+        categories = [f"{c} ({word} {spec.format(t, lang)})" if t is not None else c
+                      for c, t in zip(categories, totals)]
+    data.categories = categories
     for s in spec.series:
         data.add_series(s.label(lang), [None if v is None else float(v) for v in s.values])
     frame = slide.shapes.add_chart(getattr(XL_CHART_TYPE, _CHART_TYPES[kind]), *box, data)
     frame.name = f"Chart {spec.id}"
     chart = frame.chart
     chart.has_title = False
-    chart.font.size = Pt(12)
+    chart.font.size = Pt(role_size("chart"))
     chart.font.color.rgb = _rgb("404040")
     horizontal = kind in ("bar", "diverging", "share")
     n_points = len(spec.categories) * len(spec.series)
@@ -541,12 +666,15 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(s.color)
             series.invert_if_negative = False
-            if single and spec.category_colors:
-                for j, color in enumerate(spec.category_colors):
-                    if j < len(spec.categories) and color:
-                        point = series.points[j]
-                        point.format.fill.solid()
-                        point.format.fill.fore_color.rgb = _rgb(color)
+            colors = list(spec.category_colors[:len(spec.categories)]) if single and spec.category_colors else []
+            if single and any(v is not None and v < 0 for v in s.values):
+                base = colors or [s.color] * len(spec.categories)
+                colors = [NEGATIVE_COLOR if v is not None and v < 0 else base[j] for j, v in enumerate(s.values)]
+            for j, color in enumerate(colors):
+                if color:
+                    point = series.points[j]
+                    point.format.fill.solid()
+                    point.format.fill.fore_color.rgb = _rgb(color)
 
     labels_help = (kind != "line" and (single and len(spec.categories) <= 15 or n_points <= 16)) or (
         kind == "line" and single and len(spec.categories) <= 8)
@@ -555,10 +683,19 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
         dl = plot.data_labels
         dl.number_format = fmt
         dl.number_format_is_linked = False
-        dl.font.size = Pt(11)
+        dl.font.size = Pt(role_size("chart"))
         dl.show_value = True
         if kind == "stacked":
             dl.position = XL_LABEL_POSITION.CENTER
+            # readable on every fill: white on dark segments, dark on light ones
+            for series, s in zip(plot.series, spec.series):
+                sdl = series.data_labels
+                sdl.show_value = True
+                sdl.number_format = fmt
+                sdl.number_format_is_linked = False
+                sdl.position = XL_LABEL_POSITION.CENTER
+                sdl.font.size = Pt(role_size("chart"))
+                sdl.font.color.rgb = _rgb("FFFFFF" if _luminance(s.color) < 0.5 else "262626")
         elif kind == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
         else:
@@ -568,27 +705,29 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     values = [v for s in spec.series for v in s.values if v is not None]
     if values and min(values) >= 0 and kind != "line":
         va.minimum_scale = 0  # bars start at zero (LibreOffice would otherwise zoom in on the tips)
-    va.tick_labels.number_format = fmt
+    span = max((abs(v) for v in values), default=0)
+    va.tick_labels.number_format = excel_number_format(spec.unit, 0 if span >= 10 else spec.decimals)
     va.tick_labels.number_format_is_linked = False
-    va.has_major_gridlines = True
-    va.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
+    va.tick_labels.font.size = Pt(role_size("chart"))
     va.format.line.fill.background()
-    y_title = spec.y_title(lang)
-    if y_title:
-        va.has_title = True
-        va.axis_title.text_frame.text = y_title
-        va.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
-        va.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+    if labels_help:
+        # the data labels carry the numbers: no value axis or gridlines to read them against
+        va.visible = False
+        va.has_major_gridlines = False
+    else:
+        va.has_major_gridlines = True
+        va.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
+        y_title = spec.y_title(lang)
+        if y_title and y_title not in spec.subtitle(lang):
+            va.has_title = True
+            va.axis_title.text_frame.text = y_title
+            va.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(role_size("chart"))
+            va.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
     ca = chart.category_axis
-    ca.tick_labels.font.size = Pt(11)
+    ca.tick_labels.font.size = Pt(role_size("chart"))
     ca.format.line.color.rgb = _rgb("A6A6A6")
     ca.has_major_gridlines = False
-    x_title = spec.x_title(lang)
-    if x_title:
-        ca.has_title = True
-        ca.axis_title.text_frame.text = x_title
-        ca.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
-        ca.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+    # no category-axis title: "Country" under country names says nothing
     if horizontal:
         ca.reverse_order = True  # first category on top, as the table reads
         from pptx.enum.chart import XL_TICK_LABEL_POSITION
@@ -602,7 +741,7 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(11)
+        chart.legend.font.size = Pt(role_size("chart"))
     else:
         chart.has_legend = False
     return frame
@@ -644,6 +783,72 @@ def _plain_text(shapes: Any, x: int, y: int, w: int, h: int, text: str, size: fl
     return tb
 
 
+def _key_dates(spec: ChartSpec, lang: str) -> set[str]:
+    """The date the title names (its year and a word of its label in the title) is the key date."""
+    title = spec.title(lang).lower()
+    dates = spec.extra.get("dates", {})
+    found = set()
+    for cat, label in zip(spec.categories, spec.category_labels(lang)):
+        year = str(dates.get(cat, ""))[:4]
+        words = [wd for wd in re.findall(r"\w+", label.lower()) if len(wd) >= 5]
+        if year and year in title and any(wd in title for wd in words):
+            found.add(cat)
+    return found
+
+
+def _timeline_places(xs: list[int], x: int, w: int, label_w: int, levels: int,
+                     gap: int) -> tuple[dict[int, tuple[bool, int, int, int]], bool]:
+    """Where each timeline label goes: (above, level, left, right) per point, and whether every label
+    found a place where it overlaps no label at its level and side and no leader line crosses it (a
+    far label's leader passes only where no nearer label on its side is). A label is centred on its
+    dot or set to one side of it, away from a close neighbour."""
+    placed: dict[int, tuple[bool, int, int, int]] = {}
+    clear = int(EMU_PER_IN * 0.15)  # a leader line passes no closer than this to another label
+    done: list[tuple[bool, int, int, int, int]] = []
+    complete = True
+    order = sorted(range(len(xs)), key=lambda k: xs[k])
+    for rank, i in enumerate(order):
+        cx = xs[i]
+        near_next = rank + 1 < len(order) and xs[order[rank + 1]] - cx < label_w
+        near_prev = rank > 0 and cx - xs[order[rank - 1]] < label_w
+        aligns = ("left", "centre", "right") if near_next else ("right", "centre", "left") if near_prev else (
+            "centre", "right", "left")
+        best = None
+        for level in range(levels):
+            for above in (True, False):
+                for align in aligns:
+                    left = {"centre": cx - label_w // 2, "right": cx - int(EMU_PER_IN * 0.05),
+                            "left": cx - label_w + int(EMU_PER_IN * 0.05)}[align]
+                    left = max(x, min(left, x + w - label_w))
+                    right = left + label_w
+                    ok = True
+                    for p_above, p_level, p_left, p_right, p_cx in done:
+                        if p_above != above:
+                            continue
+                        if p_level == level and not (right + gap < p_left or left - gap > p_right):
+                            ok = False
+                        elif p_level < level and p_left - clear <= cx <= p_right + clear:
+                            ok = False  # this leader would cross (or graze) a nearer label
+                        elif p_level > level and left - clear <= p_cx <= right + clear:
+                            ok = False  # a farther label's leader would cross this one
+                        if not ok:
+                            break
+                    if ok:
+                        best = (above, level, left, right)
+                        break
+                if best:
+                    break
+            if best:
+                break
+        if best is None:
+            complete = False
+            left = max(x, min(cx - label_w // 2, x + w - label_w))
+            best = (rank % 2 == 0, levels - 1, left, left + label_w)
+        placed[i] = best
+        done.append((*best, cx))
+    return placed, complete
+
+
 def _timeline(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, int]) -> Any:
     from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
     from pptx.util import Pt
@@ -665,39 +870,56 @@ def _timeline(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, 
     lo, hi = min(points), max(points)
     span = (hi - lo) or 1.0
     n = len(points)
-    label_w = int(min(w / max(n, 1) * 1.8, EMU_PER_IN * 2.6))
-    pad = label_w // 2
+    size = role_size("chart")
+    texts = []
+    for i, cat in enumerate(spec.categories):
+        date_text = format_date(dates.get(cat, ""), lang) if dates.get(cat) else spec.format(
+            spec.series[0].values[i] if spec.series else None, lang)
+        texts.append((date_text, labels[i]))
+    dot = int(EMU_PER_IN * 0.22)
+    gap = int(EMU_PER_IN * 0.06)
     axis_y = y + h // 2
+    widest = int(min(w / max(n, 1) * 1.8, EMU_PER_IN * 2.0))
+    pad = widest // 2
+    xs = [x + pad + int((w - 2 * pad) * (p - lo) / span) for p in points]
+    # Narrower labels (more lines) until every label has a place where nothing collides.
+    for label_w in (widest, int(EMU_PER_IN * 1.6), int(EMU_PER_IN * 1.3), int(EMU_PER_IN * 1.1)):
+        label_w = min(label_w, widest)
+        n_lines = max((len(wrap(d, label_w / EMU_PER_PT, size, True)) + len(wrap(lab, label_w / EMU_PER_PT, size))
+                       for d, lab in texts), default=2)
+        label_h = int(line_height(n_lines, size) * EMU_PER_PT) + int(EMU_PER_IN * 0.04)
+        levels = max(1, min(3, int((h / 2 - dot) // (label_h + gap))))
+        placed, complete = _timeline_places(xs, x, w, label_w, levels, gap)
+        if complete:
+            break
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, x + pad // 2, axis_y, x + w - pad // 2, axis_y)
     line.line.color.rgb = _rgb("7F7F7F")
     line.line.width = Pt(2)
-    dot = int(EMU_PER_IN * 0.22)
-    label_h = int(h * 0.2)
-    size = 12 if n <= 6 else 10
-    # Labels go in lanes (above/below the axis, near/far) so close dates never overlap.
-    lanes = [(True, 0), (False, 0), (True, 1), (False, 1)]
-    lane_right = [float("-inf")] * len(lanes)
-    order = sorted(range(n), key=lambda k: points[k])
-    for i in order:
-        cat, pos = spec.categories[i], points[i]
-        cx = x + pad + int((w - 2 * pad) * (pos - lo) / span)
-        left = cx - label_w // 2
-        free = [k for k, right in enumerate(lane_right) if right + EMU_PER_IN * 0.05 < left]
-        lane = free[0] if free else min(range(len(lanes)), key=lambda k: lane_right[k])
-        lane_right[lane] = cx + label_w // 2
-        above, level = lanes[lane]
-        marker = shapes.add_shape(MSO_SHAPE.OVAL, cx - dot // 2, axis_y - dot // 2, dot, dot)
+    key = set(spec.highlight) or _key_dates(spec, lang)
+    for i in range(n):
+        cat, cx = spec.categories[i], xs[i]
+        above, level, left, right = placed[i]
+        big = cat in key
+        d = int(dot * (1.4 if big else 1))
+        marker = shapes.add_shape(MSO_SHAPE.OVAL, cx - d // 2, axis_y - d // 2, d, d)
         marker.fill.solid()
         marker.fill.fore_color.rgb = _rgb(color)
         marker.line.color.rgb = _rgb("FFFFFF")
-        date_text = format_date(dates.get(cat, ""), lang) if dates.get(cat) else spec.format(
-            spec.series[0].values[i] if spec.series else None, lang)
-        text = f"{date_text}\n{labels[i]}"
-        offset = dot + level * label_h
+        _no_effects(marker)
+        date_text, label = texts[i]
+        offset = dot + level * (label_h + gap)
         ly = axis_y - offset - label_h if above else axis_y + offset
-        tb = _plain_text(shapes, cx - label_w // 2, ly, label_w, label_h, text, size,
-                         anchor="bottom" if above else "top")
+        align = "center" if abs((left + right) // 2 - cx) < EMU_PER_IN * 0.1 else (
+            "left" if left >= cx - EMU_PER_IN * 0.1 else "right")
+        tb = _plain_text(shapes, left, ly, label_w, label_h, f"{date_text}\n{label}", size,
+                         anchor="bottom" if above else "top", align=align)
+        tb.name = f"Timeline label {cat}"
         tb.text_frame.paragraphs[0].runs[0].font.bold = True
+        if big:
+            for para in tb.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.bold = True
+                    run.font.color.rgb = _rgb(color)
         end_y = axis_y - offset if above else axis_y + offset
         tick = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, cx, axis_y, cx, end_y)
         tick.line.color.rgb = _rgb(color)
@@ -725,7 +947,7 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
     ox = x + (map_w - tile * cols) // 2
     oy = y + (h - tile * rows) // 2
     values = spec.series[0].values if spec.series else ()
-    size = max(7.0, min(12.0, tile / EMU_PER_PT * 0.32))
+    size = role_size("chart")
     missing = "#FFFFFF"
     for i, cat in enumerate(spec.categories):
         if cat not in positions:
@@ -740,9 +962,15 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
         sq.fill.fore_color.rgb = _rgb(color)
         sq.line.color.rgb = _rgb("BFBFBF" if color == missing else "FFFFFF")
         sq.line.width = Pt(0.75)
+        _no_effects(sq)
         tf = sq.text_frame
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        tf.word_wrap = False
+        from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         tf.text = cat
+        tf.paragraphs[0].alignment = PP_ALIGN.CENTER
         run = tf.paragraphs[0].runs[0]
         run.font.size = Pt(size)
         run.font.bold = True
@@ -758,9 +986,10 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
         sq.fill.solid()
         sq.fill.fore_color.rgb = _rgb(class_colors.get(key, "#BDBDBD"))
         sq.line.color.rgb = _rgb("BFBFBF")  # a white class ("no data") still shows its swatch
+        _no_effects(sq)
         label = class_labels.get(key, {}).get(lang, key)
         _plain_text(shapes, lx + sw + int(EMU_PER_IN * 0.1), ly, legend_w - sw - int(EMU_PER_IN * 0.1), sw,
-                    label, 11, align="left")
+                    label, role_size("chart"), align="left")
         ly += sw + int(EMU_PER_IN * 0.12)
     return _close_group(group)
 
@@ -774,7 +1003,7 @@ def _table(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, int
     if unit:
         header = [header[0]] + [f"{hcell} ({unit})" for hcell in header[1:]]
     n_rows = len(rows) + 1
-    size = 12 if n_rows <= 12 else 10 if n_rows <= 18 else 8
+    size = role_size("chart")
     row_h = int(size * 2.1 * EMU_PER_PT)
     height = min(h, row_h * n_rows)
     frame = slide.shapes.add_table(n_rows, len(header), x, y, w, height)
@@ -868,6 +1097,7 @@ def export_pptx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
         writer.add(slide)
         if progress:
             progress(n, total)
+    tag_language(writer.prs, lang)
     set_properties(writer.prs, title=slides[0].title, lang=lang, now=now, data_version=catalog.version)
     buffer = io.BytesIO()
     writer.prs.save(buffer)

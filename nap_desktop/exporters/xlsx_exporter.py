@@ -439,7 +439,9 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     first_value_col = 1 + len(extra_cols)
     for i, row in enumerate(rows):
         r = head_row + 1 + i
-        _category_cell(ws, book, r, 0, str(row[0]))
+        # years and months by their ids ("2024-01"), which the labels may spell out ("Jan 2024")
+        cat_id = spec.categories[i]
+        _category_cell(ws, book, r, 0, cat_id if (_YEAR.match(cat_id) or _MONTH.match(cat_id)) else str(row[0]))
         for k, (_, column) in enumerate(extra_cols):
             book.text(ws, r, 1 + k, column[i], book.f_text)
         for j, value in enumerate(row[1:]):
@@ -561,7 +563,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
             value_axis["name_font"] = {"size": 10, "bold": False}
     # No category-axis title: "Country" or "Year" under country names or years says nothing.
     cat_axis: dict[str, Any] = {"num_font": {"size": 10}, "label_position": "low"}
-    if any(_MONTH.match(c) for c in spec.category_labels(lang)):
+    if any(_MONTH.match(c) for c in spec.categories):
         cat_axis["num_format"] = "mmm yyyy"
     if xl_type == "bar":
         # XlsxWriter: on a bar chart, x is the (horizontal) value axis and y the category axis.

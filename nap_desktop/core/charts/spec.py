@@ -7,6 +7,7 @@ reason in ``gaps``), colours, unit, number format, bilingual titles and the sour
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,19 @@ NORTH_AMERICA_COLOR = PALETTE["blue"]
 REST_COLOR = PALETTE["grey"]
 #: Negative values (a surplus where the chart shows deficits) in every renderer.
 NEGATIVE_COLOR = PALETTE["orange"]
+
+
+_MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+           "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")}
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)-(0[1-9]|1[0-2])$")
+
+
+def month_label(label: str, lang: str) -> str:
+    """'2024-01' -> 'Jan 2024' (en) / 'ene 2024' (es); anything else unchanged."""
+    m = _YEAR_MONTH.match(label)
+    if not m:
+        return label
+    return f"{_MONTHS['es' if lang == 'es' else 'en'][int(m.group(2)) - 1]} {m.group(1)}"
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,9 @@ class ChartSpec:
         return own if own.strip() else self.subtitle(lang)
 
     def category_labels(self, lang: str) -> tuple[str, ...]:
-        return self.category_labels_es if lang == "es" else self.category_labels_en
+        """Category labels as every renderer writes them; months "2024-01" read "Jan 2024" / "ene 2024"."""
+        labels = self.category_labels_es if lang == "es" else self.category_labels_en
+        return tuple(month_label(c, lang) for c in labels)
 
     def x_title(self, lang: str) -> str:
         return self.x_title_es if lang == "es" else self.x_title_en
@@ -183,17 +199,38 @@ def weakest_status(statuses: list[str]) -> str:
     return max(present, key=STATUSES.index)
 
 
-def source_line(spec: ChartSpec, catalog: Catalog, lang: str) -> str:
-    """'Source: U.S. Census Bureau (2026, official); …' under every chart, in every output."""
-    parts = []
-    for sid in spec.sources:
-        src = catalog.sources.get(sid)
-        if src is None:
-            continue
-        year = src.date[:4] if src.date else ""
-        status = {"official": ("official", "oficial"), "report": ("as published in the report", "según el informe"),
-                  "secondary": ("secondary", "secundaria")}[src.status][0 if lang == "en" else 1]
-        parts.append(f"{src.publisher} ({year + ', ' if year else ''}{status})")
+#: The report's own source id: implied by "as published in the report" when an agency is named.
+REPORT_SOURCE_ID = "nap-2026"
+_CITING = re.compile(r"^(?P<who>.+?),\s+citing\s+(?P<agency>.+)$")
+
+
+def source_phrase(src: Any, lang: str) -> str:
+    """The agency and how we know its figure, as the face of a slide or chart says it:
+    'U.S. Census Bureau (2026)' (its own release), 'U.S. Census Bureau, as published in the report',
+    'U.S. Census Bureau data as reported by Reuters' (a third party)."""
+    year = src.date[:4] if src.date else ""
+    if src.status == "official":
+        return f"{src.publisher} ({year})" if year else src.publisher
+    if src.status == "report":
+        return f"{src.publisher}, {'as published in the report' if lang == 'en' else 'según el informe'}"
+    m = _CITING.match(src.publisher)
+    if m:
+        who, agency = m.group("who"), m.group("agency")
+        return (f"{agency} data as reported by {who}" if lang == "en" else f"datos de {agency} según {who}")
+    # An agency's own file read from a copy (where the copy was read is in the source's note).
+    when = f" ({year})" if year else ""
+    return f"{src.publisher}{when}, read from a copy" if lang == "en" else f"{src.publisher}{when}, leído de una copia"
+
+
+def source_line(spec: Any, catalog: Catalog, lang: str) -> str:
+    """'Source: U.S. Census Bureau, as published in the report' under every chart, in every output.
+
+    The report itself is named only when it is the only source (an agency named "as published in the
+    report" already says where the figure was read)."""
+    present = [catalog.sources[sid] for sid in spec.sources if sid in catalog.sources]
+    agencies = [src for src in present if src.id != REPORT_SOURCE_ID]
+    shown = agencies or present
+    parts = list(dict.fromkeys(source_phrase(src, lang) for src in shown))
     label = "Source" if lang == "en" else "Fuente"
     if len(parts) > 1:
         label = "Sources" if lang == "en" else "Fuentes"
