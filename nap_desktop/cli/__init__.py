@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--svg", type=Path, help="a chart image (with --chart)")
     exp.add_argument("--chart", help="the chart id for --png / --svg")
     exp.add_argument("--template", type=Path, help="a .pptx template to use instead of ours (with --pptx)")
+    exp.add_argument("--strict", action="store_true",
+                     help="exit 1 without writing anything when the pack has items missing from the catalog")
     exp.add_argument("--library", type=Path, default=None,
                      help="include this user library (default: $NAP_LIBRARY); a pack's own copies need none")
 

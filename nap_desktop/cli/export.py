@@ -24,6 +24,13 @@ def export_clock() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def _missing_items(pack: Any, catalog: Any, lang: str) -> list[str]:
+    """The refs of the pack items the deck can only show as 'missing' (in pack order)."""
+    from nap_desktop.core.deck import compose_deck
+
+    return [s.ref for s in compose_deck(pack, catalog, lang=lang) if s.kind == "missing"]
+
+
 def run_export(args: Any) -> int:
     from nap_desktop.core.catalog.loader import CatalogError
     from nap_desktop.core.pack.packfile import PackFileError, load_pack
@@ -79,6 +86,13 @@ def run_export(args: Any) -> int:
     if untranslated:  # a user fact without Spanish text: its English text is shown instead
         print(f"note: {len(untranslated)} item(s) have no Spanish text and show the English one: "
               + ", ".join(untranslated), file=sys.stderr)
+    missing = _missing_items(pack, catalog, lang) if pack is not None else []
+    if missing:  # the deck shows a "missing item" slide for each; the user hears it before the meeting
+        _err(f"{len(missing)} item(s) of the pack are not in the catalog and export as 'missing' placeholders: "
+             + ", ".join(missing))
+        if getattr(args, "strict", False):
+            _err("--strict: nothing was written")
+            return 1
     now = export_clock()
     status = 0
     try:

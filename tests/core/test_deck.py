@@ -33,8 +33,12 @@ def test_slide_order_and_every_slide_has_a_title(cat):
 def test_title_slide_and_agenda(cat):
     slides = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)
     assert slides[0].title == "USMCA briefing for House Ways and Means staff"
-    assert slides[0].bullets == ("Audiencia: Trade subcommittee staff", "Fecha: 12 de mayo de 2026", "Idioma: Español")
-    assert slides[1].bullets == ("1. Why USMCA matters",)
+    # the cover names audience and date (and the organisation when set), not the language
+    assert slides[0].bullets == ("Audiencia: Trade subcommittee staff", "Fecha: 12 de mayo de 2026")
+    # a short agenda lists every item in the pack's order, one line each (not just the section)
+    items = [s for s in slides[2:] if s.kind not in ("divider", "sources")]
+    assert slides[1].bullets == tuple(f"{n}. {s.agenda or s.title}" for n, s in enumerate(items, start=1))
+    assert all(s.footer == "USMCA briefing for House Ways and Means staff · 12 de mayo de 2026" for s in slides[1:])
 
 
 def test_fact_slide_has_figure_statement_period_and_source(cat):
@@ -42,17 +46,20 @@ def test_fact_slide_has_figure_statement_period_and_source(cat):
     assert fact.figure == "more than USD 1.6 trillion"
     assert fact.statement.startswith("In the last 20 years")
     assert fact.period == "2025"
-    assert fact.source_line.startswith("Sources: U.S. Census Bureau (2026")
+    # the agency and how we know it; the report itself is implied by "as published in the report"
+    assert fact.source_line == "Source: U.S. Census Bureau, as published in the report"
     es = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)[3]
     assert es.figure == "más de 1.6 billones de dólares"
     dated = compose_deck(pack_basic("es"), cat, lang="es", now=NOW)[8]
     assert dated.period == "1 de julio de 2026"
 
 
-def test_chart_takeaway_is_the_first_pack_fact_else_the_subtitle(cat):
+def test_chart_message_is_the_charts_own_takeaway_else_its_subtitle(cat):
     slides = compose_deck(pack_basic(), cat, lang="en", now=NOW)
     assert slides[4].chart.id == "trade-line"
-    assert slides[4].statement == cat.fact("trade-trilateral").text_en
+    spec = cat.charts["trade-line"]
+    own = spec.message("en") if hasattr(spec, "message") else ""
+    assert slides[4].statement == (own or spec.subtitle_en)  # never a neighbouring fact's sentence
     lone = compose_deck(Pack(items=(PackItem("chart", "gdp-column"),)), cat, lang="en")
     assert lone[-2].statement == "About 30% of world GDP"
 
@@ -62,9 +69,10 @@ def test_notes_hold_talking_points_full_citation_and_secondary_caveat(cat):
     trade, joint = slides[3], slides[8]
     assert trade.notes.startswith("Lead with the 1.6 trillion.")
     assert "https://www.census.gov/foreign-trade/" in trade.notes
-    assert "CAVEAT" not in trade.notes
-    assert "CAVEAT: IELP blog is a secondary source" in joint.notes
-    assert joint.status == "secondary" and any("secondary" in f.lower() for f in joint.footnotes)
+    assert "Caveat:" not in trade.notes
+    # the secondary-source warning is one caveat paragraph at the end of the notes, not on the face
+    assert joint.notes.split("\n\n")[-1].startswith("Caveat: IELP blog is a secondary source")
+    assert joint.status == "secondary" and not any("secondary" in f.lower() for f in joint.footnotes)
 
 
 def test_gaps_are_explained_on_the_chart_slide(cat):

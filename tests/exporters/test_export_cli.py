@@ -93,3 +93,49 @@ def test_png_is_rendered_at_twice_the_svg_size(tmp_path, fixture_catalog):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1920, 1080)
+
+
+def _pack_with_missing_items(path):
+    from dataclasses import replace
+
+    from nap_desktop.core.pack.packfile import PackItem
+
+    pack = pack_basic()
+    pack = replace(pack, items=pack.items + (PackItem(kind="fact", ref="gone-fact"),
+                                             PackItem(kind="chart", ref="gone-chart")))
+    save_pack(pack, path)
+    return path
+
+
+def test_missing_items_are_listed_on_stderr_and_the_export_still_writes(tmp_path, fixture_catalog, capsys):
+    path = _pack_with_missing_items(tmp_path / "brief.napbrief")
+    assert main(["export", str(path), "--pptx", str(tmp_path / "m.pptx")]) == 0
+    err = capsys.readouterr().err
+    assert "2 item(s)" in err and "gone-fact" in err and "gone-chart" in err
+    assert (tmp_path / "m.pptx").exists()
+
+
+def test_strict_exits_1_on_missing_items_and_writes_nothing(tmp_path, fixture_catalog, capsys):
+    path = _pack_with_missing_items(tmp_path / "brief.napbrief")
+    assert main(["export", str(path), "--strict", "--pptx", str(tmp_path / "m.pptx"),
+                 "--xlsx", str(tmp_path / "m.xlsx")]) == 1
+    assert "gone-fact" in capsys.readouterr().err
+    assert not (tmp_path / "m.pptx").exists() and not (tmp_path / "m.xlsx").exists()
+    save_pack(pack_basic(), tmp_path / "ok.napbrief")  # a complete pack passes --strict
+    assert main(["export", str(tmp_path / "ok.napbrief"), "--strict", "--pptx", str(tmp_path / "ok.pptx")]) == 0
+
+
+def test_organisation_is_saved_and_shown_on_the_cover(tmp_path, fixture_catalog):
+    from dataclasses import replace
+
+    from pptx import Presentation
+
+    from nap_desktop.core.pack.packfile import load_pack
+
+    path = tmp_path / "org.napbrief"
+    save_pack(replace(pack_basic(), organisation="U.S.-Mexico Foundation"), path)
+    assert load_pack(path).organisation == "U.S.-Mexico Foundation"
+    assert main(["export", str(path), "--pptx", str(tmp_path / "o.pptx")]) == 0
+    cover = Presentation(str(tmp_path / "o.pptx")).slides[0]
+    text = " ".join(sh.text_frame.text for sh in cover.shapes if sh.has_text_frame)
+    assert "U.S.-Mexico Foundation" in text and "English" not in text

@@ -56,6 +56,8 @@ class Pack:
     meeting_date: str = ""  # ISO date, may be empty
     lang: str = "en"
     items: tuple[PackItem, ...] = ()
+    #: who presents (shown on the cover); saved only when set, so older files and readers are unchanged
+    organisation: str = ""
     #: What opening the file repaired (e.g. broken characters), for the interface to tell the user; never saved.
     repairs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
@@ -72,6 +74,8 @@ class Pack:
             "lang": self.lang,
             "items": [item.to_json() for item in self.items],
         }
+        if self.organisation:
+            data["organisation"] = self.organisation
         return _repair_strings(data, "", [])  # a lone surrogate can never make a save fail
 
     @classmethod
@@ -100,6 +104,7 @@ class Pack:
         lang = data.get("lang", "en")
         return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
                    meeting_date=_text(data.get("meeting_date")),
+                   organisation=_text(data.get("organisation")),
                    lang=lang if lang in ("en", "es") else "en", items=tuple(items), repairs=tuple(repairs))
 
 
