@@ -265,7 +265,42 @@ def run(*, runs: int = 5) -> list[Figure]:
                 base_ms, _ = timed(lambda: bare(recipe, bare_file), runs=runs)
                 figures.append(Figure(f"export {name.upper()} --all", app_ms, "ms", base_ms, label,
                                       budget_ratio=1.5 if i == 0 else None, note=what if i == 0 else ""))
+        figures.append(pptx_growth(catalog, pack, out))
     return report(figures)
+
+
+def growth_pack(base: Any, n: int) -> Any:
+    """A pack of ``n`` items: the whole catalog's items over and over, every third one a note."""
+    from dataclasses import replace
+
+    from nap_desktop.core.pack.packfile import PackItem
+
+    items = []
+    pool = list(base.items)
+    for i in range(n):
+        if i % 3 == 2:
+            items.append(PackItem(kind="note", text=f"Point {i}\nWhat to say about it, in a sentence or two.",
+                                  talking_points=f"Talking point {i}."))
+        else:
+            src = pool[i % len(pool)]
+            items.append(PackItem(kind=src.kind, ref=src.ref, text=src.text, talking_points=src.talking_points))
+    return replace(base, items=tuple(items))
+
+
+def pptx_growth(catalog: Any, pack: Any, out: Path, small: int = 500, large: int = 2000) -> Figure:
+    """PPTX export time for ``large`` items against 4x the time for ``small`` (linear growth):
+    at most 1.3x (it was 10x with python-pptx's part-name and relationship scans per slide)."""
+    from nap_desktop.exporters.pptx_exporter import export_pptx
+
+    times = {}
+    for n in (small, large):
+        p = growth_pack(pack, n)
+        times[n], _ = timed(lambda p=p: export_pptx(p, catalog, out / f"grow{n}.pptx", lang="en", now=NOW),
+                            runs=1 if n == large else 3, warmup=0)
+    linear = times[small] * large / small
+    return Figure(f"PPTX export growth {small}->{large} items", times[large], "ms", linear,
+                  f"{large / small:.0f}x the {small}-item time ({times[small]:.0f} ms), i.e. linear", budget_ratio=1.3,
+                  note=f"{times[large] / times[small]:.2f}x the time for {large / small:.0f}x the items")
 
 
 if __name__ == "__main__":
