@@ -5,7 +5,9 @@ discarded warm-up (it fills the OS file cache, as any second launch on a laptop 
 Time = from just before the process is spawned to the first Paint event of the QMainWindow
 (CLOCK_MONOTONIC in both processes). Memory = resident set size right after that first paint.
 Both run on the same Qt platform (offscreen unless QT_QPA_PLATFORM is set) with a throw-away HOME.
-Budgets: app <= 3x bare; RSS <= 250 MB.
+The app is also started with a 1,000-fact user library (one file per fact, one user source, made by
+bench_import.make_library in a temp folder and passed via $NAP_LIBRARY), against the same bare runs.
+Budgets: app <= 3x bare, also with the 1,000-fact library; RSS <= 250 MB.
 """
 
 from __future__ import annotations
@@ -22,14 +24,20 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _common import Figure, header, report  # type: ignore[no-redef]
+    from bench_import import make_library  # type: ignore[no-redef]
 else:
     from ._common import Figure, header, report
+    from .bench_import import make_library
 
 CHILD = Path(__file__).resolve().parent / "_startup_child.py"
 
 
 def launch(mode: str, env: dict[str, str]) -> tuple[float, float]:
-    """(ms to first paint, RSS MB) of one cold process."""
+    """(ms to first paint, RSS MB) of one cold process; mode "app-library" is the app with $NAP_LIBRARY."""
+    if mode == "app-library":
+        mode = "app"
+    else:
+        env = {k: v for k, v in env.items() if k != "NAP_LIBRARY"}
     start = time.monotonic_ns()
     proc = subprocess.run([sys.executable, str(CHILD), mode], env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
@@ -46,9 +54,11 @@ def run(*, runs: int = 7) -> list[Figure]:
         env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=str(Path(home) / ".config"),
                    XDG_DATA_HOME=str(Path(home) / ".local/share"), XDG_RUNTIME_DIR=home)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env["NAP_LIBRARY"] = str(make_library(Path(home) / "bench-library", facts=1000))
         launch("bare", env)
         launch("app", env)
-        bare_ms, app_ms, bare_rss, app_rss = [], [], [], []
+        launch("app-library", env)
+        bare_ms, app_ms, lib_ms, bare_rss, app_rss = [], [], [], [], []
         for _ in range(runs):
             t, m = launch("bare", env)
             bare_ms.append(t)
@@ -56,11 +66,15 @@ def run(*, runs: int = 7) -> list[Figure]:
             t, m = launch("app", env)
             app_ms.append(t)
             app_rss.append(m)
+            lib_ms.append(launch("app-library", env)[0])
     platform_note = f"QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}"
     return report([
         Figure("start-up, first paint", statistics.median(app_ms), "ms", statistics.median(bare_ms),
                "bare PySide6 QMainWindow", budget_ratio=3.0,
                note=f"{platform_note}; app min {min(app_ms):.0f} / max {max(app_ms):.0f} ms"),
+        Figure("start-up, first paint, 1,000-fact user library", statistics.median(lib_ms), "ms",
+               statistics.median(bare_ms), "bare PySide6 QMainWindow", budget_ratio=3.0,
+               note=f"{platform_note}; min {min(lib_ms):.0f} / max {max(lib_ms):.0f} ms"),
         Figure("memory after start (RSS)", statistics.median(app_rss), "MB", statistics.median(bare_rss),
                "bare PySide6 QMainWindow", budget_abs=250.0),
     ])
