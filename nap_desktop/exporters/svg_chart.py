@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from nap_desktop.core.charts.spec import source_line
+from nap_desktop.core.charts.spec import NEGATIVE_COLOR, source_line
 from nap_desktop.core.deck import gap_footnotes, wrap_text
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import write_atomically
@@ -87,7 +87,8 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     lo, hi = min(ticks), max(ticks)
     dec = _axis_decimals(ticks)
     legend_h = 24 if len(spec.series) > 1 else 0
-    axis_title = spec.y_title(lang)
+    # a unit the subtitle already names is not repeated as an axis title
+    axis_title = spec.y_title(lang) if spec.y_title(lang) not in spec.subtitle(lang) else ""
     if horizontal:
         label_w = min(w * 0.32, max(len(lab) for lab in labels) * 7.5 + 10) if labels else 40
         px, pw = x0 + label_w, w - label_w - 40
@@ -113,6 +114,8 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                     continue
                 color = spec.category_colors[i] if (k == 1 and i < len(spec.category_colors)
                                                     and spec.category_colors[i]) else s.color
+                if k == 1 and v < 0:
+                    color = NEGATIVE_COLOR  # a surplus in its own colour, as in every renderer
                 a, b = sorted((scale(0), scale(v)))
                 out.append(f'<rect x="{a:.1f}" y="{cy + bar_h * j:.1f}" width="{max(b - a, 0.5):.1f}" '
                            f'height="{bar_h * 0.92:.1f}" fill="{color}"/>')
@@ -136,8 +139,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         step = max(1, math.ceil(n / 12))
         for i in range(0, n, step):
             out.append(_t(px + band * (i + 0.5), py + ph + 16, labels[i][:18], 11, anchor="middle"))
-        if spec.x_title(lang):
-            out.append(_t(px + pw / 2, py + ph + 32, spec.x_title(lang), 11, anchor="middle", fill=MUTED))
+        # no category-axis title: "Country" under country names says nothing
         k = len(spec.series)
         if spec.kind == "line":
             for s in spec.series:
