@@ -69,12 +69,13 @@ def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, 
     from nap_desktop.ui.library_paths import library_dir
 
     folder = library_dir(library)
+    # the bundled data's file-level rules are run by the tests and `data check`, not at every launch
     if not folder.is_dir() or not is_library(folder):
-        return load_catalog(), folder, []
+        return load_catalog(rules=False), folder, []
     try:
-        return load_catalog_with_library(folder), folder, []
+        return load_catalog_with_library(folder, bundled_rules=False), folder, []
     except CatalogError as exc:
-        return load_catalog(), folder, [str(p) for p in exc.problems]
+        return load_catalog(rules=False), folder, [str(p) for p in exc.problems]
 
 
 def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False,

@@ -138,24 +138,28 @@ def user_id(text: str) -> str:
 
 
 # --- loading ----------------------------------------------------------------------------------
-def load_library_with_problems(library: Path | str | None, data_root: Path | str | None = None) -> tuple[Catalog, list[Problem]]:
+def load_library_with_problems(library: Path | str | None, data_root: Path | str | None = None, *,
+                               bundled_rules: bool = True) -> tuple[Catalog, list[Problem]]:
     """The bundled catalog plus the library (if any), and every problem in the library.
 
     Problems in the bundled data are raised (CatalogError): they are not the user's to fix.
+    ``bundled_rules=False`` skips the file-level data rules on the bundled data only (app start-up;
+    tests and ``data check`` run them); the library always gets every rule.
     """
     from nap_desktop.core.catalog.loader import load_catalog, load_second_root
 
-    base = load_catalog(data_root)
+    base = load_catalog(data_root, rules=bundled_rules)
     if library is None or not Path(library).exists():
         return base, []
     return load_second_root(base, Path(library))
 
 
-def load_catalog_with_library(library: Path | str | None, data_root: Path | str | None = None) -> Catalog:
+def load_catalog_with_library(library: Path | str | None, data_root: Path | str | None = None, *,
+                              bundled_rules: bool = True) -> Catalog:
     """Bundled + user (user items have origin="user"); raises CatalogError listing the library's problems."""
     from nap_desktop.core.catalog.loader import CatalogError
 
-    catalog, problems = load_library_with_problems(library, data_root)
+    catalog, problems = load_library_with_problems(library, data_root, bundled_rules=bundled_rules)
     if problems:
         raise CatalogError(problems)
     return catalog

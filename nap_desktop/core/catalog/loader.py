@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nap_desktop.core.catalog import toml_fast
 from nap_desktop.core.formatting import QUALIFIERS, UNITS
 from nap_desktop.core.catalog.model import LANGS, STATUSES, Catalog, Dataset, DatasetRow, Fact, Section, Source
 
@@ -72,7 +73,7 @@ class _TomlFile:
             return
         self.lines = text.splitlines()
         try:
-            self.data = tomllib.loads(text)
+            self.data = toml_fast.loads(text)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
             line = int(match.group(1)) if match else 0
@@ -582,8 +583,14 @@ def _csv_line(text: str, exc: csv.Error) -> int:
     return int(match.group(1)) if match else 1
 
 
-def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]]:
-    """Load everything that can be loaded, and list every problem found."""
+def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple[Catalog, list[Problem]]:
+    """Load everything that can be loaded, and list every problem found.
+
+    ``rules=False`` skips the file-level data rules (rules.py: provenance, deny-list, status, chart
+    periods, glossary), keeping only their effect on the catalog (the unavailable-chart declarations).
+    Only for the bundled data at app start-up: the tests and ``nap-desktop data check`` run the rules
+    on it, and it does not change between launches. A user library is always checked in full.
+    """
     from nap_desktop.core.charts import spec as charts_mod
     from nap_desktop.core.catalog import checks as checks_mod
     from nap_desktop.core.catalog import derive as derive_mod
@@ -614,7 +621,12 @@ def load_catalog_with_problems(root: Path | str) -> tuple[Catalog, list[Problem]
     loader.current_file = "checks.toml"
     guard(lambda: checks_mod.run_checks(loader, catalog), None, "the checks")
     loader.current_file = ""
-    guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")  # provenance, status, period, glossary
+    if rules:
+        guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")  # provenance, status, period, glossary
+    else:
+        from nap_desktop.core.catalog import unavailable
+
+        guard(lambda: unavailable.attach(loader, catalog), None, "the data rules")
     return catalog, fold_follow_ons(loader.problems)
 
 
@@ -658,12 +670,15 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
     return catalog, loader.problems
 
 
-def load_catalog(root: Path | str | None = None) -> Catalog:
-    """Load and validate a data folder (the bundled one by default); raise CatalogError on any problem."""
+def load_catalog(root: Path | str | None = None, *, rules: bool = True) -> Catalog:
+    """Load and validate a data folder (the bundled one by default); raise CatalogError on any problem.
+
+    ``rules=False``: see load_catalog_with_problems (the app's start-up, bundled data only).
+    """
     if root is None:
         from nap_desktop.paths import data_dir
         root = data_dir()
-    catalog, problems = load_catalog_with_problems(root)
+    catalog, problems = load_catalog_with_problems(root, rules=rules)
     if problems:
         raise CatalogError(problems)
     return catalog

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from nap_desktop.core.catalog import toml_fast
 from nap_desktop.core.catalog.model import STATUSES
 
 #: Content farms, vendor blogs and anonymous mirrors: never a source (DESIGN.md, "Provenance").
@@ -65,7 +66,7 @@ def _key_line(lines: list[str], start: int, key: str) -> int:
 def _blocks(path: Path, table: str) -> tuple[list[tuple[dict, int]], list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        data = toml_fast.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return [], []
     lines = text.splitlines()
@@ -116,6 +117,8 @@ def check_deny_list(loader: Any, root: Path) -> None:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        if denied_domain(text) is None:  # no domain spans a line break: a clean file has no bad line
+            continue
         for i, line in enumerate(text.splitlines(), 1):
             domain = denied_domain(line)
             if domain and not line.lstrip().startswith("#"):
@@ -128,7 +131,7 @@ def check_dataset_status(loader: Any, root: Path, catalog: Any) -> None:
     for path in _toml_files(root, "datasets"):
         try:
             text = path.read_text(encoding="utf-8")
-            block = tomllib.loads(text).get("dataset", {})
+            block = toml_fast.loads(text).get("dataset", {})
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue
         typed = block.get("status")
