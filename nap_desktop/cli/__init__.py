@@ -109,6 +109,15 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
         print(f"{root}: cannot check this folder: {type(exc).__name__}: {exc}")
         print(f"1 problem(s) found in {root}")
         return 1
+    unmarked = Path(root).is_dir() and not (Path(root) / "catalog.toml").exists() \
+        and not (Path(root) / "library.toml").exists()
+    prefixed = [p for p in problems if "must start with 'user.'" in str(p)]
+    if unmarked and prefixed:  # a data folder without its catalog.toml, not a library: one line, not hundreds
+        print(f"catalog.toml: missing: {root} has neither catalog.toml (a data folder) nor library.toml "
+              f"(a user library), and {len(prefixed)} of its ids do not start with 'user.'; restore "
+              "catalog.toml, or add library.toml if this is a user library")
+        print(f"1 problem(s) found in {root}")
+        return 1
     for problem in problems:
         print(problem)
     if problems:
@@ -216,7 +225,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "catalog":
         return _cmd_catalog(args)
     if args.command == "data":
-        return _cmd_data_check(args)
+        try:
+            return _cmd_data_check(args)
+        except BrokenPipeError:  # `data check | head`: the reader has gone; stop quietly
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 1
     if args.command == "export":
         from nap_desktop.cli.export import run_export
 
