@@ -52,3 +52,18 @@ def test_fast_parser_keeps_the_stdlib_error():
     with pytest.raises(tomllib.TOMLDecodeError, match="line 2"):
         toml_fast.loads('a = 1\nb = = 2\n')
     assert toml_fast.loads('x = "é"\n[t]\ny = [1, 2]\n') == {"x": "é", "t": {"y": [1, 2]}}
+
+
+def test_checks_still_run_when_asked(tmp_path):
+    import shutil
+
+    from nap_desktop.paths import data_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    (data / "checks.toml").write_text((data / "checks.toml").read_text(encoding="utf-8")
+                                      + '\n[[check]]\nfact = "no-such-fact"\n', encoding="utf-8")
+    _, problems = load_catalog_with_problems(data)
+    assert any("no-such-fact" in p.message for p in problems)
+    _, fast_problems = load_catalog_with_problems(data, rules=False)
+    assert not any("no-such-fact" in p.message for p in fast_problems)

@@ -586,8 +586,9 @@ def _csv_line(text: str, exc: csv.Error) -> int:
 def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple[Catalog, list[Problem]]:
     """Load everything that can be loaded, and list every problem found.
 
-    ``rules=False`` skips the file-level data rules (rules.py: provenance, deny-list, status, chart
-    periods, glossary), keeping only their effect on the catalog (the unavailable-chart declarations).
+    ``rules=False`` skips the consistency checks (checks.toml, chart claims) and the file-level data
+    rules (rules.py: provenance, deny-list, status, chart periods, glossary), keeping only their effect
+    on the catalog (the unavailable-chart declarations).
     Only for the bundled data at app start-up: the tests and ``nap-desktop data check`` run the rules
     on it, and it does not change between launches. A user library is always checked in full.
     """
@@ -619,7 +620,8 @@ def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
                       facts=tuple(facts), datasets=datasets, charts=chart_specs)
     loader.current_file = "checks.toml"
-    guard(lambda: checks_mod.run_checks(loader, catalog), None, "the checks")
+    if rules:  # pure consistency checks (checks.toml, chart claims): nothing on the catalog depends on them
+        guard(lambda: checks_mod.run_checks(loader, catalog), None, "the checks")
     loader.current_file = ""
     if rules:
         guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")  # provenance, status, period, glossary
