@@ -78,6 +78,41 @@ def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, 
         return load_catalog(rules=False), folder, [str(p) for p in exc.problems]
 
 
+def add_library_to(base, folder: Path):  # -> (Catalog, list[str])
+    """``base`` (the bundled catalog) plus the library in ``folder``, checked with every rule; on any
+    problem, ``base`` unchanged and the problems (nothing in the folder is touched)."""
+    from nap_desktop.core.catalog.library import is_library
+    from nap_desktop.core.catalog.loader import load_second_root
+
+    if not folder.is_dir() or not is_library(folder):
+        return base, []
+    catalog, problems = load_second_root(base, folder)
+    return (base, [str(p) for p in problems]) if problems else (catalog, [])
+
+
+def _after_first_paint(window, callback) -> None:
+    """Run ``callback`` once, just after the window's first paint (or after 1 s if it never paints)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            callback()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, once)
+            return False
+
+    window._first_paint_filter = FirstPaint(window)
+    window.installEventFilter(window._first_paint_filter)
+    QTimer.singleShot(1000, once)
+
+
 def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool = False,
             library: Path | str | None = None) -> int:
     """`nap-desktop` (and `--smoke-test`): returns the process exit code."""
@@ -86,19 +121,19 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     if smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless build machine or CI runner
     app = create_application()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from nap_desktop.core.catalog.loader import CatalogError, load_catalog
     from nap_desktop.ui.i18n import system_language, translations
     from nap_desktop.ui.main_window import MainWindow
 
-    library_problems: list[str] = []
     try:
         if smoke_test:
             catalog = load_catalog()
-        else:
-            catalog, library_folder, library_problems = load_catalog_for_window(library)
+        else:  # the user library is added just after the first paint (a large one takes a while)
+            from nap_desktop.ui.library_paths import library_dir
+
+            catalog, library_folder = load_catalog(rules=False), library_dir(library)
     except (CatalogError, FileNotFoundError) as exc:
         if smoke_test:
             print(f"nap-desktop: smoke test failed: the catalog does not load.\n{exc}", file=sys.stderr)
@@ -117,17 +152,24 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     from nap_desktop.ui.library_controller import install_library
 
     controller = install_library(window, library_folder)
-    if library_problems:
-        QTimer.singleShot(0, lambda: controller.report_load_problems(library_problems))
     if lang is None and not window.has_saved_language():
         window.set_language(system_language())
     else:
         translations().set_language(window.lang)
     window.show()
-    if pack is not None:
-        QTimer.singleShot(0, lambda: window.open_pack(pack))
-    else:
-        QTimer.singleShot(0, window.offer_recovery)
+
+    def add_library_then_open() -> None:  # a pack or a recovered session may cite the user's facts
+        with_library, problems = add_library_to(window.catalog, library_folder)
+        if with_library is not window.catalog:
+            window.set_catalog(with_library)
+        if problems:
+            controller.report_load_problems(problems)
+        if pack is not None:
+            window.open_pack(pack)
+        else:
+            window.offer_recovery()
+
+    _after_first_paint(window, add_library_then_open)
     return app.exec()
 
 

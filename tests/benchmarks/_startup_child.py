@@ -2,7 +2,10 @@
 line when the main window has been painted for the first time (CLOCK_MONOTONIC, comparable with the
 parent's clock) plus the process's resident memory once the first paint's events are processed.
 
-    python _startup_child.py bare|app
+    python _startup_child.py bare|app [--until-library]
+
+With --until-library it also waits until the window's catalog holds the user library's facts (the
+app adds them just after the first paint) and reports that moment as library_ns.
 """
 
 from __future__ import annotations
@@ -47,9 +50,27 @@ def install_probe() -> None:
         def done(self) -> None:
             app = QApplication.instance()
             app.processEvents()
-            print(json.dumps({"painted_ns": self.painted_ns, "rss_mb": rss_mb(),
+            self.rss = rss_mb()
+            self.library_ns = None
+            if "--until-library" in sys.argv:  # also: when the user library's facts are in the window
+                self.poll = QTimer()
+                self.poll.timeout.connect(self.wait_library)
+                self.poll.start(2)
+                return
+            self.finish()
+
+        def wait_library(self) -> None:
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
+            catalog = getattr(windows[0], "catalog", None) if windows else None
+            if catalog is not None and any(getattr(f, "origin", "") == "user" for f in catalog.facts):
+                self.library_ns = time.monotonic_ns()
+                self.poll.stop()
+                self.finish()
+
+        def finish(self) -> None:
+            print(json.dumps({"painted_ns": self.painted_ns, "rss_mb": self.rss, "library_ns": self.library_ns,
                               "modules": len(sys.modules)}), flush=True)
-            app.quit()
+            QApplication.instance().quit()
 
     def exec_with_probe(*_self):  # QApplication.exec is static; called on an instance it gets self
         app = QApplication.instance()
