@@ -1,0 +1,58 @@
+"""The app opens on the bundled catalog and adds the user library just after its first paint."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from bench_import import make_library  # noqa: E402
+
+from nap_desktop.ui import app as app_mod  # noqa: E402
+from nap_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def _run(monkeypatch, tmp_path, library: Path) -> MainWindow:
+    """run_app as a user starts it, with exec() replaced by a loop that waits for the library."""
+    seen: dict = {}
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app_mod, "default_settings_dir", lambda: tmp_path / "settings")
+
+    def fake_exec(*_args):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["first"] = len(window.catalog.facts)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not seen.get("done"):
+            QApplication.processEvents()
+            if any(f.origin == "user" for f in window.catalog.facts) or window.findChild(object, "LibraryError"):
+                seen["done"] = True
+        seen["window"] = window
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_mod.run_app(library=str(library), lang="en") == 0
+    return seen["window"], seen["first"]
+
+
+def test_user_facts_arrive_after_the_window_is_up(qtbot, monkeypatch, tmp_path):
+    library = make_library(tmp_path, facts=30)
+    window, first = _run(monkeypatch, tmp_path, library)
+    qtbot.addWidget(window)
+    user = [f for f in window.catalog.facts if f.origin == "user"]
+    assert len(user) == 30
+    assert first == len(window.catalog.facts) - 30  # the first paint showed the bundled catalog
+    assert window.result_label.text() == f"{len(window.catalog.facts):,} facts"
+
+
+def test_a_broken_library_is_reported_and_the_bundled_catalog_stays(qtbot, monkeypatch, tmp_path):
+    library = make_library(tmp_path, facts=3)
+    (library / "facts" / "user.f0001.toml").write_text("[[fact]\n", encoding="utf-8")
+    window, first = _run(monkeypatch, tmp_path, library)
+    qtbot.addWidget(window)
+    assert len(window.catalog.facts) == first
+    assert not any(f.origin == "user" for f in window.catalog.facts)
+    box = window.findChild(object, "LibraryError")
+    assert box is not None and "user.f0001.toml" in box.text()
