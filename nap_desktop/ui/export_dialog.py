@@ -8,9 +8,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,12 @@ if TYPE_CHECKING:
     from nap_desktop.core.pack.packfile import Pack
 
 SETTINGS_FILE = "export.json"
+
+
+def default_folder() -> str:
+    """Documents (where people look for what they exported), else the home folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def safe_file_stem(title: str) -> str:
@@ -67,14 +76,24 @@ class ExportDialog(QDialog):
             self.format_boxes[name] = box
             fl.addWidget(box)
 
-        self.lang_combo = QComboBox()
-        self.lang_combo.addItem("English", "en")
-        self.lang_combo.addItem("Español", "es")
-        self.lang_combo.setCurrentIndex(1 if pack.lang == "es" else 0)
-        self.lang_combo.currentIndexChanged.connect(self._on_lang_changed)
+        # Two radio buttons, not a drop-down: both languages are always fully visible.
+        self.lang_buttons: dict[str, QRadioButton] = {}
+        self.lang_group = QButtonGroup(self)
+        lang_row = QWidget()
+        ll = QHBoxLayout(lang_row)
+        ll.setContentsMargins(0, 0, 0, 0)
+        for code, name in (("en", "English"), ("es", "Español")):  # each in its own language
+            button = QRadioButton(name)
+            button.setObjectName(f"lang_{code}")
+            button.setChecked(code == (pack.lang if pack.lang in ("en", "es") else "en"))
+            button.toggled.connect(self._on_lang_changed)
+            self.lang_group.addButton(button)
+            self.lang_buttons[code] = button
+            ll.addWidget(button)
+        ll.addStretch(1)
 
         settings = self._load_settings()
-        folder = settings.get("folder") or str(Path.home())
+        folder = settings.get("folder") or default_folder()
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setObjectName("folder")
         browse = QPushButton(self.tr("Browse…"))
@@ -87,12 +106,18 @@ class ExportDialog(QDialog):
         self.name_edit = QLineEdit(safe_file_stem(pack.title))
         self.name_edit.setObjectName("file_name")
         self.name_edit.textChanged.connect(self._update_buttons)
+        self.name_hint = QLabel()
+        self.name_hint.setObjectName("file_name_hint")
+        self.name_hint.setWordWrap(True)
+        self.name_edit.textChanged.connect(self._update_name_hint)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Formats"), formats)
-        form.addRow(self.tr("Language"), self.lang_combo)
+        form.addRow(self.tr("Language"), lang_row)
         form.addRow(self.tr("Folder"), folder_row)
         form.addRow(self.tr("File name"), self.name_edit)
+        form.addRow("", self.name_hint)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -103,6 +128,15 @@ class ExportDialog(QDialog):
         self.status.setObjectName("status")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # After an export: open what was written, or its folder (local files only, through the desktop).
+        self.open_file_button = self.buttons.addButton(self.tr("Open file"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_file_button.setObjectName("open_file")
+        self.show_folder_button = self.buttons.addButton(self.tr("Show folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_folder_button.setObjectName("show_folder")
+        for button in (self.open_file_button, self.show_folder_button):
+            button.setVisible(False)
+        self.open_file_button.clicked.connect(self._on_open_file_clicked)
+        self.show_folder_button.clicked.connect(self._on_show_folder_clicked)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self._on_export_clicked)
@@ -128,28 +162,50 @@ class ExportDialog(QDialog):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Export failed"), message)
 
+    def open_url(self, url: QUrl) -> bool:
+        """Hand a local file or folder to the desktop (the default application, the file manager)."""
+        if not url.isLocalFile():
+            return False
+        return QDesktopServices.openUrl(url)
+
     def clock(self) -> datetime:
         return datetime.now(timezone.utc).replace(microsecond=0)
 
     # ---- state ------------------------------------------------------------------------------
     @property
     def lang(self) -> str:
-        return self.lang_combo.currentData()
+        return "es" if self.lang_buttons["es"].isChecked() else "en"
+
+    def set_lang(self, lang: str) -> None:
+        self.lang_buttons["es" if lang == "es" else "en"].setChecked(True)
 
     def selected_formats(self) -> list[str]:
         return [name for name, box in self.format_boxes.items() if box.isChecked()]
 
     def destinations(self) -> list[tuple[str, Path]]:
         folder = Path(self.folder_edit.text().strip() or ".")
-        stem = safe_file_stem(self.name_edit.text())
+        stem = self.file_stem()
         return [(name, folder / f"{stem}{REGISTRY[name].extension}") for name in self.selected_formats()]
+
+    def file_stem(self) -> str:
+        """The name typed plus the language, so English and Spanish exports never overwrite each other."""
+        stem = safe_file_stem(self.name_edit.text())
+        suffix = f"-{self.lang}"
+        return stem if stem.lower().endswith(suffix) else stem + suffix
+
+    def _update_name_hint(self, *_: Any) -> None:
+        names = ", ".join(p.name for _, p in self.destinations())
+        self.name_hint.setText(self.tr("Writes: %1").replace("%1", names) if names else "")
 
     def _on_lang_changed(self, *_: Any) -> None:
         for name, box in self.format_boxes.items():
             box.setText(REGISTRY[name].label.get(self.lang, name))
+        self._update_name_hint()
         self._update_buttons()
 
     def _update_buttons(self, *_: Any) -> None:
+        if hasattr(self, "name_hint"):
+            self._update_name_hint()
         busy = self.task is not None and self.task.running
         self.export_button.setEnabled(not busy and bool(self.selected_formats()) and bool(self.name_edit.text().strip()))
 
@@ -195,13 +251,15 @@ class ExportDialog(QDialog):
             # Runs in a thread: exporters only, no widgets.
             written = []
             for n, (name, dest) in enumerate(targets):
-                def sub(done: int, total: int, n: int = n) -> None:
+                def sub(done: int, total: int = 1, n: int = n) -> None:
                     report(n * 100 + int(100 * done / max(total, 1)), steps * 100)
 
                 REGISTRY[name].function(pack, catalog, dest, lang=lang, now=now, progress=sub)
                 written.append(dest)
             return written
 
+        for button in (self.open_file_button, self.show_folder_button):
+            button.setVisible(False)
         self.status.setText(self.tr("Exporting…"))
         self.status.setStyleSheet("")
         self.progress.setRange(0, steps * 100)
@@ -218,9 +276,23 @@ class ExportDialog(QDialog):
     def _on_task_done(self, written: list[Path]) -> None:
         self.written = list(written)
         self.progress.setValue(self.progress.maximum())
-        self.status.setText(self.tr("Saved:") + " " + ", ".join(str(p) for p in written))
+        folder = str(written[0].parent) if written else ""
+        self.status.setText(self.tr("Saved %1 in %2").replace("%1", ", ".join(p.name for p in written))
+                            .replace("%2", folder))
+        self.status.setToolTip("\n".join(str(p) for p in written))
+        for button in (self.open_file_button, self.show_folder_button):
+            button.setVisible(bool(written))
         self._save_settings()
         self._update_buttons()
+        self.adjustSize()  # the status line wrapped onto more lines: grow, never clip
+
+    def _on_open_file_clicked(self) -> None:
+        if self.written:
+            self.open_url(QUrl.fromLocalFile(str(self.written[0])))
+
+    def _on_show_folder_clicked(self) -> None:
+        if self.written:
+            self.open_url(QUrl.fromLocalFile(str(self.written[0].parent)))
 
     def _on_task_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, ExportError) else self.tr(
@@ -232,4 +304,5 @@ class ExportDialog(QDialog):
         self.status.setText(message)
         self.status.setStyleSheet("color: #B03A2E;")
         self._update_buttons()
+        self.adjustSize()
         self.show_error(message)

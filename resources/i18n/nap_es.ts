@@ -132,7 +132,7 @@
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="55" />
         <source>Export briefing</source>
-        <translation>Exportar paquete informativo</translation>
+        <translation>Exportar el paquete</translation>
     </message>
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="80" />
@@ -172,7 +172,7 @@
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="124" />
         <source>Replace files?</source>
-        <translation>¿Reemplazar archivos?</translation>
+        <translation>¿Reemplazar los archivos?</translation>
     </message>
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="125" />
@@ -182,7 +182,7 @@
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="129" />
         <source>Export failed</source>
-        <translation>La exportación falló</translation>
+        <translation>No se pudo exportar</translation>
     </message>
     <message>
         <location filename="../../nap_desktop/ui/export_dialog.py" line="186" />
@@ -203,6 +203,22 @@
         <location filename="../../nap_desktop/ui/export_dialog.py" line="227" />
         <source>The export stopped with an unexpected error: {0}</source>
         <translation>La exportación se detuvo por un error inesperado: {0}</translation>
+    </message>
+    <message>
+        <source>Writes: %1</source>
+        <translation>Se escribirá: %1</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir el archivo</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Mostrar la carpeta</translation>
+    </message>
+    <message>
+        <source>Saved %1 in %2</source>
+        <translation>Guardado en %2: %1</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,9 @@ def test_exports_in_the_background_and_remembers_the_folder(qtbot, dialog, tmp_p
         pass
     names = sorted(p.name for p in dialog.written)
     stem = "USMCA briefing for House Ways and Means staff"
-    assert names == [f"{stem}.pptx", f"{stem}.xlsx"]
-    assert load_workbook(tmp_path / f"{stem}.xlsx").sheetnames[0] == "Portada"  # Spanish, as chosen
+    assert {f"{stem}-es.pptx", f"{stem}-es.xlsx"} <= set(names)  # the language is in the name
+    assert all(name.startswith(f"{stem}-es.") for name in names)
+    assert load_workbook(tmp_path / f"{stem}-es.xlsx").sheetnames[0] == "Portada"  # Spanish, as chosen
     assert dialog.progress.value() == dialog.progress.maximum()
     assert (settings_dir / "export.json").read_text(encoding="utf-8").find(str(tmp_path).replace("\\", "\\\\")) >= 0
     assert dialog.export_button.isEnabled()
@@ -64,11 +65,11 @@ def test_failure_shows_a_clear_message(qtbot, dialog, monkeypatch):
 
 def test_existing_files_are_only_replaced_after_confirmation(qtbot, dialog, tmp_path, monkeypatch):
     stem = "USMCA briefing for House Ways and Means staff"
-    (tmp_path / f"{stem}.pptx").write_bytes(b"keep me")
+    (tmp_path / f"{stem}-es.pptx").write_bytes(b"keep me")
     monkeypatch.setattr(dialog, "confirm_overwrite", lambda paths: False)
     dialog.export_button.click()
     assert dialog.task is None
-    assert (tmp_path / f"{stem}.pptx").read_bytes() == b"keep me"
+    assert (tmp_path / f"{stem}-es.pptx").read_bytes() == b"keep me"
 
 
 def test_worker_hands_results_back_on_the_gui_thread(qtbot):
