@@ -1002,4 +1002,139 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
         <translation>Ayuda de NAP Briefing</translation>
     </message>
 </context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>(No talking points for this slide.)</source>
+        <translation>(Esta diapositiva no tiene puntos para exponer.)</translation>
+    </message>
+    <message>
+        <source>Black out (B)</source>
+        <translation>Pantalla negra (B)</translation>
+    </message>
+    <message>
+        <source>Black screen</source>
+        <translation>Pantalla negra</translation>
+    </message>
+    <message>
+        <source>Current slide</source>
+        <translation>Diapositiva actual</translation>
+    </message>
+    <message>
+        <source>End of the presentation</source>
+        <translation>Fin de la presentación</translation>
+    </message>
+    <message>
+        <source>End the presentation (Esc)</source>
+        <translation>Terminar la presentación (Esc)</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Go to slide {n}</source>
+        <translation>Ir a la diapositiva {n}</translation>
+    </message>
+    <message>
+        <source>Language of the slides:</source>
+        <translation>Idioma de las diapositivas:</translation>
+    </message>
+    <message>
+        <source>Next slide (Right, PageDown, Space)</source>
+        <translation>Diapositiva siguiente (Derecha, AvPág, Espacio)</translation>
+    </message>
+    <message>
+        <source>Next slide</source>
+        <translation>Diapositiva siguiente</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Nothing to present</source>
+        <translation>Nada que presentar</translation>
+    </message>
+    <message>
+        <source>One screen: slides only (press N to see your notes).</source>
+        <translation>Una pantalla: solo las diapositivas (pulse N para ver sus notas).</translation>
+    </message>
+    <message>
+        <source>Present the briefing pack full screen (F5)</source>
+        <translation>Presentar el paquete informativo en pantalla completa (F5)</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentar</translation>
+    </message>
+    <message>
+        <source>Presentation — NAP Briefing</source>
+        <translation>Presentación — NAP Briefing</translation>
+    </message>
+    <message>
+        <source>Presenter view — NAP Briefing</source>
+        <translation>Vista del presentador — NAP Briefing</translation>
+    </message>
+    <message>
+        <source>Previous slide (Left, PageUp)</source>
+        <translation>Diapositiva anterior (Izquierda, RePág)</translation>
+    </message>
+    <message>
+        <source>Reset timer</source>
+        <translation>Reiniciar el cronómetro</translation>
+    </message>
+    <message>
+        <source>Screens:</source>
+        <translation>Pantallas:</translation>
+    </message>
+    <message>
+        <source>Show slide</source>
+        <translation>Mostrar la diapositiva</translation>
+    </message>
+    <message>
+        <source>Show the slides on the other screen and this view here</source>
+        <translation>Mostrar las diapositivas en la otra pantalla y esta vista aquí</translation>
+    </message>
+    <message>
+        <source>Slide {n} of {total}</source>
+        <translation>Diapositiva {n} de {total}</translation>
+    </message>
+    <message>
+        <source>Slides on {a}; presenter view on {p}.</source>
+        <translation>Diapositivas en {a}; vista del presentador en {p}.</translation>
+    </message>
+    <message>
+        <source>Start the elapsed time from zero</source>
+        <translation>Poner el tiempo transcurrido en cero</translation>
+    </message>
+    <message>
+        <source>Swap screens</source>
+        <translation>Intercambiar pantallas</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Puntos para exponer</translation>
+    </message>
+    <message>
+        <source>The audience sees a black screen (B to return)</source>
+        <translation>El público ve una pantalla negra (B para regresar)</translation>
+    </message>
+    <message>
+        <source>The audience sees a white screen (W to return)</source>
+        <translation>El público ve una pantalla blanca (W para regresar)</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Time since the presentation started</source>
+        <translation>Tiempo desde que empezó la presentación</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+</context>
 </TS>
