@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         for name, exporter in REGISTRY.items():
             box = QCheckBox(exporter.label.get("en", name))
             box.setObjectName(f"format_{name}")
-            box.setChecked(True)
+            box.setChecked(name != "bundle")  # the bundle repeats the other files: only when asked for
             box.toggled.connect(self._update_buttons)
             self.format_boxes[name] = box
             fl.addWidget(box)
@@ -93,6 +93,48 @@ class ExportDialog(QDialog):
         ll.addStretch(1)
 
         settings = self._load_settings()
+        self._settings = settings
+
+        # The handout: paper (default from the locale: Letter in the US, Canada and Mexico) and talking points.
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QComboBox
+
+        from nap_desktop.exporters.handout_pdf import default_paper
+
+        self.paper_combo = QComboBox()
+        self.paper_combo.setObjectName("paper")
+        self.paper_combo.addItem(self.tr("US Letter"), "letter")
+        self.paper_combo.addItem(self.tr("A4"), "a4")
+        paper = settings.get("paper") if settings.get("paper") in ("letter", "a4") else default_paper(
+            QLocale.system().name())
+        self.paper_combo.setCurrentIndex(0 if paper == "letter" else 1)
+        self.talking_points_box = QCheckBox(self.tr("Print the talking points on the handout"))
+        self.talking_points_box.setObjectName("handout_talking_points")
+        handout_row = QWidget()
+        hr = QHBoxLayout(handout_row)
+        hr.setContentsMargins(0, 0, 0, 0)
+        hr.addWidget(self.paper_combo)
+        hr.addWidget(self.talking_points_box, 1)
+
+        # A PowerPoint template of the user's own, remembered per user (checked and cleaned at export).
+        template = settings.get("template") or ""
+        self.template_path: Path | None = Path(template) if template and Path(template).is_file() else None
+        self.template_label = QLabel()
+        self.template_label.setObjectName("template_label")
+        self.template_label.setWordWrap(True)
+        self.template_button = QPushButton(self.tr("Use a PowerPoint template…"))
+        self.template_button.setObjectName("template_button")
+        self.template_button.clicked.connect(self._on_template_clicked)
+        self.template_clear = QPushButton(self.tr("Use ours"))
+        self.template_clear.setObjectName("template_clear")
+        self.template_clear.clicked.connect(lambda: self._set_template(None))
+        template_row = QWidget()
+        tr_ = QHBoxLayout(template_row)
+        tr_.setContentsMargins(0, 0, 0, 0)
+        tr_.addWidget(self.template_label, 1)
+        tr_.addWidget(self.template_button)
+        tr_.addWidget(self.template_clear)
+        self._set_template(self.template_path, save=False)
         folder = settings.get("folder") or default_folder()
         self.folder_edit = QLineEdit(folder)
         self.folder_edit.setObjectName("folder")
@@ -115,6 +157,8 @@ class ExportDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Formats"), formats)
         form.addRow(self.tr("Language"), lang_row)
+        form.addRow(self.tr("Handout"), handout_row)
+        form.addRow(self.tr("Template"), template_row)
         form.addRow(self.tr("Folder"), folder_row)
         form.addRow(self.tr("File name"), self.name_edit)
         form.addRow("", self.name_hint)
@@ -214,6 +258,31 @@ class ExportDialog(QDialog):
         if chosen:
             self.folder_edit.setText(chosen)
 
+    def export_options(self) -> dict[str, dict[str, Any]]:
+        """What each exporter gets besides the pack: the template, the paper, the talking points."""
+        paper = self.paper_combo.currentData()
+        template = {"template": self.template_path} if self.template_path else {}
+        return {"pptx": dict(template), "pdf": {"paper": paper, "talking_points": self.talking_points_box.isChecked()},
+                "bundle": dict(template, paper=paper)}
+
+    def ask_template(self, start: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a PowerPoint template"), start,
+                                              self.tr("PowerPoint templates (*.pptx *.potx)"))
+        return path
+
+    def _on_template_clicked(self) -> None:
+        chosen = self.ask_template(str(self.template_path.parent) if self.template_path else self.folder_edit.text())
+        if chosen:
+            self._set_template(Path(chosen))
+
+    def _set_template(self, path: Path | None, *, save: bool = True) -> None:
+        self.template_path = path
+        self.template_label.setText(path.name if path else self.tr("NAP Briefing's own"))
+        self.template_label.setToolTip(str(path) if path else "")
+        self.template_clear.setEnabled(path is not None)
+        if save:
+            self._save_settings()
+
     def _load_settings(self) -> dict[str, Any]:
         if self.settings_dir is None:
             return {}
@@ -229,7 +298,8 @@ class ExportDialog(QDialog):
             from nap_desktop.core.pack.packfile import atomic_write_bytes
 
             self.settings_dir.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"folder": self.folder_edit.text().strip()}).encode("utf-8")
+            payload = json.dumps({"folder": self.folder_edit.text().strip(), "paper": self.paper_combo.currentData(),
+                                  "template": str(self.template_path) if self.template_path else ""}).encode("utf-8")
             atomic_write_bytes(self.settings_dir / SETTINGS_FILE, payload)
         except OSError:
             pass  # remembering the folder is a convenience, never a reason to fail an export
@@ -245,6 +315,7 @@ class ExportDialog(QDialog):
         if existing and not self.confirm_overwrite(existing):
             return
         pack, catalog, lang, now = self.pack, self.catalog, self.lang, self.clock()
+        options = self.export_options()
         steps = len(targets)
 
         def work(report: Any) -> list[Path]:
@@ -254,7 +325,7 @@ class ExportDialog(QDialog):
                 def sub(done: int, total: int = 1, n: int = n) -> None:
                     report(n * 100 + int(100 * done / max(total, 1)), steps * 100)
 
-                REGISTRY[name].function(pack, catalog, dest, lang=lang, now=now, progress=sub)
+                REGISTRY[name].function(pack, catalog, dest, lang=lang, now=now, progress=sub, **options.get(name, {}))
                 written.append(dest)
             return written
 
