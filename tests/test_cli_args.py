@@ -157,3 +157,10 @@ def test_installed_script_lang_es_and_unknown_word(tmp_path):
                            timeout=60, cwd=tmp_path)
     assert wrong.returncode == 2
     assert "frobnicate" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_the_start_up_path_knows_every_sub_command():
+    """Opening the window skips the sub-command parsers; the list it checks argv against is complete."""
+    from nap_desktop.cli import COMMAND_NAMES, _command_names, _parser
+
+    assert set(COMMAND_NAMES) == _command_names(_parser())
