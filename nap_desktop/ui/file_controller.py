@@ -212,10 +212,18 @@ class FileController(QObject):
                             self.tr("“%1” could not be opened.").replace("%1", path.name) + "\n\n" + str(exc)
                             + "\n\n" + self.tr("Your current pack has not been changed."))
             return False
-        self.document.replace_pack(pack, path)
+        repairs = tuple(getattr(pack, "repairs", ()))
+        # a repaired pack is changed: marked unsaved, so the repaired text is what gets saved
+        self.document.replace_pack(pack, path, dirty=bool(repairs))
         self._delete_recovery()
         self._remember_disk(path)
         self._add_recent(path)
+        if repairs:
+            shown = "\n".join(f"• {r}" for r in repairs[:8]) + (f"\n• … (+{len(repairs) - 8})" if len(repairs) > 8 else "")
+            self.show_info(self.tr("The pack was repaired"),
+                           self.tr("“%1” contained text that could not be kept as it was (for example half of an "
+                                   "emoji cut by another program). It was repaired; save the pack to keep the "
+                                   "repaired version.").replace("%1", path.name) + "\n\n" + shown)
         missing = self.missing_items()
         if missing:
             refs = ", ".join(sorted({i.ref for i in missing}))

@@ -354,3 +354,15 @@ def test_killed_process_is_restored_on_next_start(qtbot, sample_catalog, setting
     assert doc.pack.items[0].ref == "usmca-laredo-port"
     assert doc.pack.items[0].talking_points == "Punto: 296.2 mil millones"
     assert panel.model.rowCount() == 1
+
+
+def test_a_pack_with_a_cut_emoji_opens_says_what_was_repaired_and_saves(app_parts, tmp_path):
+    _window, doc, _panel, controller, dialogs = app_parts
+    path = tmp_path / "cut.napbrief"
+    path.write_text('{"format":"napbrief","version":1,"title":"x\\ud83d","items":[]}', encoding="utf-8")
+    assert controller.open_path(path)
+    title, message = dialogs.infos[-1]
+    assert "repaired" in title.lower() and "title" in message
+    assert doc.pack.title == "x\ufffd" and doc.dirty
+    assert controller.save()
+    assert load_pack(path).title == "x\ufffd"
