@@ -18,7 +18,7 @@ def fixture_catalog(monkeypatch):
     import nap_desktop.core.catalog.loader as loader
 
     cat = make_catalog()
-    monkeypatch.setattr(loader, "load_catalog", lambda root=None: cat)
+    monkeypatch.setattr(loader, "load_catalog", lambda root=None, **_: cat)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1777636800")  # 2026-05-01T12:00Z
     return cat
 
