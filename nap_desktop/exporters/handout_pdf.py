@@ -74,16 +74,9 @@ def default_paper(locale_name: str | None) -> str:
     return "letter" if country in LETTER_COUNTRIES else "a4"
 
 
-def _clean(text: str) -> str:
-    """Any text made safe for the PDF (control characters, non-characters, lone surrogates)."""
-    from nap_desktop.exporters.textsafe import clean
-
-    return clean(text)
-
-
 def _para_text(text: str) -> str:
-    """Plain text as reportlab paragraph markup: escaped, line breaks kept."""
-    return escape(_clean(text)).replace("\n", "<br/>")
+    """Plain text as reportlab paragraph markup: escaped, line breaks kept (already made safe at the boundary)."""
+    return escape(text).replace("\n", "<br/>")
 
 
 _FONTS_READY = False
@@ -195,7 +188,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
 
     styles = _styles()
     story: list[Any] = []
-    title = _clean(pack.title.strip()) or _T["untitled"][lang]
+    title = pack.title.strip() or _T["untitled"][lang]
     story.append(Paragraph(_para_text(title), styles["title"]))
     meta = []
     if pack.audience.strip():
@@ -237,7 +230,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height))
 
     if talking_points:
-        points = [_clean(i.talking_points.strip()) for i in pack.items if i.talking_points.strip()]
+        points = [i.talking_points.strip() for i in pack.items if i.talking_points.strip()]
         if points:
             block = [Paragraph(_para_text(_T["talking"][lang]), styles["h2"])]
             block += [Paragraph("• " + _para_text(p), styles["body"]) for p in points]
@@ -257,8 +250,8 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
                 parts.append(_para_text(format_date(src.date, lang)))
             line = f"{number[sid]}. " + ", ".join(p for p in parts if p)
             if src.url:
-                url = escape(_clean(src.url), {'"': "&quot;"})
-                line += f'. <a href="{url}" color="#0B5CAD">{escape(_clean(src.url))}</a>'
+                url = escape(src.url, {'"': "&quot;"})
+                line += f'. <a href="{url}" color="#0B5CAD">{escape(src.url)}</a>'
             line += f" [{escape(STATUS_SHORT.get(src.status, {}).get(lang, src.status))}]"
             story.append(Paragraph(line, styles["source"]))
     return story
@@ -285,15 +278,16 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
     from reportlab.lib.units import inch
     from reportlab.platypus import SimpleDocTemplate
 
-    from nap_desktop.exporters.textsafe import sanitize_pack
+    from nap_desktop.exporters.textsafe import sanitize_catalog, sanitize_pack
 
-    pack = sanitize_pack(pack)  # the one place user text enters the exporters
+    # the one place user text enters the exporters, as in the deck and the workbook
+    pack, catalog = sanitize_pack(pack), sanitize_catalog(catalog)
     _register_fonts()
     size = LETTER if paper == "letter" else A4
     margin = 0.6 * inch
     frame_width = size[0] - 2 * margin
-    title = _clean(pack.title.strip()) or _T["untitled"][lang]
-    author = _clean((getattr(pack, "organisation", "") or "").strip()) or "NAP Briefing"
+    title = pack.title.strip() or _T["untitled"][lang]
+    author = (getattr(pack, "organisation", "") or "").strip() or "NAP Briefing"
     date_text = format_date(now.date().isoformat(), lang)
     footer = _T["footer"][lang]
 
