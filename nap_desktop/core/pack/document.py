@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from nap_desktop.core.pack.packfile import Pack, PackItem
+from nap_desktop.core.pack.packfile import Pack, PackItem, _new_uid
 
-META_FIELDS = ("title", "audience", "meeting_date", "lang")
+META_FIELDS = ("title", "audience", "organisation", "meeting_date", "lang")
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class PackChange:
       ``removed``   the item that was at ``row`` is gone
       ``moved``     the item at ``row`` now sits at ``new_row``
       ``changed``   the item at ``row`` has new text or talking points (``fields`` says which)
-      ``meta``      pack fields in ``fields`` changed (title, audience, meeting_date, lang)
+      ``meta``      pack fields in ``fields`` changed (title, audience, organisation, meeting_date, lang)
       ``reset``     a different pack was loaded (Open, New, restore)
       ``saved``     nothing in the pack changed, but ``dirty``/``path`` may have (after a save)
       ``exists``    an add was ignored because the fact/chart is already at ``row`` (not undoable)
@@ -115,6 +115,30 @@ class MoveItem(Command):
         return self._move(doc, self.new_index, self.old_index)
 
 
+class Macro(Command):
+    """Several commands as one user action (one undo step): e.g. remove or duplicate a selection.
+
+    Views update row by row, so every step but the last is reported while it runs; the last change is
+    returned and reported by the document once the history is up to date."""
+
+    def __init__(self, commands: list[Command], text: str):
+        self.commands, self.text = list(commands), text
+
+    def _run(self, doc: PackDocument, steps) -> PackChange:
+        change = PackChange("saved")
+        for position, step in enumerate(steps):
+            if position:
+                doc._emit(change)
+            change = step(doc)
+        return change
+
+    def do(self, doc):
+        return self._run(doc, [c.do for c in self.commands])
+
+    def undo(self, doc):
+        return self._run(doc, [c.undo for c in reversed(self.commands)])
+
+
 class EditItem(Command):
     """Set one text field of an item (``talking_points`` or ``text``); typing merges into one step."""
 
@@ -170,8 +194,8 @@ class SetMeta(Command):
         return False
 
 
-_META_TEXT = {"title": "Edit title", "audience": "Edit audience", "meeting_date": "Edit meeting date",
-              "lang": "Change pack language"}
+_META_TEXT = {"title": "Edit title", "audience": "Edit audience", "organisation": "Edit presenter",
+              "meeting_date": "Edit meeting date", "lang": "Change pack language"}
 
 
 def _check_date(value: str) -> str:
@@ -267,6 +291,89 @@ class PackDocument:
         if new_index != old:
             self.push(MoveItem(uid, new_index))
 
+    # ---- commands on a selection (each one undo step, whatever the number of items) -------------
+    def add_refs(self, kind: str, refs: list[str], index: int | None = None) -> list[str]:
+        """Add several facts or charts at ``index`` in their order, as one undo step. Refs already in the
+        pack are skipped (an ``exists`` change points at the first of them when nothing was added);
+        returns the uids of the items added."""
+        if kind not in ("fact", "chart"):
+            raise ValueError(f"only facts and charts are added by reference, not {kind!r}")
+        count = len(self.pack.items)
+        index = count if index is None else max(0, min(index, count))
+        commands, uids, seen = [], [], set()
+        for ref in refs:
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if self.find(kind, ref) is not None:
+                continue
+            item = PackItem(kind=kind, ref=ref)
+            commands.append(InsertItem(item, index + len(commands), ""))
+            uids.append(item.uid)
+        if not commands:
+            existing = next((self.find(kind, r) for r in refs if self.find(kind, r) is not None), None)
+            if existing is not None:
+                self._emit(PackChange("exists", self.index_of(existing.uid)))
+            return []
+        single = {"fact": "Add fact", "chart": "Add chart"}[kind]
+        several = {"fact": "Add facts", "chart": "Add charts"}[kind]
+        if len(commands) == 1:
+            commands[0].text = single
+            self.push(commands[0])
+        else:
+            self.push(Macro(commands, several))
+        return uids
+
+    def _ordered(self, uids: list[str]) -> list[str]:
+        """The given items that are in the pack, in pack order, each once."""
+        wanted = set(uids)
+        return [item.uid for item in self.pack.items if item.uid in wanted]
+
+    def remove_many(self, uids: list[str]) -> None:
+        """Remove several items as one undo step (undo puts each back where it was)."""
+        uids = self._ordered(uids)
+        if len(uids) == 1:
+            self.remove(uids[0])
+        elif uids:
+            # from the bottom up, so each RemoveItem remembers its own row in the list as it was
+            self.push(Macro([RemoveItem(uid) for uid in reversed(uids)], "Remove items"))
+
+    def duplicate(self, uids: list[str]) -> list[str]:
+        """Copy the items (talking points and saved copy included, new uids) right after the last of them,
+        in pack order; one undo step. Returns the new uids."""
+        uids = self._ordered(uids)
+        if not uids:
+            return []
+        at = max(self.index_of(uid) for uid in uids) + 1
+        copies = [replace(self.item(uid), uid=_new_uid()) for uid in uids]
+        text = "Duplicate item" if len(copies) == 1 else "Duplicate items"
+        commands = [InsertItem(copy, at + offset, text) for offset, copy in enumerate(copies)]
+        self.push(commands[0] if len(commands) == 1 else Macro(commands, text))
+        return [copy.uid for copy in copies]
+
+    def move_to_edge(self, uids: list[str], edge: str) -> None:
+        """Move the items, keeping their order, to the top (``edge="top"``) or the bottom of the pack."""
+        if edge not in ("top", "bottom"):
+            raise ValueError(f"edge must be 'top' or 'bottom', not {edge!r}")
+        uids = self._ordered(uids)
+        last = len(self.pack.items) - 1
+        targets = (list(range(len(uids))) if edge == "top"
+                   else list(range(last - len(uids) + 1, last + 1)))
+        if [self.index_of(uid) for uid in uids] == targets:
+            return
+        text = "Move to top" if edge == "top" else "Move to bottom"
+        commands: list[Command] = []
+        # Simulate the moves on a copy of the order, so each MoveItem knows its rows when it runs.
+        order = [item.uid for item in self.pack.items]
+        sequence = list(zip(uids, targets)) if edge == "top" else list(zip(reversed(uids), reversed(targets)))
+        for uid, target in sequence:
+            if order.index(uid) != target:
+                command = MoveItem(uid, target)
+                command.text = text
+                commands.append(command)
+                order.insert(target, order.pop(order.index(uid)))
+        self.push(commands[0] if len(commands) == 1 else Macro(commands, text))
+
     def set_talking_points(self, uid: str, text: str) -> None:
         if self.item(uid).talking_points != text:
             self.push(EditItem(uid, "talking_points", text, "Edit talking points"), merge=True)
@@ -281,8 +388,10 @@ class PackDocument:
             self.push(EditItem(uid, "text", text, label), merge=True)
 
     def set_meta(self, *, title: str | None = None, audience: str | None = None,
-                 meeting_date: str | None = None, lang: str | None = None) -> None:
-        given = {"title": title, "audience": audience, "meeting_date": meeting_date, "lang": lang}
+                 meeting_date: str | None = None, lang: str | None = None,
+                 organisation: str | None = None) -> None:
+        given = {"title": title, "audience": audience, "organisation": organisation,
+                 "meeting_date": meeting_date, "lang": lang}
         values = {k: v for k, v in given.items() if v is not None}
         if "lang" in values and values["lang"] not in ("en", "es"):
             raise ValueError(f"pack language must be 'en' or 'es', not {values['lang']!r}")
