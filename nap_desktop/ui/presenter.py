@@ -520,6 +520,7 @@ class SlideWidget(QWidget):
         for item in plot.items:
             if isinstance(item, pg.TextItem):
                 item.setFont(font)
+        self._unelide_ticks(view)
         # Table charts are read from the back of the room too: the slide's size, not the app's.
         table_font = QFont(_family())
         table_font.setPixelSize(max(9, round(22 * self.scale())))
@@ -529,6 +530,41 @@ class SlideWidget(QWidget):
         view.table.resizeColumnsToContents()
         view.table.resizeRowsToContents()
         view.table.horizontalHeader().setStretchLastSection(True)
+
+    def _unelide_ticks(self, view: Any) -> None:
+        """Category names in full on a slide: the on-screen chart shortens long ones ("Information &
+        commu…") for a small window; here the axis grows (up to 40% of the chart) and a name that still
+        does not fit wraps at a word instead."""
+        spec = view.spec
+        if spec is None:
+            return
+        candidates = list(spec.category_labels(self._lang)) + [x.label(self._lang) for x in spec.series]
+        plot = view.plot_widget.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            levels = getattr(axis, "_tickLevels", None)
+            if not levels or not levels[0] or not any(str(t).endswith("…") for _p, t in levels[0]):
+                continue
+            font = axis.style.get("tickFont") or view.font()
+            metrics = QFontMetricsF(font)
+            used: set[str] = set()
+            full: list[tuple[float, str]] = []
+            for pos, text in levels[0]:
+                text = str(text)
+                if text.endswith("…"):
+                    stem = text[:-1].rstrip()
+                    text = next((c for c in candidates if c.startswith(stem) and c not in used), text)
+                used.add(text)
+                full.append((pos, text))
+            if name == "left":
+                need = max(metrics.horizontalAdvance(t) for _p, t in full) + 16
+                width = int(min(need, max(120.0, view.width() * 0.4)))
+                axis.setWidth(width)
+                room = width - 12
+            else:
+                shown = max(1, len(full))
+                room = max(60.0, (view.plot_widget.width() or view.width()) / shown - 12)
+            axis.setTicks([[(pos, _wrap_words(t, metrics, room)) for pos, t in full], []])
 
     @staticmethod
     def _hide_chart_chrome(view: Any) -> None:
@@ -540,6 +576,24 @@ class SlideWidget(QWidget):
                 widget.hide()
 
 
+def _wrap_words(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """``text`` broken at spaces into lines no wider than ``width`` (a single word longer stays whole)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and metrics.horizontalAdvance(trial) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _rect_tuple(r: QRectF) -> tuple[float, float, float, float]:
     return r.x(), r.y(), r.width(), r.height()
 
@@ -549,10 +603,13 @@ def _rect_tuple(r: QRectF) -> tuple[float, float, float, float]:
 class PresenterConsole(QWidget):
     """The laptop side of presenter view: current slide, next slide, talking points, elapsed time, clock."""
 
-    def __init__(self, owner: PresenterWindow):
-        super().__init__(None)
+    def __init__(self, owner: PresenterWindow, *, embedded: bool = False):
+        # embedded: one screen only, the console is a page of the slides window that N switches to
+        super().__init__(owner if embedded else None)
         self._owner = owner
+        self.embedded = embedded
         self.setWindowTitle(_tr("Presenter view — NAP Briefing"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("PresenterConsole")
         # Child selectors only: the slides' own chart widgets keep their light theme.
         self.setStyleSheet("QWidget#PresenterConsole { background: #1d2329; } "
@@ -596,6 +653,10 @@ class PresenterConsole(QWidget):
         self.swap_button = button(_tr("Swap screens"), owner.swap_screens,
                                   _tr("Show the slides on the other screen and this view here"))
         self.end_button = button(_tr("End"), owner.end, _tr("End the presentation (Esc)"))
+        self.slide_button = button(QCoreApplication.translate("PresenterView", "Slide only"), owner.toggle_notes,
+                                   QCoreApplication.translate("PresenterView", "Show the slide alone (N)"))
+        self.swap_button.setVisible(not embedded)
+        self.slide_button.setVisible(embedded)
 
         top = QHBoxLayout()
         top.addWidget(self.position_label)
@@ -607,7 +668,7 @@ class PresenterConsole(QWidget):
         top.addWidget(self.blank_label)
         top.addStretch(1)
         for b in (self.prev_button, self.next_button, self.black_button, self.reset_button, self.swap_button,
-                  self.end_button):
+                  self.slide_button, self.end_button):
             top.addWidget(b)
 
         self.current_view = SlideWidget(catalog, lang, letterbox="#1d2329")
@@ -638,8 +699,7 @@ class PresenterConsole(QWidget):
         outer.addLayout(top)
         outer.addLayout(body, 1)
 
-        self._elapsed = QElapsedTimer()
-        self._elapsed.start()
+        self._elapsed = owner.clock  # shared: the time since the presentation started, whichever view shows it
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -684,6 +744,13 @@ class PresenterConsole(QWidget):
         if not self._owner.handle_key(event):
             super().keyPressEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A click on the presenter's own view (embedded in the slides window) is not "next slide".
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.accept()
+
     def closeEvent(self, event: Any) -> None:
         self._timer.stop()
         super().closeEvent(event)
@@ -719,6 +786,10 @@ class PresenterWindow(QWidget):
         self._ended = False
         self._screens: list[QScreen] = []
         self._swap = False
+        self.clock = QElapsedTimer()  # elapsed time of the presentation (the presenter views show it)
+        self.clock.start()
+        #: one screen: the presenter view (current, next, notes, timer) shown instead of the slide on N
+        self.presenter_page: PresenterConsole | None = None
         self.setWindowTitle(_tr("Presentation — NAP Briefing"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
@@ -730,11 +801,6 @@ class PresenterWindow(QWidget):
         self._cover = QWidget(self)
         self._cover.setAutoFillBackground(True)
         self._cover.hide()
-        self.notes_overlay = QTextBrowser(self)
-        self.notes_overlay.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.notes_overlay.setStyleSheet("QTextBrowser { background: #1d2329; color: #ffffff; "
-                                         "border: none; padding: 12px 18px; }")
-        self.notes_overlay.hide()
         self.jump_label = QLabel(self)
         self.jump_label.setStyleSheet("QLabel { background: #1d2329; color: #ffffff; padding: 8px 16px; "
                                       "border-radius: 6px; }")
@@ -792,8 +858,15 @@ class PresenterWindow(QWidget):
         self.set_blank(None if self.blank == color else color)
 
     def toggle_notes(self) -> None:
+        """N: with one screen, switch between the slide alone and the presenter view (the notes are never
+        painted over the slide); with two, the notes are already on the presenter's screen."""
+        if self.console is not None:
+            return
         self.notes_visible = not self.notes_visible
+        if self.notes_visible and self.presenter_page is None:
+            self.presenter_page = PresenterConsole(self, embedded=True)
         self._show_current()
+        self.setFocus()
 
     def end(self) -> None:
         if self._ended:
@@ -907,11 +980,10 @@ class PresenterWindow(QWidget):
         r = self.rect()
         self.slide_view.setGeometry(r)
         self._cover.setGeometry(r)
-        h = max(120, int(r.height() * 0.42))
-        self.notes_overlay.setGeometry(0, r.height() - h, r.width(), h)
+        if self.presenter_page is not None:
+            self.presenter_page.setGeometry(r)
         font = QFont(_family())
         font.setPixelSize(max(14, round(self.slide_view.scale() * 26)))
-        self.notes_overlay.setFont(font)
         self.jump_label.setFont(font)
         self.jump_label.adjustSize()
         self.jump_label.move(r.width() - self.jump_label.width() - 24, 24)
@@ -927,13 +999,20 @@ class PresenterWindow(QWidget):
             self._cover.raise_()
         else:
             self._cover.hide()
-        if self.notes_visible and not self.blank:
-            notes = slide.notes.strip() or _tr("(No talking points for this slide.)")
-            self.notes_overlay.setPlainText(notes)
-            self.notes_overlay.show()
-            self.notes_overlay.raise_()
-        else:
-            self.notes_overlay.hide()
+        page = self.presenter_page
+        if page is not None:
+            if self.notes_visible:
+                page.setGeometry(self.rect())
+                page.refresh()
+                page.show()
+                page.raise_()
+                self.slide_view.hide()
+            else:
+                page.hide()
+        if not self.notes_visible:
+            self.slide_view.show()
+        if self.blank:
+            self._cover.raise_()
         if self.jump_label.isVisible():
             self.jump_label.raise_()
         self._layout_children()
@@ -1092,7 +1171,9 @@ class PresentDialog(QDialog):
 
     def _describe_screens(self) -> None:
         if len(self._screens) < 2:
-            self.screens_label.setText(_tr("One screen: slides only (press N to see your notes)."))
+            self.screens_label.setText(QCoreApplication.translate(
+                "PresenterView", "One screen: N switches between the slide and your presenter view "
+                "(notes, next slide, timer)."))
             return
         infos = [screen_info(s) for s in self._screens]
         primary = QGuiApplication.primaryScreen()

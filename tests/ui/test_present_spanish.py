@@ -12,9 +12,13 @@ def test_presenter_strings_are_spanish(qapp):
     try:
         for english, spanish in (("Language of the slides:", "Idioma de las diapositivas:"),
                                  ("Screens:", "Pantallas:"), ("Swap screens", "Intercambiar pantallas"),
-                                 ("One screen: slides only (press N to see your notes).",
-                                  "Una pantalla: solo las diapositivas (pulse N para ver sus notas)."),
                                  ("Talking points", "Puntos para exponer"), ("◀ Previous", "◀ Anterior")):
             assert QCoreApplication.translate("Presenter", english) == spanish
+        for english, spanish in (("Slide only", "Solo la diapositiva"),
+                                 ("One screen: N switches between the slide and your presenter view "
+                                  "(notes, next slide, timer).",
+                                  "Una pantalla: N alterna entre la diapositiva y su vista del presentador "
+                                  "(notas, diapositiva siguiente, cronómetro).")):
+            assert QCoreApplication.translate("PresenterView", english) == spanish
     finally:
         translations().set_language("en")

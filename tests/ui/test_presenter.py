@@ -228,21 +228,63 @@ def test_escape_ends_the_presentation(qtbot, window):
     assert not window.isVisible()
 
 
-def test_n_toggles_the_notes_overlay_on_a_single_screen(qtbot, window, deck):
+def _visible_rect_in(window, widget):
+    """The widget's rectangle in window coordinates (empty when it is not visible)."""
+    from PySide6.QtCore import QRect
+
+    if not widget.isVisible():
+        return QRect()
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def test_n_switches_one_screen_between_the_slide_and_the_presenter_view(qtbot, window, deck):
+    """One screen: N never paints the notes over the slide; it switches to a presenter view (current slide,
+    next slide, notes, timer side by side) and back."""
     assert not window.has_presenter_view
     fact_index = next(i for i, s in enumerate(deck) if s.kind == "fact" and TALKING in s.notes)
-    qtbot.keyClick(window, Qt.Key.Key_N)
-    assert window.notes_overlay.isVisible()
-    assert window.notes_overlay.toPlainText() == deck[0].notes.strip()
     for _ in range(fact_index):
         qtbot.keyClick(window, Qt.Key.Key_Right)
     assert_shows(window, deck, fact_index)
-    assert window.notes_overlay.isVisible()
-    assert window.notes_overlay.toPlainText().startswith(TALKING)
-    # The overlay covers the lower part only: the slide stays visible above it.
-    assert window.notes_overlay.geometry().top() > window.height() // 3
     qtbot.keyClick(window, Qt.Key.Key_N)
-    assert not window.notes_overlay.isVisible()
+    page = window.presenter_page
+    assert page is not None and page.isVisible()
+    assert not window.slide_view.isVisible()
+    assert page.current_view.slide == deck[fact_index]
+    assert page.next_view.slide == deck[fact_index + 1]
+    assert page.notes_view.toPlainText().startswith(TALKING)
+    current = _visible_rect_in(window, page.current_view)
+    notes = _visible_rect_in(window, page.notes_view)
+    following = _visible_rect_in(window, page.next_view)
+    assert not current.isEmpty() and not notes.isEmpty() and not following.isEmpty()
+    assert not current.intersects(notes), "the notes cover the slide"
+    assert not following.intersects(notes) and not current.intersects(following)
+    assert page.elapsed_label.isVisible() and page.elapsed_label.text().count(":") == 2
+    assert not page.swap_button.isVisible()  # one screen: nothing to swap
+    # The keys keep driving the slides from the presenter view; a click on it does not advance.
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.index == fact_index + 1 and page.current_view.slide == deck[fact_index + 1]
+    qtbot.mouseClick(page.notes_view.viewport(), Qt.MouseButton.LeftButton)
+    assert window.index == fact_index + 1
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert not page.isVisible()
+    assert window.slide_view.isVisible() and window.slide_view.geometry() == window.rect()
+    assert_shows(window, deck, fact_index + 1)
+
+
+def test_slide_only_button_leaves_the_presenter_view(qtbot, window, deck):
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    page = window.presenter_page
+    assert page.slide_button.isVisible()
+    qtbot.mouseClick(page.slide_button, Qt.MouseButton.LeftButton)
+    assert not page.isVisible() and window.slide_view.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # the keyboard is still on the slides
+    assert_shows(window, deck, 1)
+
+
+def test_n_with_two_screens_never_shows_notes_to_the_audience(qtbot, deck, catalog):
+    window = _window(qtbot, deck, catalog, presenter_view=True)
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert window.presenter_page is None and window.slide_view.isVisible()
 
 
 def test_mouse_clicks_and_wheel_navigate(qtbot, window, deck):
@@ -613,3 +655,34 @@ def test_presenter_and_powerpoint_have_the_same_titles_in_order(qtbot, tmp_path,
     window.end()
     assert _pptx_titles(dest) == shown
     assert len(shown) == len(compose_deck(pack, catalog, lang=lang))
+
+
+def _long_label_chart(catalog):
+    """The chart whose longest category name is longest (the on-screen chart shortens such names)."""
+    with_axis = [c for c in catalog.charts.values() if c.kind in ("column", "grouped", "stacked", "diverging")]
+    return max(with_axis, key=lambda c: max((len(t) for t in c.category_labels("es")), default=0))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_chart_slides_show_category_names_in_full(qtbot, catalog, lang, size):
+    """'Information & commu…' on a projector: a slide shows every category name whole (wrapped if need be)."""
+    chart = _long_label_chart(catalog)
+    pack = Pack(title="Labels", lang=lang, items=(PackItem("chart", ref=chart.id),))
+    deck = compose_deck(pack, catalog, lang=lang)
+    window = _window(qtbot, deck, catalog, lang=lang)
+    window.resize(*size)
+    i = next(i for i, s in enumerate(deck) if s.kind == "chart")
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    while window.index != i:
+        qtbot.keyClick(window, Qt.Key.Key_Left)
+    view = window.slide_view.chart_view
+    assert view is not None and view.isVisible()
+    plot = view.plot_widget.getPlotItem()
+    shown = [str(t) for name in ("left", "bottom") for _p, t in (plot.getAxis(name)._tickLevels or [[]])[0]]
+    assert shown
+    assert not [t for t in shown if t.endswith("…")], shown
+    names = set(chart.category_labels(lang)) | {s.label(lang) for s in chart.series}
+    for text in shown:
+        if not any(ch.isdigit() for ch in text):
+            assert " ".join(text.split()) in names, text
