@@ -1,10 +1,23 @@
-"""F1: the offline help page (resources/help/help_<lang>.html), with the shortcuts as the menus show them."""
+"""F1: the offline help page (resources/help/help_<lang>.html), with the shortcuts as the menus show them;
+the first-run hint above the cards that points at it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nap_desktop.paths import resources_dir
 from nap_desktop.ui.i18n import shortcut_text
@@ -66,3 +79,88 @@ class HelpDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+class FirstRunHint(QFrame):
+    """A one-line banner on the very first start: the workflow in a sentence, with a close button.
+
+    Closing it, or adding the first item to the pack, stores ``KEY`` in the window's settings, and it never
+    shows again. Plain widgets only: it costs nothing at start-up.
+    """
+
+    KEY = "hints/first_run_done"
+    dismissed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self.setObjectName("FirstRunHint")
+        self.setStyleSheet("QFrame#FirstRunHint { background: #e4edf7; border: 1px solid #b8cde4; "
+                           "border-radius: 6px; } QFrame#FirstRunHint QLabel { color: #1d2329; } "
+                           "QFrame#FirstRunHint QToolButton { border: none; padding: 2px 6px; color: #1d2329; }")
+        self.label = QLabel()
+        self.label.setObjectName("FirstRunHintText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("FirstRunHintClose")
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 6, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._retranslate()
+
+    @classmethod
+    def wanted(cls, settings: QSettings) -> bool:
+        return not settings.value(cls.KEY, False, type=bool)
+
+    def watch(self, document: Any) -> None:
+        """Dismiss once the user adds an item to ``document`` (a PackDocument)."""
+        def on_change(change: Any) -> None:
+            if getattr(change, "kind", "") == "inserted" and not self.isHidden():
+                self.dismiss()
+        self._document, self._on_change = document, on_change
+        document.subscribe(on_change)
+
+    def dismiss(self) -> None:
+        self._settings.setValue(self.KEY, True)
+        self._settings.sync()
+        self.hide()
+        document = getattr(self, "_document", None)
+        if document is not None:
+            document.unsubscribe(self._on_change)
+            self._document = None
+        self.dismissed.emit()
+
+    def _retranslate(self) -> None:
+        text = QCoreApplication.translate(
+            "FirstRunHint", "Search or pick a section, add facts to the pack with {add}, then present ({present}) "
+            "or export ({export}). {help} for help.")
+        self.label.setText(text.format(add=shortcut_text("Ctrl+D"), present=shortcut_text("F5"),
+                                       export=shortcut_text("Ctrl+E"),
+                                       help=shortcut_text(QKeySequence(QKeySequence.StandardKey.HelpContents))))
+        tip = QCoreApplication.translate("FirstRunHint", "Close this hint (it does not come back)")
+        self.close_button.setToolTip(tip)
+        self.close_button.setAccessibleName(tip)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def add_first_run_hint(layout: Any, settings: QSettings, document: Any, margin: int = 24) -> FirstRunHint | None:
+    """On the very first start, put the hint in ``layout`` (above the cards) and return it; else None."""
+    if not FirstRunHint.wanted(settings):
+        return None
+    hint = FirstRunHint(settings)
+    row = QHBoxLayout()
+    row.setContentsMargins(margin, margin // 2, margin, 0)
+    row.addWidget(hint)
+    layout.addLayout(row)
+    hint.watch(document)
+    return hint

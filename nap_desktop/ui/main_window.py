@@ -33,6 +33,7 @@ from nap_desktop.core.catalog.search import SearchIndex, SearchResult, country_n
 from nap_desktop.ui import theme
 from nap_desktop.ui.fact_cards import CardGrid, FactListModel
 from nap_desktop.ui.file_controller import FileController
+from nap_desktop.ui.help import add_first_run_hint
 from nap_desktop.ui.i18n import shortcut_text, translations
 from nap_desktop.ui.pack_panel import PackPanel
 
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         cards_layout.setContentsMargins(0, 0, 0, 0)
         cards_layout.setSpacing(0)
         cards_layout.addLayout(top)
+        # the very first start: one sentence on the workflow, until closed or the first item is added
+        self.first_run_hint = add_first_run_hint(cards_layout, self.settings, self.document, theme.GAP * 2)
         cards_layout.addWidget(self.card_grid, 1)
         self.cards_page = cards_page
         self.pages.addWidget(cards_page)
