@@ -134,10 +134,37 @@ def test_vehicle_production(catalog):
 
 
 def test_manufacturing_employment(catalog):
-    ref = {("US", r["period"]): [Decimal(r["value"])] for r in _read("employment_manufacturing.csv")
-           if r["series"] == "FRED MANEMP"}
+    """The line is one vintage: every MANEMP month of one copy in official_copies_2023_2026.csv, as written."""
+    rows = [r for r in _read("official_copies_2023_2026.csv") if r["series"].startswith("MANEMP - ")]
+    copies = {r["location"] for r in rows}
+    chosen = [r for r in rows if "@061c29e1713b7f896c0d1fd48a4db3221f60c084" in r["location"]]
+    assert chosen and len({r["location"] for r in chosen}) == 1, copies
+    ref = {("US", r["period"]): [Decimal(r["value"])] for r in chosen}
     ds = catalog.datasets["us-manufacturing-employment"]
-    assert _compare(ds, ref, lambda row: (row.category, row.period)) == len(ref)
+    assert _compare(ds, ref, lambda row: (row.category, row.period)) == len(ref) == len(ds.rows) == 44
+    assert [r.period for r in ds.rows] == sorted(p for _, p in ref)  # Jan 2023 .. Aug 2026, no month skipped
+    assert (ds.rows[0].period, ds.rows[-1].period) == ("2023-01", "2026-08")
+    assert {r.status for r in ds.rows} == {"secondary"}  # official_machine_copy: secondary, as the notes say
+    assert {r.source for r in ds.rows} == {"ref-fred-manemp-github"}
+    assert "061c29e1713b7f896c0d1fd48a4db3221f60c084" in catalog.sources["ref-fred-manemp-github"].note
+    # the months the earlier copy (employment_manufacturing.csv) also gives are the same numbers
+    earlier = {r["period"]: Decimal(r["value"]) for r in _read("employment_manufacturing.csv") if r["series"] == "FRED MANEMP"}
+    assert all(earlier[r.period] == Decimal(repr(r.value)) for r in ds.rows if r.period in earlier)
+    # the chart draws every row and says the span it covers
+    spec = catalog.charts["usmca-us-manufacturing-employment"]
+    assert list(spec.categories) == [r.period for r in ds.rows]
+    assert "January 2023–August 2026" in spec.subtitle_en and "enero de 2023–agosto de 2026" in spec.subtitle_es
+
+
+def test_manufacturing_employment_csv_is_the_script_output():
+    """data/datasets/us-manufacturing-employment.csv is what tools/build_manemp_dataset.py writes."""
+    import importlib.util
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "build_manemp_dataset.py"
+    spec = importlib.util.spec_from_file_location("build_manemp_dataset", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.OUT.read_text(encoding="utf-8") == module.render(module.rows_from_reference(REF / "official_copies_2023_2026.csv"))
 
 
 def test_farm_exports_by_destination(catalog):
