@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nap_desktop.core.charts.spec import KINDS, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR, ChartSpec, source_line
-from nap_desktop.core.formatting import format_date, format_number, format_value
+from nap_desktop.core.charts import style
+from nap_desktop.core.charts.spec import KINDS, NORTH_AMERICA_COLOR, REST_COLOR, ChartSpec, source_line
+from nap_desktop.core.formatting import format_date, format_value
 from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui import theme
 
 pg.setConfigOptions(antialias=True, background="w", foreground=theme.INK)
 
-_CYCLE = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "grey", "yellow")]
-POSITIVE = PALETTE["blue"]
-NEGATIVE = PALETTE["vermillion"]
+# The colours every renderer uses (core/charts/style.py): the deck, the images and the screen match.
+_CYCLE = list(style.SERIES_CYCLE)
+POSITIVE = style.POSITIVE_COLOR
+NEGATIVE = style.NEGATIVE_COLOR
 GAP_COLOR = "#9aa3ab"
 NO_DATA_FILL = "#ffffff"
 NO_DATA_SWATCH = "no-data"  # legend key drawn as a hatched grey square
@@ -56,8 +58,20 @@ class ValueAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        decimals = 0 if spacing >= 1 else min(6, max(0, -math.floor(math.log10(spacing))))
-        return [format_number(v * scale, self.lang, decimals=decimals) for v in values]
+        # only the decimals the ticks need: 0, 20, 40 (never "20.0"); 0.5, 1.0, 1.5
+        scaled = [v * scale for v in values]
+        decimals = style.tick_decimals(scaled)
+        return [style.format_tick(v, self.lang, decimals) for v in scaled]
+
+
+class PagePlotWidget(pg.PlotWidget):
+    """A plot that never zooms or pans: the mouse wheel over it scrolls the page it sits on.
+
+    pyqtgraph takes every wheel event for its zoom; ignoring it here lets Qt hand it on to the
+    parent widgets, up to the detail page's scroll area."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        event.ignore()
 
 
 class YearAxis(pg.AxisItem):
@@ -89,6 +103,7 @@ class ChartView(QWidget):
         self._hits: list[_Hit] = []
         self._horizontal = False
         self.last_hover_text = ""
+        self.legend_entries: list[str] = []  # the legend's texts, in order (for tests and screen readers)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,7 +133,7 @@ class ChartView(QWidget):
         layout.addLayout(tools)
 
         self.stack = QStackedWidget()
-        self.plot_widget = pg.PlotWidget(axisItems={"left": ValueAxis("left", lang), "bottom": ValueAxis("bottom", lang)})
+        self.plot_widget = PagePlotWidget(axisItems={"left": ValueAxis("left", lang), "bottom": ValueAxis("bottom", lang)})
         self.plot_widget.setMinimumHeight(260)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         plot = self.plot_widget.getPlotItem()
@@ -193,8 +208,46 @@ class ChartView(QWidget):
         lines += ["\t".join(cell(v) for v in row) for row in rows]
         return "\n".join(lines) + "\n"
 
+    def _unit_line(self) -> str:
+        spec = self._spec
+        unit = spec.y_title(self._lang) if spec is not None else ""
+        return QCoreApplication.translate("ChartView", "Unit: %1").replace("%1", unit) if unit else ""
+
+    def clipboard_text(self) -> str:
+        """What "Copy data" puts on the clipboard as text: the title, the unit, the table as
+        tab-separated lines (pastes into Excel as cells), the missing values' reasons, the source line."""
+        spec = self._spec
+        if spec is None:
+            return ""
+        head = [spec.title(self._lang)] + [line for line in (self._unit_line(),) if line]
+        tail = [line for line in (self._gap_text(), source_line(spec, self._catalog, self._lang)) if line]
+        return "\n".join(head) + "\n" + self.table_text() + "".join(line + "\n" for line in tail)
+
+    def clipboard_html(self) -> str:
+        """The same as an HTML table, for email and Word (numbers as the chart writes them)."""
+        spec = self._spec
+        if spec is None:
+            return ""
+        header, rows = spec.table(self._lang)
+        offset = len(header) - len(spec.series)
+        cells = ["<tr>" + "".join(f"<th>{_html(str(h))}</th>" for h in header) + "</tr>"]
+        for row in rows:
+            cells.append("<tr>" + "".join(
+                f"<td align='right'>{_html(spec.format(v, self._lang))}</td>" if c >= offset
+                else f"<td>{_html(str(v))}</td>" for c, v in enumerate(row)) + "</tr>")
+        unit = self._unit_line()
+        parts = [f"<p><b>{_html(spec.title(self._lang))}</b>" + (f"<br>{_html(unit)}" if unit else "") + "</p>",
+                 "<table border='1' cellspacing='0' cellpadding='4'>" + "".join(cells) + "</table>"]
+        for line in (self._gap_text(), source_line(spec, self._catalog, self._lang)):
+            if line:
+                parts.append(f"<p>{_html(line)}</p>")
+        return "<html><body>" + "".join(parts) + "</body></html>"
+
     def copy_table(self) -> None:
-        QGuiApplication.clipboard().setText(self.table_text())
+        mime = QMimeData()
+        mime.setText(self.clipboard_text())
+        mime.setHtml(self.clipboard_html())
+        QGuiApplication.clipboard().setMimeData(mime)
 
     def hover_text_at(self, x: float, y: float) -> str:
         """What hovering at data coordinates (x, y) shows ('' when nothing is there)."""
@@ -232,7 +285,7 @@ class ChartView(QWidget):
         self.table_toggle.setText(QCoreApplication.translate("ChartView", "Show chart") if self.table_toggle.isChecked() else QCoreApplication.translate("ChartView", "Show table"))
         self.table_toggle.setToolTip(QCoreApplication.translate("ChartView", "Switch between the chart and the same data as a table"))
         self.copy_button.setText(QCoreApplication.translate("ChartView", "Copy data"))
-        self.copy_button.setToolTip(QCoreApplication.translate("ChartView", "Copy the data as tab-separated text (pastes into Excel)"))
+        self.copy_button.setToolTip(QCoreApplication.translate("ChartView", "Copy the title, unit, data and source line (the table pastes into Excel as cells)"))
 
     def _on_table_toggle_toggled(self, on: bool) -> None:
         self.stack.setCurrentWidget(self.table if on else self.plot_widget)
@@ -250,6 +303,7 @@ class ChartView(QWidget):
         if wants_years != isinstance(plot.getAxis("bottom"), YearAxis):
             plot.setAxisItems({"bottom": YearAxis("bottom") if wants_years else ValueAxis("bottom", lang)})
         self.legend_label.clear()
+        self.legend_entries = []
         for axis in ("left", "bottom"):
             ax = plot.getAxis(axis)
             if isinstance(ax, ValueAxis):
@@ -299,7 +353,7 @@ class ChartView(QWidget):
             gap = spec.gap_for(spec.categories[i], series.key)
             reason = gap.reason(self._lang) if gap else ""
             return f"{head}: {spec.format(None, self._lang)}" + (f" — {reason}" if reason else "")
-        return f"{head}: {spec.format(value, self._lang)}"
+        return f"{head}: {style.hover_value(spec, value, self._lang)}"
 
     def _category_axis(self, plot: Any, axis: str, labels: tuple[str, ...], positions: list[float]) -> None:
         ax = plot.getAxis(axis)
@@ -318,17 +372,24 @@ class ChartView(QWidget):
             ticks = [(p, _elide(t, font, width - 12)) for p, t in zip(positions, labels, strict=True)]
         ax.setTicks([ticks, []])
 
-    def _axis_titles(self, spec: ChartSpec, plot: Any, horizontal: bool) -> None:
-        value_title = spec.y_title(self._lang)
-        cat_title = spec.x_title(self._lang)
-        plot.setLabel("bottom" if horizontal else "left", value_title)
-        plot.setLabel("left" if horizontal else "bottom", cat_title)
+    def _axis_titles(self, spec: ChartSpec, plot: Any, horizontal: bool, labelled: bool = False) -> None:
+        """No category-axis title ("Country" under country names says nothing); the value axis keeps
+        its title unless the subtitle already names the unit; with data labels it is not drawn at all."""
+        value_axis, cat_axis = ("bottom", "left") if horizontal else ("left", "bottom")
+        plot.setLabel(cat_axis, "")
+        if labelled:
+            plot.setLabel(value_axis, "")
+            plot.hideAxis(value_axis)
+        else:
+            plot.setLabel(value_axis, style.value_axis_title(spec, self._lang))
 
     @staticmethod
     def _num(values: tuple[float | None, ...]) -> np.ndarray:
         return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
     def _bar_color(self, spec: ChartSpec, i: int, series_color: str, value: float | None = None) -> str:
+        if len(spec.series) == 1 and value is not None and value < 0:
+            return NEGATIVE  # a surplus (or a fall) in its own colour, as in the deck and the images
         if spec.category_colors and i < len(spec.category_colors) and spec.category_colors[i]:
             return spec.category_colors[i]
         if spec.highlight and len(spec.series) == 1:
@@ -362,15 +423,22 @@ class ChartView(QWidget):
             (f"<span style='color:{GAP_COLOR}; font-size:14pt'>▨</span>" if c == NO_DATA_SWATCH else
              f"<span style='color:{c}; font-size:14pt'>■</span>") + f"&nbsp;{_html(t)}"
             for c, t in entries)
+        self.legend_entries = [t for _, t in entries]
         self.legend_label.setText(html)
+
+    def _series_legend(self, spec: ChartSpec) -> None:
+        """One entry per series that has a value, in series order, in the colour it is drawn in."""
+        colors = style.series_colors(spec)
+        self._legend([(colors[k], spec.series[k].label(self._lang)) for k in style.legend_series(spec)])
 
     # -- kinds ------------------------------------------------------------------------------
     def _draw_line(self, spec: ChartSpec, plot: Any) -> None:
         n = len(spec.categories)
         xs = np.arange(n, dtype=float)
+        colors = style.series_colors(spec)
         for s, series in enumerate(spec.series):
             ys = self._num(series.values)
-            color = series.color or _CYCLE[s % len(_CYCLE)]
+            color = colors[s]
             plot.plot(xs, ys, pen=pg.mkPen(color, width=2.5), connect="finite",
                       symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None)
             for i, v in enumerate(series.values):
@@ -403,7 +471,7 @@ class ChartView(QWidget):
         self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs))
         self._axis_titles(spec, plot, horizontal=False)
         if len(spec.series) > 1:
-            self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
+            self._series_legend(spec)
         plot.enableAutoRange()
 
     def _draw_column(self, spec: ChartSpec, plot: Any) -> None:
@@ -416,30 +484,39 @@ class ChartView(QWidget):
         self._draw_bars(spec, plot, horizontal=False)
 
     def _draw_diverging(self, spec: ChartSpec, plot: Any) -> None:
-        self._draw_bars(spec, plot, horizontal=True, diverging=True)
+        self._draw_bars(spec, plot, horizontal=True)
 
-    def _draw_bars(self, spec: ChartSpec, plot: Any, *, horizontal: bool, diverging: bool = False) -> None:
-        """Column, bar, grouped and diverging bars: one slot per category, one bar per series."""
+    def _draw_share(self, spec: ChartSpec, plot: Any) -> None:
+        """Shares of a whole as the deck draws them: one labelled horizontal bar per category (North
+        America in its highlight colour), so no two segments of one bar share a grey."""
+        self._draw_bars(spec, plot, horizontal=True)
+
+    def _draw_bars(self, spec: ChartSpec, plot: Any, *, horizontal: bool) -> None:
+        """Column, bar, grouped, diverging and share bars: one slot per category, one bar per series."""
         n, m = len(spec.categories), max(1, len(spec.series))
         slot = 0.8 / m
-        # Horizontal charts list the first category at the top.
-        pos = (lambda i: float(n - 1 - i)) if horizontal else (lambda i: float(i))
+        # Horizontal charts list the first category at the top, and within it the first series on top
+        # (the legend's order, read top to bottom).
+        if horizontal:
+            def centre_of(i: int, s: int) -> float:
+                return float(n - 1 - i) + 0.4 - slot * (s + 0.5)
+        else:
+            def centre_of(i: int, s: int) -> float:
+                return float(i) - 0.4 + slot * (s + 0.5)
         finite = [v for se in spec.series for v in se.values if v is not None]
         span = (max(finite, default=1.0) - min(0.0, min(finite, default=0.0))) or 1.0
-        label_values = n * m <= 24
+        labelled = style.data_labels_carry_numbers(spec)
         negative_side = bool(finite) and max(finite) <= 0 < -min(finite)
+        colors = style.series_colors(spec)
         for s, series in enumerate(spec.series):
-            color = series.color or _CYCLE[s % len(_CYCLE)]
+            color = colors[s]
             for i, v in enumerate(series.values):
-                centre = pos(i) - 0.4 + slot * (s + 0.5)
+                centre = centre_of(i, s)
                 if v is None:
                     x, y = (0.0, centre) if horizontal else (centre, 0.0)
                     self._mark_gap(plot, spec, x, y, i, s, horizontal, negative_side)
                     continue
-                if diverging and not (spec.category_colors and i < len(spec.category_colors)):
-                    fill = POSITIVE if v >= 0 else NEGATIVE
-                else:
-                    fill = self._bar_color(spec, i, color) if m == 1 else color
+                fill = self._bar_color(spec, i, color, v) if m == 1 else color
                 low, size = min(0.0, v), abs(v)
                 if horizontal:
                     rect = QRectF(low, centre - slot * 0.45, size, slot * 0.9)
@@ -449,7 +526,7 @@ class ChartView(QWidget):
                                        brush=pg.mkBrush(fill), pen=pg.mkPen(None))
                 plot.addItem(item)
                 self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
-                if label_values:
+                if labelled:
                     text = spec.format(v, self._lang)
                     pad = span * 0.01
                     if horizontal:
@@ -457,34 +534,46 @@ class ChartView(QWidget):
                                        (0, 0.5) if v >= 0 else (1, 0.5))
                     else:
                         self._add_text(plot, centre, v, text, (0.5, 1) if v >= 0 else (0.5, 0))
-        positions = [pos(i) for i in range(n)]
+        positions = [float(n - 1 - i) if horizontal else float(i) for i in range(n)]
         self._category_axis(plot, "left" if horizontal else "bottom", spec.category_labels(self._lang), positions)
-        self._axis_titles(spec, plot, horizontal)
+        self._axis_titles(spec, plot, horizontal, labelled)
         zero = pg.InfiniteLine(pos=0.0, angle=90 if horizontal else 0, pen=pg.mkPen(theme.MUTED, width=1))
         plot.addItem(zero)
+        signs = style.sign_legend(spec, self._lang)
         if m > 1:
-            self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
-        elif diverging:
-            pass
-        elif spec.highlight:
+            self._series_legend(spec)
+        elif signs is not None:
+            # what a bar below zero means here (a surplus where the chart shows a deficit)
+            entries = [(NEGATIVE, signs[1])]
+            if any(v is not None and v > 0 for v in spec.series[0].values):
+                pos_color = NORTH_AMERICA_COLOR if spec.highlight else (spec.category_colors[0] if spec.category_colors else colors[0])
+                entries.insert(0, (pos_color, signs[0]))
+            self._legend(entries)
+        elif spec.highlight and any(c not in spec.highlight for c in spec.categories):
             self._legend([(NORTH_AMERICA_COLOR, QCoreApplication.translate("ChartView", "North America")), (REST_COLOR, QCoreApplication.translate("ChartView", "Rest of the world"))])
         vb = plot.getViewBox()
         vb.enableAutoRange()
         # room for the value labels beyond the longest bar
         lo, hi = min(0.0, min(finite, default=0.0)), max(0.0, max(finite, default=1.0))
-        extra = span * (0.28 if horizontal else 0.12)
+        extra = span * (0.28 if horizontal else 0.12) if labelled else span * 0.04
+        # no padding below zero when nothing is negative: the bars grow from the axis line itself
+        value_range = (lo - (extra if lo < 0 else 0), hi + (extra if hi > 0 else span * 0.02))
         if horizontal:
-            vb.setXRange(lo - (extra if lo < 0 else 0), hi + (extra if hi > 0 else 0), padding=0.02)
+            vb.setXRange(*value_range, padding=0)
             vb.setYRange(-0.6, n - 0.4, padding=0)
         else:
-            vb.setYRange(lo - (extra if lo < 0 else 0), hi + (extra if hi > 0 else 0), padding=0.02)
+            vb.setYRange(*value_range, padding=0)
             vb.setXRange(-0.6, n - 0.4, padding=0)
 
     def _draw_stacked(self, spec: ChartSpec, plot: Any) -> None:
         n = len(spec.categories)
         up, down = np.zeros(n), np.zeros(n)
+        colors = style.series_colors(spec)
+        labelled = style.data_labels_carry_numbers(spec)
+        tallest = max((sum(abs(v) for v in col if v is not None) for col in zip(*(se.values for se in spec.series))),
+                      default=1.0) or 1.0
         for s, series in enumerate(spec.series):
-            color = series.color or _CYCLE[s % len(_CYCLE)]
+            color = colors[s]
             for i, v in enumerate(series.values):
                 if v is None:
                     self._mark_gap(plot, spec, float(i), float(up[i]), i, s, False)
@@ -494,48 +583,33 @@ class ChartView(QWidget):
                 plot.addItem(pg.BarGraphItem(x0=[rect.x()], y0=[rect.y()], width=[0.7], height=[abs(v)],
                                              brush=pg.mkBrush(color), pen=pg.mkPen("#ffffff", width=1)))
                 self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
+                if labelled and abs(v) >= tallest * 0.06:  # a thin segment keeps its value for hover
+                    # readable on every fill: white on dark segments, dark on light ones
+                    self._add_text(plot, float(i), base + abs(v) / 2, spec.format(v, self._lang), (0.5, 0.5),
+                                   "#ffffff" if _is_dark(color) else theme.INK)
                 if v >= 0:
                     up[i] += v
                 else:
                     down[i] += v
+        if len(spec.series) > 1 and n <= 12:
+            # the total of each stack above it, as the deck writes it
+            for i in range(n):
+                column = [se.values[i] for se in spec.series]
+                if any(v is not None for v in column):
+                    total = sum(v for v in column if v is not None)
+                    word = QCoreApplication.translate("ChartView", "Total")
+                    self._add_text(plot, float(i), float(up[i]), f"{word} {spec.format(total, self._lang)}",
+                                   (0.5, 1), theme.INK)
         self._category_axis(plot, "bottom", spec.category_labels(self._lang), [float(i) for i in range(n)])
         self._axis_titles(spec, plot, horizontal=False)
         plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(theme.MUTED, width=1)))
-        self._legend([(se.color or _CYCLE[k % len(_CYCLE)], se.label(self._lang)) for k, se in enumerate(spec.series)])
-        plot.getViewBox().enableAutoRange()
-        plot.getViewBox().setXRange(-0.6, n - 0.4, padding=0)
-
-    def _draw_share(self, spec: ChartSpec, plot: Any) -> None:
-        """Shares of a whole: one horizontal 100% bar per series, one segment per category."""
-        n, m = len(spec.categories), len(spec.series)
-        colors = [self._bar_color(spec, i, _CYCLE[i % len(_CYCLE)]) if spec.category_colors or spec.highlight
-                  else _CYCLE[i % len(_CYCLE)] for i in range(n)]
-        if spec.highlight and not spec.category_colors:
-            colors = [NORTH_AMERICA_COLOR if c in spec.highlight else _CYCLE[(k + 1) % len(_CYCLE)]
-                      for k, c in enumerate(spec.categories)]
-        total_max = 100.0
-        for s, series in enumerate(spec.series):
-            y = float(m - 1 - s)
-            left = 0.0
-            for i, v in enumerate(series.values):
-                if v is None:
-                    self._mark_gap(plot, spec, left, y, i, s, True)
-                    continue
-                rect = QRectF(left, y - 0.3, v, 0.6)
-                plot.addItem(pg.BarGraphItem(x0=[left], y0=[y - 0.3], width=[v], height=[0.6],
-                                             brush=pg.mkBrush(colors[i]), pen=pg.mkPen("#ffffff", width=1)))
-                self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
-                if v >= 6:
-                    self._add_text(plot, left + v / 2, y, spec.format(v, self._lang), (0.5, 0.5), "#ffffff")
-                left += v
-            total_max = max(total_max, left)
-        labels = tuple(se.label(self._lang) for se in spec.series)
-        self._category_axis(plot, "left", labels, [float(m - 1 - s) for s in range(m)])
-        plot.setLabel("bottom", spec.y_title(self._lang))
-        self._legend([(colors[i], spec.category_labels(self._lang)[i]) for i in range(n)])
+        self._series_legend(spec)
         vb = plot.getViewBox()
-        vb.setXRange(0, total_max, padding=0.02)
-        vb.setYRange(-0.6, m - 0.4, padding=0)
+        vb.enableAutoRange()
+        vb.setXRange(-0.6, n - 0.4, padding=0)
+        top = float(max(up.max(initial=0.0), 0.0))
+        bottom = float(min(down.min(initial=0.0), 0.0))
+        vb.setYRange(bottom, top + (top - bottom) * 0.1, padding=0.02)
 
     def _draw_timeline(self, spec: ChartSpec, plot: Any) -> None:
         dates: dict[str, str] = dict(spec.extra.get("dates", {}))
@@ -563,9 +637,6 @@ class ChartView(QWidget):
             ax = 0.0 if where < 0.25 else 1.0 if where > 0.75 else 0.5
             self._add_text(plot, x, level * 0.8, text, (ax, 1) if level > 0 else (ax, 0))
             self._hits.append(_Hit(None, QPointF(x, 0.0), f"{labels[i]}: {when}"))
-        missing = [labels[i] for i, c in enumerate(spec.categories) if _fractional_year(dates.get(c, "")) is None]
-        if missing:
-            self.gap_label.setText(QCoreApplication.translate("ChartView", "No date for:") + " " + ", ".join(missing))
         vb = plot.getViewBox()
         if points:
             lo, hi = points[0][0], points[-1][0]
@@ -610,7 +681,9 @@ class ChartView(QWidget):
             if cls is not None and cls in class_labels:
                 text += f" ({class_labels[cls].get(self._lang, cls)})"
             self._hits.append(_Hit(rect, None, text))
-        entries = [(class_colors.get(k, GAP_COLOR), v.get(self._lang, k)) for k, v in class_labels.items()]
+        # a class no tile is in has no legend entry
+        used = {classes.get(c) for c in spec.categories if c in positions}
+        entries = [(class_colors.get(k, GAP_COLOR), v.get(self._lang, k)) for k, v in class_labels.items() if k in used]
         if any(c not in classes for c in spec.categories if c in positions):
             entries.append((NO_DATA_FILL, QCoreApplication.translate("ChartView", "No data")))
         # a light class colour is drawn as a hatched tile: its legend swatch says so
@@ -662,10 +735,20 @@ class ChartView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
 
     def _describe_gaps(self) -> None:
+        text = self._gap_text()
+        self.gap_label.setText(text)
+        self.gap_label.setVisible(bool(text))
+
+    def _gap_text(self) -> str:
+        """Every missing value with its reason, as the line under the chart says it ('' when none)."""
         spec = self._spec
-        if spec is None or spec.kind == "timeline":
-            return
+        if spec is None:
+            return ""
         labels = spec.category_labels(self._lang)
+        if spec.kind == "timeline":
+            dates = spec.extra.get("dates", {})
+            missing = [labels[i] for i, c in enumerate(spec.categories) if _fractional_year(dates.get(c, "")) is None]
+            return (QCoreApplication.translate("ChartView", "No date for:") + " " + ", ".join(missing)) if missing else ""
         lines = []
         for i, cat in enumerate(spec.categories):
             for series in spec.series:
@@ -677,11 +760,9 @@ class ChartView(QWidget):
                 where = labels[i] + (f" · {series.label(self._lang)}" if len(spec.series) > 1 else "")
                 reason = gap.reason(self._lang) if gap else QCoreApplication.translate("ChartView", "no value published")
                 lines.append(f"{where}: {reason}")
-        if lines:
-            self.gap_label.setText("* " + QCoreApplication.translate("ChartView", "Missing values (never estimated):") + " " + "; ".join(lines))
-        else:
-            self.gap_label.clear()
-        self.gap_label.setVisible(bool(lines))
+        if not lines:
+            return ""
+        return "* " + QCoreApplication.translate("ChartView", "Missing values (never estimated):") + " " + "; ".join(lines)
 
     # ---- hover ---------------------------------------------------------------------------------
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:

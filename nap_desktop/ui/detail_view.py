@@ -163,6 +163,7 @@ class DetailView(QScrollArea):
         fact = self._catalog.fact(fact_id)
         if fact is None:
             raise KeyError(fact_id)
+        another = self._fact is None or self._fact.id != fact.id
         self._fact = fact
         for row in self.source_rows:
             row.setParent(None)
@@ -191,6 +192,9 @@ class DetailView(QScrollArea):
                 self.chart_view.setMinimumHeight(440)
                 self.chart_holder.addWidget(self.chart_view)
             else:
+                if another:
+                    # a fact opened afresh shows its chart: the table was the last fact's choice
+                    self.chart_view.show_table(False)
                 self.chart_view.set_spec(spec)
             self.chart_view.show()
         elif self.chart_view is not None:

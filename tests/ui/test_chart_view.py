@@ -131,13 +131,15 @@ def test_hover_on_a_line_point_shows_value_and_period(make_view):
     assert view.hover_text_at(2.0, 1600.0) == "2025 · Trilateral goods trade: USD 1,600 billion"
 
 
-def test_axis_carries_the_unit_and_category_title(make_view):
+def test_value_axis_carries_the_unit_and_the_category_axis_no_title(make_view):
     view = make_view("line")
     plot = view.plot_widget.getPlotItem()
     assert plot.getAxis("left").labelText == "USD billion"
-    assert plot.getAxis("bottom").labelText == "Year"
-    bar = make_view("bar").plot_widget.getPlotItem()
-    assert bar.getAxis("bottom").labelText == "%"  # horizontal bars: values run along the bottom
+    assert plot.getAxis("bottom").labelText == ""  # "Year" under years says nothing
+    bar_view = make_view("bar")
+    bar = bar_view.plot_widget.getPlotItem()
+    # four labelled bars: the data labels carry the numbers, so no value axis (as in the deck)
+    assert not bar.getAxis("bottom").isVisible()
 
 
 def test_value_axis_ticks_are_formatted_by_language(make_view):
@@ -181,14 +183,15 @@ def test_stacked_segments_sit_on_top_of_each_other(make_view):
     assert centres == [28.0, 56.0 + 15.5, 87.0 + 85.5]
 
 
-def test_share_bar_is_labelled_and_has_a_legend(make_view):
+def test_share_bars_are_labelled_with_the_highlight_legend(make_view):
     view = make_view("share")
-    assert "North America" in view.legend_label.text()
+    # one bar per economy, as the deck draws shares: North America in its colour, the rest grey
+    assert view.legend_entries == ["North America", "Rest of the world"]
     hits = view.hit_points()
     assert [t for _, _, t in hits] == ["North America: 30%", "European Union: 18%", "China: 17%",
                                        "Latin America and the Caribbean: 6%"]
-    # segments follow each other along the 0-100 axis
-    assert [round(x, 1) for x, _, _ in hits] == [15.0, 39.0, 56.5, 68.0]
+    assert [round(x, 1) for x, _, _ in hits] == [15.0, 9.0, 8.5, 3.0]  # each bar grows from zero
+    assert [round(y, 1) for _, y, _ in hits] == [3.0, 2.0, 1.0, 0.0]  # the first category on top
 
 
 def test_tilemap_draws_a_square_per_placed_state_with_a_legend(make_view):
@@ -217,11 +220,13 @@ def test_table_toggle_and_copy_as_tab_separated_text(make_view, qtbot):
     qtbot.mouseClick(view.table_toggle, Qt.MouseButton.LeftButton)
     assert view.stack.currentWidget() is view.table
     assert view.table_toggle.text() == "Show chart"
-    view.copy_button.click()
+    qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t") == ["Category", "Share of U.S. agricultural imports", "Share of U.S. agricultural exports"]
-    assert lines[1].split("\t") == ["Mexico", "32.7", "16.9"]
-    assert lines[2].split("\t") == ["Canada", "", ""]  # a gap stays empty: Excel must not read it as zero
+    assert lines[:2] == ["A grouped chart", "Unit: %"]
+    assert lines[2].split("\t") == ["Category", "Share of U.S. agricultural imports", "Share of U.S. agricultural exports"]
+    assert lines[3].split("\t") == ["Mexico", "32.7", "16.9"]
+    assert lines[4].split("\t") == ["Canada", "", ""]  # a gap stays empty: Excel must not read it as zero
+    assert lines[-1].startswith("Source")
 
 
 def test_switching_language_redraws_titles_labels_and_numbers(make_view):
@@ -235,8 +240,8 @@ def test_switching_language_redraws_titles_labels_and_numbers(make_view):
 
 def test_set_spec_replaces_the_chart(make_view):
     view = make_view("timeline")
-    view.set_spec(make_spec("column"))
-    assert view.hover_text_at(0.0, 10.0) == "North America: 30%"
+    view.set_spec(make_spec("line"))
+    assert view.hover_text_at(2.0, 1600.0) == "2025 · Trilateral goods trade: USD 1,600 billion"
     assert view.plot_widget.getPlotItem().getAxis("left").isVisible()
 
 
