@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -570,7 +570,8 @@ class FileController(QObject):
             "Edit audience": self.tr("Edit audience"), "Edit meeting date": self.tr("Edit meeting date"),
             "Change pack language": self.tr("Change pack language"),
         }
-        return names.get(text, text)
+        # commands added later (selection commands of the pack panel) are translated in context "PackDocument"
+        return names.get(text) or QCoreApplication.translate("PackDocument", text)
 
     def retranslate(self) -> None:
         texts = {"new": self.tr("&New Pack"), "open": self.tr("&Open…"), "save": self.tr("&Save"),

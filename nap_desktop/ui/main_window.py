@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         self.card_grid = CardGrid(self.model, catalog, self._lang)
         self.card_grid.open_requested.connect(self.open_detail)
         self.card_grid.add_requested.connect(self.add_fact_to_pack)
+        self.card_grid.remove_requested.connect(self.remove_fact_from_pack)  # the card's context menu
+        self.card_grid.copy_requested.connect(self.copy_card_citation)
+        self.card_grid.chart_requested.connect(self.open_fact_chart)
         self._detail_view: Any = None  # built on first use (its module and pyqtgraph load then)
         self.pages = QStackedWidget()
         cards_page = QWidget()
@@ -164,7 +167,10 @@ class MainWindow(QMainWindow):
         self.cards_page = cards_page
         self.pages.addWidget(cards_page)
         splitter = QSplitter()
-        splitter.addWidget(self.section_nav)
+        from nap_desktop.ui.browse import BrowseController  # Charts and Sources views (built when opened)
+
+        self.browse = BrowseController(self)
+        splitter.addWidget(self.browse.nav_column(self.section_nav))
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -174,6 +180,8 @@ class MainWindow(QMainWindow):
         # ---- the pack ---------------------------------------------------------------------------
         self.pack_panel = PackPanel(self.document, catalog)
         self.pack_panel.set_content_language(self._lang)
+        self.pack_panel.open_requested.connect(self._open_pack_item)
+        self.pack_panel.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.pack_dock = QDockWidget()
         self.pack_dock.setObjectName("PackDock")
         self.pack_dock.setWidget(self.pack_panel)
@@ -284,6 +292,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.add_action)
         self.view_menu = bar.addMenu("")
+        self.browse.add_to_menu(self.view_menu)  # Facts, Charts, Sources (Ctrl+1/2/3)
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.toggle_pack_action)
         self.chart_menu = bar.addMenu("")
@@ -323,6 +332,7 @@ class MainWindow(QMainWindow):
         self.card_grid.set_language(lang)
         if self._detail_view is not None:
             self._detail_view.set_language(lang)
+        self.browse.set_language(lang)
         self.pack_panel.set_content_language(lang)
         self._populate_countries()
         self._retranslate()
@@ -480,7 +490,7 @@ class MainWindow(QMainWindow):
             result = self.index.search(self.search_field.text(), countries=[country] if country else (),
                                    section=self._section)
         self._last = result
-        self.model.set_facts(result.facts)
+        self.model.set_facts(result.facts, result.matches)  # matches: the cards mark why each matched
         self._update_counts()
 
     def set_catalog(self, catalog: Catalog) -> None:
@@ -491,6 +501,7 @@ class MainWindow(QMainWindow):
         self.card_grid.set_catalog(catalog)
         self.pack_panel.set_catalog(catalog)
         self.file_controller.catalog = catalog
+        self.browse.set_catalog(catalog)
         if self._detail_view is not None:  # the detail page re-reads its fact from the new catalog
             self._detail_view._catalog = catalog
             if self._detail_view.chart_view is not None:
@@ -586,8 +597,29 @@ class MainWindow(QMainWindow):
         self.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_chart_action()
 
+    def _open_pack_item(self, kind: str, ref: str) -> None:
+        """A pack item's "Open": a fact in the detail view; a chart on its own page when the window has one,
+        else in the detail of the first fact it illustrates."""
+        if kind == "fact":
+            self.open_detail(ref)
+            return
+        open_chart = getattr(self, "open_chart", None)
+        if callable(open_chart):
+            open_chart(ref)
+            return
+        spec = self.catalog.charts.get(ref)
+        fact_id = next((f for f in (spec.facts if spec is not None else ()) if self.catalog.fact(f) is not None), None)
+        if fact_id is not None:
+            self.open_detail(fact_id)
+
+    def open_chart(self, chart_id: str) -> Any:
+        """A chart alone on its own page (the Charts view's, nap_desktop/ui/browse.py)."""
+        return self.browse.open_chart(chart_id)
+
     def current_chart_id(self) -> str | None:
         """The chart of the fact shown in the detail page (None on the cards page or without a chart)."""
+        if self.browse.current_chart_id() is not None:  # the chart page of the Charts view
+            return self.browse.current_chart_id()
         if not self._showing_detail() or self._detail_view.fact is None:
             return None
         chart = self._detail_view.fact.chart
@@ -691,6 +723,34 @@ class MainWindow(QMainWindow):
         self.document.add_chart(chart_id)
         self._report_add(len(self.document.pack.items) > before)
 
+    def remove_fact_from_pack(self, fact_id: str) -> None:
+        """A card's "Remove from pack" (one undo step)."""
+        item = self.document.find("fact", fact_id)
+        if item is not None:
+            self.document.remove(item.uid)
+            self.statusBar().showMessage(QCoreApplication.translate("FactCards", "Removed from the briefing pack."), 3000)
+
+    def copy_card_citation(self, fact_id: str) -> bool:
+        """A card's "Copy with citation": as Ctrl+C on that card."""
+        card = self.card_grid.card(fact_id)
+        if card is not None:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.copy_citation()
+
+    def open_fact_chart(self, fact_id: str) -> None:
+        """A card's "Open chart": the chart's own page when the window has one, else the fact's detail at its chart."""
+        fact = self.catalog.fact(fact_id)
+        if fact is None or not fact.chart or fact.chart not in self.catalog.charts:
+            return
+        open_chart = getattr(self, "open_chart", None)
+        if callable(open_chart):
+            open_chart(fact.chart)
+            return
+        self.open_detail(fact_id)
+        chart = self.detail_view.chart_view
+        if chart is not None:
+            self.detail_view.ensureWidgetVisible(chart)
+
     def _report_add(self, added: bool) -> None:
         if added:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Added to the briefing pack."), 3000)
@@ -698,6 +758,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Already in the briefing pack."), 3000)
 
     def _on_add_action_triggered(self) -> None:
+        if self.browse.add_current():  # Ctrl+D in the Charts or Sources view
+            return
         if self._showing_detail() and self.detail_view.fact is not None:
             self.add_fact_to_pack(self.detail_view.fact.id)
             return

@@ -16,6 +16,8 @@ from nap_desktop.core.catalog.model import Catalog
 ITEM_MIME = "application/x-napbrief-item-uids"
 #: Facts dragged from elsewhere in the app (e.g. a fact card): JSON list of fact ids, inserted at the drop row.
 FACT_MIME = "application/x-nap-fact-ids"
+#: Charts dragged from elsewhere in the app (the Charts view): JSON list of chart ids, inserted at the drop row.
+CHART_MIME = "application/x-nap-chart-ids"
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -161,7 +163,7 @@ class PackListModel(QAbstractListModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [ITEM_MIME, FACT_MIME]
+        return [ITEM_MIME, FACT_MIME, CHART_MIME]
 
     def mimeData(self, indexes) -> QMimeData:
         uids = []
@@ -174,39 +176,30 @@ class PackListModel(QAbstractListModel):
         return mime
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return bool(data) and (data.hasFormat(ITEM_MIME) or data.hasFormat(FACT_MIME))
+        return bool(data) and any(data.hasFormat(m) for m in (ITEM_MIME, FACT_MIME, CHART_MIME))
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: ModelIndex) -> bool:
-        """Pack items dropped here are moved (one undo step each); facts are added at the drop row."""
+        """Pack items dropped here are moved; facts and charts are added at the drop row (one undo step
+        per drop, whatever the number of items)."""
         if action == Qt.DropAction.IgnoreAction:
             return True
         if row < 0:
             row = parent.row() if parent.isValid() else len(self._items)
         if data.hasFormat(ITEM_MIME):
-            uids = _decode(data.data(ITEM_MIME))
-            moved = False
-            for uid in uids:
-                try:
-                    old = self._doc.index_of(uid)
-                except KeyError:
-                    continue
-                # `row` is "insert before row" in the list as it was; the document wants the final index.
-                new_index = row if row <= old else row - 1
-                if new_index != old:
-                    self._doc.move(uid, new_index)
-                    moved = True
-                row = self._doc.index_of(uid) + 1  # the next dragged item goes right after this one
-            return moved
-        if data.hasFormat(FACT_MIME):
-            added = False
-            for fact_id in _decode(data.data(FACT_MIME)):
-                if self._doc.find("fact", fact_id) is None:
-                    self._doc.add_fact(fact_id, row)
-                    row += 1
-                    added = True
-            return added
-        return False
+            present = {item.uid for item in self._doc.pack.items}
+            uids = [uid for uid in _decode(data.data(ITEM_MIME)) if uid in present]
+            before = [item.uid for item in self._doc.pack.items]
+            if uids:
+                self._doc.move_block(uids, row)  # the model has no removeRows: the view cannot delete the source
+            return before != [item.uid for item in self._doc.pack.items]
+        added = False
+        for mime, kind in ((FACT_MIME, "fact"), (CHART_MIME, "chart")):
+            if data.hasFormat(mime):
+                uids = self._doc.add_refs(kind, _decode(data.data(mime)), row)
+                row += len(uids)
+                added = added or bool(uids)
+        return added
 
     def moveRows(self, sourceParent: ModelIndex, sourceRow: int, count: int,
                  destinationParent: ModelIndex, destinationChild: int) -> bool:

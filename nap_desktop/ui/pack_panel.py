@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QLocale, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import (
+    QDate, QEvent, QItemSelection, QItemSelectionModel, QLocale, QMimeData, QObject, QPoint, QRect, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QMenu, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from nap_desktop.core.pack.document import PackChange, PackDocument
@@ -90,10 +92,12 @@ class MeetingDateEdit(QDateEdit):
 
 
 class PackListView(QListView):
-    """The item list: drag to reorder, Alt+Up/Down to move, Delete to remove, an empty-state hint."""
+    """The item list: drag to reorder, Alt+Up/Down to move, Delete to remove, a context menu (right click,
+    the Menu key or Shift+F10), an empty-state hint."""
 
     move_requested = Signal(int)  # -1 up, +1 down
     remove_requested = Signal()
+    menu_requested = Signal(QPoint)  # where to open the item menu, in global coordinates
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,7 +107,8 @@ class PackListView(QListView):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click select several items: the context menu's commands apply to all of them.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
@@ -126,7 +131,41 @@ class PackListView(QListView):
             self.remove_requested.emit()
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Menu or (
+                event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+            self._menu_from_keyboard()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _menu_from_keyboard(self) -> None:
+        """The menu opens under the current item (not at the mouse pointer)."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        rect = self.visualRect(index)
+        point = QPoint(rect.left() + min(24, rect.width() // 2), min(rect.bottom(), self.viewport().height() - 1))
+        self.menu_requested.emit(self.viewport().mapToGlobal(point))
+
+    def contextMenuEvent(self, event):
+        if event.reason() != event.Reason.Mouse:
+            self._menu_from_keyboard()
+            event.accept()
+            return
+        point = self.viewport().mapFromGlobal(event.globalPos())
+        index = self.indexAt(point)
+        if not index.isValid():
+            event.ignore()
+            return
+        # A right click on an item outside the selection selects it alone; inside, keeps the selection.
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        elif self.currentIndex() != index:
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.menu_requested.emit(event.globalPos())
+        event.accept()
 
     def paintEvent(self, event):
         super().paintEvent(event)
@@ -223,6 +262,11 @@ class PackItemDelegate(QStyledItemDelegate):
 class PackPanel(QWidget):
     """Edits a PackDocument; every edit goes through the document so it can be undone."""
 
+    #: the user asked to open an item in the detail view: (kind "fact" | "chart", its id)
+    open_requested = Signal(str, str)
+    #: a short confirmation for the status bar (e.g. after "Copy with citation")
+    message = Signal(str)
+
     def __init__(self, document: PackDocument, catalog: Catalog, parent=None):
         super().__init__(parent)
         self.setObjectName("PackPanel")
@@ -242,6 +286,8 @@ class PackPanel(QWidget):
 
         self.title_edit = QLineEdit()
         self.audience_edit = QLineEdit()
+        self.organisation_edit = QLineEdit()
+        self.organisation_edit.setObjectName("PackOrganisation")
         self.date_edit = MeetingDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(NO_DATE)
@@ -262,12 +308,15 @@ class PackPanel(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_label, self.audience_label = QLabel(), QLabel()
+        self.organisation_label = QLabel()
         self.date_label, self.lang_label = QLabel(), QLabel()
         for label, field in ((self.title_label, self.title_edit), (self.audience_label, self.audience_edit),
+                             (self.organisation_label, self.organisation_edit),
                              (self.date_label, date_row), (self.lang_label, self.lang_combo)):
             self.form.addRow(label, field)
         self.title_label.setBuddy(self.title_edit)
         self.audience_label.setBuddy(self.audience_edit)
+        self.organisation_label.setBuddy(self.organisation_edit)
         self.date_label.setBuddy(self.date_edit)
         self.lang_label.setBuddy(self.lang_combo)
 
@@ -299,7 +348,7 @@ class PackPanel(QWidget):
         self.points_edit = QPlainTextEdit()
         self.points_edit.setTabChangesFocus(True)
         self.points_edit.setMinimumHeight(90)
-        for edit in (self.title_edit, self.audience_edit, self.text_edit, self.points_edit):
+        for edit in (self.title_edit, self.audience_edit, self.organisation_edit, self.text_edit, self.points_edit):
             edit.installEventFilter(self._undo_keys)
         self.date_edit.installEventFilter(self._undo_keys)
 
@@ -359,8 +408,10 @@ class PackPanel(QWidget):
 
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.audience_edit.textEdited.connect(self._on_audience_edited)
+        self.organisation_edit.textEdited.connect(self._on_organisation_edited)
         self.title_edit.editingFinished.connect(document.end_merge)
         self.audience_edit.editingFinished.connect(document.end_merge)
+        self.organisation_edit.editingFinished.connect(document.end_merge)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.clear_date_button.clicked.connect(lambda: self.date_edit.setDate(NO_DATE))
         self.details_button.clicked.connect(lambda checked: setattr(self, "_details_user_choice", checked))
@@ -372,6 +423,8 @@ class PackPanel(QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.list_view.move_requested.connect(self.move_selected)
         self.list_view.remove_requested.connect(self.remove_selected)
+        self.list_view.menu_requested.connect(self.show_item_menu)
+        self.item_menu: QMenu | None = None  # the last context menu shown (tests and screenshots find it)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         # A mouse press makes the row current *before* selecting it: react to the selection too.
         self.list_view.selectionModel().selectionChanged.connect(self._on_current_changed)
@@ -400,8 +453,8 @@ class PackPanel(QWidget):
     def _retranslate_details(self) -> None:
         shown = self.details_button.isChecked()
         self.details_button.setText(self.tr("Details"))
-        self.details_button.setToolTip(self.tr("Hide the title, audience, date and language") if shown
-                                       else self.tr("Show the title, audience, date and language"))
+        self.details_button.setToolTip(self.tr("Hide the title, audience, presenter, date and language") if shown
+                                       else self.tr("Show the title, audience, presenter, date and language"))
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -415,11 +468,7 @@ class PackPanel(QWidget):
 
     def tab_widgets(self) -> list:
         """The panel's fields in Tab order (the main window walks them)."""
-        widgets = [self.details_button, self.title_edit, self.audience_edit]
-        organisation = getattr(self, "organisation_edit", None)
-        if organisation is not None:
-            widgets.append(organisation)
-        return widgets + [self.date_edit, self.clear_date_button, self.lang_combo, self.list_view,
+        return [self.details_button, self.title_edit, self.audience_edit, self.organisation_edit, self.date_edit, self.clear_date_button, self.lang_combo, self.list_view,
                           self.add_note_button, self.add_divider_button, self.up_button, self.down_button,
                           self.remove_button, self.text_edit, self.points_edit]
 
@@ -461,13 +510,142 @@ class PackPanel(QWidget):
         self.text_edit.setFocus()
         self.text_edit.selectAll()
 
-    def remove_selected(self) -> None:
-        uid = self.selected_uid()
-        if uid is None:
+    def selected_uids(self) -> list[str]:
+        """Every selected item, in pack order."""
+        rows = sorted(i.row() for i in self.list_view.selectionModel().selectedIndexes() if i.isValid())
+        return [self.model._items[r].uid for r in rows if 0 <= r < len(self.model._items)]
+
+    def select_uids(self, uids: list[str]) -> None:
+        """Select these items (the first becomes current) and show them."""
+        rows = sorted(self._doc.index_of(uid) for uid in uids)
+        if not rows:
             return
-        row = self._doc.index_of(uid)
-        self._doc.remove(uid)
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row), self.model.index(row))
+        model = self.list_view.selectionModel()
+        model.setCurrentIndex(self.model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list_view.scrollTo(self.model.index(rows[0]))
+
+    def remove_selected(self) -> None:
+        uids = self.selected_uids()
+        if not uids:
+            return
+        row = self._doc.index_of(uids[0])
+        self._doc.remove_many(uids)
         self.select_row(min(row, self.model.rowCount() - 1))
+
+    def duplicate_selected(self) -> None:
+        new = self._doc.duplicate(self.selected_uids())
+        if new:
+            self.select_uids(new)
+
+    def move_selected_to(self, edge: str) -> None:
+        uids = self.selected_uids()
+        if uids:
+            self._doc.move_to_edge(uids, edge)
+            self.select_uids(uids)
+
+    def open_selected(self) -> None:
+        uid = self.selected_uid()
+        if uid is not None:
+            item = self._doc.item(uid)
+            if item.kind in ("fact", "chart"):
+                self.open_requested.emit(item.kind, item.ref)
+
+    def edit_selected_text(self) -> None:
+        uid = self.selected_uid()
+        if uid is not None and self._doc.item(uid).kind in ("note", "divider"):
+            self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.text_edit.selectAll()
+
+    def copy_selected_with_citation(self) -> bool:
+        """The selected facts and charts with their sources, as plain text and HTML (for an email),
+        in the pack's language and as the pack shows them (its saved copies)."""
+        from nap_desktop.core.charts.spec import source_line
+        from nap_desktop.core.pack.snapshot import catalog_for_pack
+        from nap_desktop.ui.fact_cards import citation
+
+        import html
+
+        pack = self._doc.pack
+        lang = pack.lang
+        wanted = set(self.selected_uids())
+        items = [i for i in pack.items if i.uid in wanted and i.kind in ("fact", "chart")]
+        if not items:
+            return False
+        catalog = catalog_for_pack(pack, self._catalog)
+        plains, htmls = [], []
+        for item in items:
+            if item.kind == "fact":
+                fact = catalog.fact(item.ref)
+                if fact is not None:
+                    plain, rich = citation(fact, catalog, lang)
+                    plains.append(plain)
+                    htmls.append(rich)
+            else:
+                spec = catalog.charts.get(item.ref)
+                if spec is not None:
+                    line = source_line(spec, catalog, lang)
+                    plains.append("\n".join(p for p in (spec.title(lang), line) if p))
+                    htmls.append(f"<p><b>{html.escape(spec.title(lang))}</b></p>"
+                                 + (f"<p><small>{html.escape(line)}</small></p>" if line else ""))
+        if not plains:
+            return False
+        mime = QMimeData()
+        mime.setText("\n\n".join(plains))
+        mime.setHtml("".join(htmls))
+        QApplication.clipboard().setMimeData(mime)
+        self.message.emit(self.tr("Copied with its source.") if len(plains) == 1
+                          else self.tr("%1 items copied with their sources.").replace("%1", str(len(plains))))
+        return True
+
+    def show_item_menu(self, global_pos: QPoint) -> QMenu | None:
+        """The context menu of the selected items (right click, Menu key, Shift+F10)."""
+        uids = self.selected_uids()
+        if not uids:
+            return None
+        items = [self._doc.item(uid) for uid in uids]
+        rows = [self._doc.index_of(uid) for uid in uids]
+        count = self.model.rowCount()
+        single = items[0] if len(items) == 1 else None
+        if self.item_menu is None:
+            self.item_menu = QMenu(self)
+            self.item_menu.setObjectName("PackItemMenu")
+        menu = self.item_menu
+        menu.clear()  # one menu, rebuilt for the selection each time it opens
+
+        def add(name: str, text: str, slot, enabled: bool = True, shortcut: str = "") -> QAction:
+            action = QAction(text, menu)
+            action.setObjectName(name)
+            action.setEnabled(enabled)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutVisibleInContextMenu(True)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            return action
+
+        if single is not None and single.kind in ("note", "divider"):
+            add("PackMenuEdit", self.tr("&Edit text") if single.kind == "note" else self.tr("&Edit section title"),
+                self.edit_selected_text)
+        else:
+            openable = single is not None and not self.model.is_missing(rows[0])
+            add("PackMenuOpen", self.tr("&Open"), self.open_selected, openable)
+        add("PackMenuCopy", self.tr("&Copy with citation"), self.copy_selected_with_citation,
+            any(i.kind in ("fact", "chart") for i in items))
+        add("PackMenuDuplicate", self.tr("D&uplicate"), self.duplicate_selected)
+        menu.addSeparator()
+        n = len(rows)
+        add("PackMenuTop", self.tr("Move to &top"), lambda: self.move_selected_to("top"), sorted(rows) != list(range(n)))
+        add("PackMenuBottom", self.tr("Move to &bottom"), lambda: self.move_selected_to("bottom"),
+            sorted(rows) != list(range(count - n, count)))
+        menu.addSeparator()
+        add("PackMenuRemove", self.tr("&Remove") if n == 1 else self.tr("&Remove %1 items").replace("%1", str(n)),
+            self.remove_selected, shortcut="Delete")
+        menu.exec(global_pos)
+        return menu
 
     def move_selected(self, step: int) -> None:
         uid = self.selected_uid()
@@ -491,6 +669,10 @@ class PackPanel(QWidget):
     def _on_audience_edited(self, text: str) -> None:
         if not self._syncing:
             self._doc.set_meta(audience=text)
+
+    def _on_organisation_edited(self, text: str) -> None:
+        if not self._syncing:
+            self._doc.set_meta(organisation=text)
 
     def _on_date_changed(self, date: QDate) -> None:
         if self._syncing:
@@ -539,7 +721,8 @@ class PackPanel(QWidget):
         try:
             # Text set from the pack (open, undo) shows its beginning, not its end; typing is untouched
             # because the field already holds what was typed.
-            for edit, text in ((self.title_edit, pack.title), (self.audience_edit, pack.audience)):
+            for edit, text in ((self.title_edit, pack.title), (self.audience_edit, pack.audience),
+                               (self.organisation_edit, pack.organisation)):
                 if edit.text() != text:
                     edit.setText(text)
                     edit.setCursorPosition(0)
@@ -594,6 +777,9 @@ class PackPanel(QWidget):
         self.lang_label.setText(self.tr("&Language"))
         self.title_edit.setPlaceholderText(self.tr("e.g. USMCA joint review briefing"))
         self.audience_edit.setPlaceholderText(self.tr("e.g. House Ways and Means staff"))
+        self.organisation_label.setText(self.tr("&Presented by"))
+        self.organisation_edit.setPlaceholderText(self.tr("e.g. your name and organization"))
+        self.organisation_edit.setToolTip(self.tr("Shown on the deck’s cover, the handout and the workbook"))
         self.date_edit.setSpecialValueText(self.tr("No date"))
         self.clear_date_button.setToolTip(self.tr("Clear the meeting date"))
         self.lang_combo.setItemText(0, self.tr("English"))

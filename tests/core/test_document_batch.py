@@ -67,3 +67,16 @@ def test_organisation_is_an_undoable_meta_field_and_typing_merges():
     assert doc.pack.organisation == "USMF" and doc.undo_text == "Edit presenter"
     doc.undo()
     assert doc.pack.organisation == "" and not doc.can_undo
+
+
+def test_move_block_drops_a_selection_between_rows_in_one_step():
+    doc = _doc()
+    doc.move_block(["u0", "u2"], 4)  # before u4
+    assert _order(doc) == ["u1", "u3", "u0", "u2", "u4"]
+    doc.undo()
+    doc.move_block(["u3"], 1)
+    assert _order(doc) == ["u0", "u3", "u1", "u2", "u4"] and doc.undo_text == "Move item"
+    doc.move_block(["u3"], 2)  # dropped where it already is
+    assert _order(doc) == ["u0", "u3", "u1", "u2", "u4"]
+    doc.undo()
+    assert not doc.can_undo

@@ -355,24 +355,34 @@ class PackDocument:
         """Move the items, keeping their order, to the top (``edge="top"``) or the bottom of the pack."""
         if edge not in ("top", "bottom"):
             raise ValueError(f"edge must be 'top' or 'bottom', not {edge!r}")
-        uids = self._ordered(uids)
-        last = len(self.pack.items) - 1
-        targets = (list(range(len(uids))) if edge == "top"
-                   else list(range(last - len(uids) + 1, last + 1)))
-        if [self.index_of(uid) for uid in uids] == targets:
-            return
-        text = "Move to top" if edge == "top" else "Move to bottom"
-        commands: list[Command] = []
-        # Simulate the moves on a copy of the order, so each MoveItem knows its rows when it runs.
+        block = self._ordered(uids)
+        rest = [item.uid for item in self.pack.items if item.uid not in set(block)]
+        final = block + rest if edge == "top" else rest + block
+        self._reorder(final, "Move to top" if edge == "top" else "Move to bottom")
+
+    def move_block(self, uids: list[str], before_row: int) -> None:
+        """Move the items, keeping their order, so they sit where row ``before_row`` of the list as it is
+        now begins (a drop between rows); one undo step."""
+        block = self._ordered(uids)
+        chosen = set(block)
+        current = [item.uid for item in self.pack.items]
+        before_row = max(0, min(before_row, len(current)))
+        rest = [uid for uid in current if uid not in chosen]
+        start = sum(1 for uid in current[:before_row] if uid not in chosen)
+        self._reorder(rest[:start] + block + rest[start:], "Move item" if len(block) == 1 else "Move items")
+
+    def _reorder(self, final: list[str], text: str) -> None:
+        """Reach the order ``final`` with the fewest single moves, pushed as one undo step."""
         order = [item.uid for item in self.pack.items]
-        sequence = list(zip(uids, targets)) if edge == "top" else list(zip(reversed(uids), reversed(targets)))
-        for uid, target in sequence:
-            if order.index(uid) != target:
+        commands: list[Command] = []
+        for target, uid in enumerate(final):
+            if order[target] != uid:
                 command = MoveItem(uid, target)
                 command.text = text
                 commands.append(command)
                 order.insert(target, order.pop(order.index(uid)))
-        self.push(commands[0] if len(commands) == 1 else Macro(commands, text))
+        if commands:
+            self.push(commands[0] if len(commands) == 1 else Macro(commands, text))
 
     def set_talking_points(self, uid: str, text: str) -> None:
         if self.item(uid).talking_points != text:
