@@ -78,7 +78,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("out", type=Path, help="the .png file to write (missing folders are created)")
-    shot.add_argument("--view", default="cards", help="cards | detail:FACT_ID | pack | present[:N]")
+    shot.add_argument("--view", default="cards", help="cards | detail:FACT_ID | charts[:FILTER] | sources[:FILTER] | chart:CHART_ID | pack | present[:N]")
     shot.add_argument("--lang", choices=("en", "es"), default=None, help="interface language (default en)")
     shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     shot.add_argument("--pack", type=Path, default=None, help="a .napbrief to show")

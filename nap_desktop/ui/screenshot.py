@@ -1,4 +1,4 @@
-"""`nap-desktop screenshot OUT.png [--view cards|detail:FACT_ID|pack] [--lang] [--size] [--pack]`.
+"""`nap-desktop screenshot OUT.png [--view cards|detail:FACT_ID|charts|sources|chart:ID|pack] [--lang] [--size] [--pack]`.
 
 Renders the real main window offscreen (no display needed) into a PNG and exits. Uses a throw-away
 settings folder, so it never reads or changes the user's configuration or recovery file.
@@ -75,11 +75,20 @@ def run_screenshot(args: argparse.Namespace) -> int:
                 _example_pack(window, catalog)
             window.show_pack()
             window.pack_panel.select_row(0)
+        elif view in ("charts", "sources") or view.startswith(("charts:", "sources:")):  # the browse views
+            name, _, pick = view.partition(":")
+            page = window.browse.show_charts() if name == "charts" else window.browse.show_sources()
+            if pick:
+                page.filter_field.setText(pick)
+        elif view.startswith("chart:"):
+            if window.open_chart(view.split(":", 1)[1]) is None:
+                print(f"nap-desktop screenshot: no chart {view.split(':', 1)[1]!r} in the catalog", file=sys.stderr)
+                return 2
         elif view == "present" or view.startswith("present:"):  # slide N (from 1) as the audience sees it
             if pack is None and not window.document.pack.items:
                 _example_pack(window, catalog)
         else:
-            print(f"nap-desktop screenshot: unknown --view {view!r} (cards, detail:FACT_ID, pack or present[:N])",
+            print(f"nap-desktop screenshot: unknown --view {view!r} (cards, detail:FACT_ID, charts[:FILTER], sources[:FILTER], chart:CHART_ID, pack or present[:N])",
                   file=sys.stderr)
             return 2
         for _ in range(3):  # let layouts with word-wrapped labels settle
