@@ -3,7 +3,8 @@
 The first column holds the categories, the header row the series. Numbers as written in English
 and Mexico (1,234.5); a table with decimal commas (1.234,5) is refused until confirmed with
 ``--decimal comma``. Blank cells are gaps. Exit 1 on bad cells, naming each one's row and column
-(all at once); exit 2 when the command is incomplete.
+(all at once); exit 2 when the command is incomplete. Messages are English, or Spanish with
+``--lang es`` (core/catalog/messages.py has both).
 """
 
 from __future__ import annotations
@@ -15,6 +16,28 @@ from pathlib import Path
 
 def _err(message: str) -> None:
     print(f"nap-desktop import: {message}", file=sys.stderr)
+
+
+#: the command's own sentences (the problems themselves come from core/catalog/messages.py)
+SAY = {
+    "table_problems": ("{n} problem(s) in the table; nothing was imported{hint}",
+                       "{n} problema(s) en la tabla; no se importó nada{hint}"),
+    "comma_hint": (" (if it uses decimal commas, add --decimal comma)",
+                   " (si la tabla usa comas decimales, agregue --decimal comma)"),
+    "problems": ("{n} problem(s); nothing was imported", "{n} problema(s); no se importó nada"),
+    "imported": ("imported {cats} categories x {series} series ({rows} rows) as dataset {dataset} and chart {chart} "
+                 "in {folder}",
+                 "se importaron {cats} categorías x {series} series ({rows} filas) como el conjunto de datos "
+                 "{dataset} y la gráfica {chart} en {folder}"),
+}
+
+
+def say(key: str, lang: str | None, **params) -> str:
+    from nap_desktop.core.catalog.messages import number
+
+    en, es = SAY[key]
+    return (es if lang == "es" else en).format(
+        **{k: number(v) if isinstance(v, int) else v for k, v in params.items()})
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -42,42 +65,46 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--source-date", required=True, help="the date of the release (e.g. 2026-02-05)")
     imp.add_argument("--status", required=True, choices=STATUSES,
                      help="official (the agency's own release), report, or secondary (a third party's copy)")
+    imp.add_argument("--lang", choices=("en", "es"), default=None, help="language of the messages (default: en)")
 
 
 def read_table(name: str, sheet: str | None, decimal: str | None):
     """Parse TABLE by its suffix ('-' = pasted cells on stdin); raises TableError."""
+    from nap_desktop.core.catalog.messages import msg
     from nap_desktop.core.catalog.tables import TableError, parse_clipboard, parse_csv, parse_xlsx
 
     if name == "-":
         return parse_clipboard(sys.stdin.read(), decimal=decimal)
     path = Path(name)
     if not path.is_file():
-        raise TableError(f"{name}: no such file")
+        raise TableError(msg("tables.missing_file", name=name))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return parse_xlsx(path, sheet, decimal=decimal)
     if sheet:
-        raise TableError("--sheet applies to .xlsx files only")
+        raise TableError(msg("tables.sheet_only_xlsx"))
     return parse_csv(path, decimal=decimal)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from nap_desktop.cli.library import library_folder
     from nap_desktop.core.catalog.library import LibraryError, save_table
+    from nap_desktop.core.catalog.messages import render
     from nap_desktop.core.catalog.tables import TableError
 
+    lang = getattr(args, "lang", None) or "en"
     folder = library_folder(args, _err)
     if folder is None:
         return 2
     try:
         table = read_table(args.table, args.sheet, args.decimal)
     except TableError as exc:
-        _err(str(exc))
+        _err(exc.text(lang))
         return 2
     if table.problems:
         for problem in table.problems:
-            print(f"{args.table}: {problem}", file=sys.stderr)
-        hint = " (if it uses decimal commas, add --decimal comma)" if table.needs_confirmation else ""
-        _err(f"{len(table.problems)} problem(s) in the table; nothing was imported{hint}")
+            print(f"{args.table}: {render(problem, lang)}", file=sys.stderr)
+        hint = say("comma_hint", lang) if table.needs_confirmation else ""
+        _err(say("table_problems", lang, n=len(table.problems), hint=hint))
         return 1
     source = {"publisher": args.source_publisher, "title": args.source_title, "url": args.source_url,
               "date": args.source_date, "status": args.status}
@@ -87,11 +114,11 @@ def run_import(args: argparse.Namespace) -> int:
             unit=args.unit, source=source, status=args.status, period=args.period, decimals=args.decimals,
             orientation="categories_in_columns" if args.transpose else "categories_in_rows")
     except LibraryError as exc:
-        for problem in exc.problems:
+        for problem in exc.texts(lang):
             print(problem, file=sys.stderr)
-        _err(f"{len(exc.problems)} problem(s); nothing was imported")
+        _err(say("problems", lang, n=len(exc.problems)))
         return 1
     rows = len(table.categories) * len(table.series)
-    print(f"imported {len(table.categories)} categories x {len(table.series)} series ({rows} rows) "
-          f"as dataset {dataset_id} and chart {chart_id} in {folder}")
+    print(say("imported", lang, cats=len(table.categories), series=len(table.series), rows=rows,
+              dataset=dataset_id, chart=chart_id, folder=folder))
     return 0

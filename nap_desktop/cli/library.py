@@ -1,7 +1,8 @@
 """`nap-desktop library add-fact FILE.toml | list | remove ID [--library DIR]`: the user library from scripts.
 
 Exit codes: 0 done; 1 the library refused the change (every problem printed, nothing written);
-2 the command was incomplete (no library folder, no such file or id).
+2 the command was incomplete (no library folder, no such file or id). The library's messages are
+English, or Spanish with ``--lang es`` (core/catalog/messages.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def _err(message: str) -> None:
 def add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--library", type=Path, default=None,
                         help="the user library folder (default: $NAP_LIBRARY)")
+    parser.add_argument("--lang", choices=("en", "es"), default=None, help="language of the messages (default: en)")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -85,7 +87,10 @@ def run_library(args: argparse.Namespace) -> int:
             print(f"added {fid}")
         return 0
     except LibraryError as exc:
-        for problem in exc.problems:
+        lang = getattr(args, "lang", None) or "en"
+        for problem in exc.texts(lang):
             print(problem, file=sys.stderr)
-        _err(f"{len(exc.problems)} problem(s); nothing was changed by the failing item")
+        n = f"{len(exc.problems):,}"
+        _err(f"{n} problema(s); el elemento que falló no cambió nada" if lang == "es"
+             else f"{n} problem(s); nothing was changed by the failing item")
         return 1

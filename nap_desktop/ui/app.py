@@ -78,16 +78,17 @@ def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, 
         return load_catalog(rules=False), folder, [str(p) for p in exc.problems]
 
 
-def add_library_to(base, folder: Path):  # -> (Catalog, list[str])
+def add_library_to(base, folder: Path):  # -> (Catalog, list[Problem])
     """``base`` (the bundled catalog) plus the library in ``folder``, checked with every rule; on any
-    problem, ``base`` unchanged and the problems (nothing in the folder is touched)."""
+    problem, ``base`` unchanged and the problems (loader Problems: FILE:LINE: message, which
+    core.catalog.messages.render gives in the interface language; nothing in the folder is touched)."""
     from nap_desktop.core.catalog.library import is_library
     from nap_desktop.core.catalog.loader import load_second_root
 
     if not folder.is_dir() or not is_library(folder):
         return base, []
     catalog, problems = load_second_root(base, folder)
-    return (base, [str(p) for p in problems]) if problems else (catalog, [])
+    return (base, list(problems)) if problems else (catalog, [])
 
 
 def _after_first_paint(window, callback) -> None:

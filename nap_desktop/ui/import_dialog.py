@@ -64,53 +64,21 @@ def _tr(text: str) -> str:
 
 
 # ---- the problem messages of core.catalog.tables, in the dialog's language ------------------------
-def _problem_patterns() -> list[tuple[re.Pattern[str], str]]:
-    from nap_desktop.core.catalog.tables import MESSAGES
+def problem_text(problem: Any, lang: str = "en") -> str:
+    """'Row 3, column “Exports”: “12x” is not a number', in ``lang`` (core.catalog.messages' templates)."""
+    from nap_desktop.core.catalog.messages import table_message
 
-    out = []
-    for key, template in MESSAGES.items():
-        if key == "unreadable":
-            continue
-        rx = re.escape(template)
-        for name in ("n", "name", "first", "text", "what"):
-            rx = rx.replace(re.escape("{" + name + "!r}"), f"(?P<{name}>'.*'|\".*\")").replace(
-                re.escape("{" + name + "}"), f"(?P<{name}>.*)")
-        out.append((re.compile("^" + rx + "$"), key))
-    return out
-
-
-def _translated_messages() -> dict[str, str]:
-    return {
-        "empty_header": _tr("the header row has an empty column name (column %n)"),
-        "duplicate_series": _tr("column name %name appears twice in the header"),
-        "duplicate_category": _tr("category %name appears twice (first in row %first)"),
-        "empty_category": _tr("a row with numbers has no category in the first column"),
-        "not_number": _tr("%text is not a number"),
-        "mixed": _tr("%text uses decimal commas but other cells use decimal points (mixed styles)"),
-        "unconfirmed": _tr("%text uses a decimal comma: confirm above that the table uses decimal commas"),
-        "too_few_columns": _tr("the table needs a category column and at least one series column"),
-        "no_rows": _tr("the table has a header but no rows"),
-    }
-
-
-def problem_text(problem: Any) -> str:
-    """'Row 3, column “Exports”: “12x” is not a number', in the interface language."""
-    message = problem.message
-    translated = _translated_messages()
-    for rx, key in _problem_patterns():
-        m = rx.match(message)
-        if m:
-            message = translated[key]
-            for name, value in m.groupdict().items():
-                if value is not None:
-                    if value[:1] in "'\"" and value[-1:] == value[:1]:
-                        value = "“" + value[1:-1] + "”"
-                    message = message.replace("%" + name, value)
-            break
+    code = getattr(problem, "code", "")
+    if code == "unconfirmed":  # the dialog asks above, with two buttons: say so instead of naming the API
+        text = dict(getattr(problem, "params", ()) or ()).get("text", "")
+        message = _tr("%text uses a decimal comma: confirm above that the table uses decimal commas").replace(
+            "%text", "“" + str(text) + "”")
+    else:
+        message = table_message(problem, lang)
     where = []
     if problem.row:
-        where.append(_tr("Row %1").replace("%1", str(problem.row)))
-    if problem.column:
+        where.append(_tr("Row %1").replace("%1", f"{problem.row:,}"))
+    if problem.column and not (code == "empty_header" and lang != "en"):
         where.append(_tr("column “%1”").replace("%1", problem.column))
     return (", ".join(where) + ": " + message) if where else message
 
@@ -355,7 +323,12 @@ class ImportDialog(QDialog):
         return True
 
     def _unreadable(self, message: str, exc: Exception) -> None:
-        self.empty_label.setText(message + "\n" + str(exc))
+        """What could not be read, in the interface language; the reader's own detail when it has one
+        in that language (a TableError), the system's English detail only in English."""
+        from nap_desktop.core.catalog.tables import TableError
+
+        detail = exc.text(self._lang) if isinstance(exc, TableError) else (str(exc) if self._lang == "en" else "")
+        self.empty_label.setText(message + ("\n" + detail if detail else ""))
         self.empty_label.show()
 
     # ---- parsing ---------------------------------------------------------------------------------------
@@ -428,7 +401,7 @@ class ImportDialog(QDialog):
 
     # ---- state ------------------------------------------------------------------------------------------
     def problems(self) -> list[str]:
-        return [problem_text(p) for p in self.table.problems] if self.table is not None else []
+        return [problem_text(p, self._lang) for p in self.table.problems] if self.table is not None else []
 
     def missing(self) -> list[str]:
         out = []
@@ -450,7 +423,7 @@ class ImportDialog(QDialog):
     def _only_decimal_question(self) -> bool:
         """The only problems are decimal commas the user has not confirmed yet (answering fixes them)."""
         return (self.decimal_frame.isVisible() and not (self.point_radio.isChecked() or self.comma_radio.isChecked())
-                and all("decimal comma" in p.message and "mixed" not in p.message for p in self.table.problems))
+                and all(p.code == "unconfirmed" for p in self.table.problems))
 
     def _gaps(self, transposed: bool) -> tuple[Gap, ...]:
         """Why each empty cell of the preview is empty: a bad cell to fix, or a blank (a gap, never a zero)."""

@@ -152,8 +152,7 @@ class LibraryController(QObject):
             else:
                 fact_id = update_fact(self.library, dialog.fact.id, block)
         except (LibraryError, OSError) as exc:
-            problems = getattr(exc, "problems", None) or [str(exc)]
-            self._error(_tr("Your fact was not saved"), "\n".join(problems))
+            self._error(_tr("Your fact was not saved"), self._problems_text(exc))
             return None
         self.reload()
         self._show_fact(fact_id)
@@ -211,7 +210,7 @@ class LibraryController(QObject):
         try:
             remove_fact(self.library, fact_id)
         except (LibraryError, OSError) as exc:
-            self._error(_tr("Your fact was not deleted"), "\n".join(getattr(exc, "problems", None) or [str(exc)]))
+            self._error(_tr("Your fact was not deleted"), self._problems_text(exc))
             return False
         self.reload()
         self.window.show_cards()
@@ -235,7 +234,7 @@ class LibraryController(QObject):
             init_library(self.library)
             ids = save_table(self.library, dialog.table, **dialog.save_arguments())
         except (LibraryError, OSError, ValueError) as exc:
-            self._error(_tr("The table was not saved"), "\n".join(getattr(exc, "problems", None) or [str(exc)]))
+            self._error(_tr("The table was not saved"), self._problems_text(exc))
             return None
         self.reload()
         self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
@@ -303,14 +302,42 @@ class LibraryController(QObject):
         finally:
             self._applying_update = False
 
-    def report_load_problems(self, problems: list[str]) -> None:
-        """The library folder did not load: say so (the window shows the bundled catalog; nothing is touched)."""
+    def report_load_problems(self, problems: list[Any]) -> None:
+        """The library folder did not load: say so (the window shows the bundled catalog; nothing is touched).
+
+        ``problems``: the loader's Problems (or their text), each shown with its file and line in the
+        interface language; at most 20, then how many more.
+        """
+        from nap_desktop.core.catalog.messages import render
+
+        lang = self.window.lang
+        shown = [render(p, lang) for p in problems[:20]]
+        if len(problems) > 20:
+            shown.append(_tr("… and %1 more").replace("%1", f"{len(problems) - 20:,}"))
         self._error(_tr("Your library did not load"),
                     _tr("The window shows the bundled catalog. Your library folder %1 has not been changed; "
                         "fix these problems and restart:").replace("%1", str(self.library))
-                    + "\n\n" + "\n".join(problems[:20]))
+                    + "\n\n" + "\n".join(shown))
 
     # ---- messages -------------------------------------------------------------------------------------
+    def _problems_text(self, exc: BaseException) -> str:
+        """Why a change was refused, in the interface language (core messages carry a code; see
+        core/catalog/messages.py); a system error names what failed and the system's reason."""
+        from nap_desktop.core.catalog.library import LibraryError
+        from nap_desktop.core.catalog.tables import TableError
+
+        lang = self.window.lang
+        if isinstance(exc, LibraryError):
+            return "\n".join(exc.texts(lang))
+        if isinstance(exc, TableError):
+            return exc.text(lang)
+        if isinstance(exc, OSError):
+            where = exc.filename or self.library
+            reason = exc.strerror or str(exc)
+            return _tr("Your library folder could not be written: %1 (%2)").replace("%1", str(where)).replace(
+                "%2", reason)
+        return str(exc)
+
     def _error(self, title: str, message: str) -> None:
         self.last_error = message
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)

@@ -18,7 +18,9 @@ nothing estimated. Items loaded from a library have ``origin == "user"``.
 The default folder (QStandardPaths.AppDataLocation) is a Qt matter and lives in ``ui``; here:
 
     USER_PREFIX = "user."
-    LibraryError(problems: list[str])               every problem at once, messages for the user
+    LibraryError(problems)                          every problem at once: .problems (English text),
+                                                    .texts(lang) (each in "en" or "es"), .items (Messages
+                                                    and loader Problems: see core/catalog/messages.py)
     resolve_library(arg) -> Path | None             --library DIR, else $NAP_LIBRARY, else None
     is_library(path) -> bool                        has library.toml
     init_library(path) -> Path                      create the folder layout (idempotent)
@@ -73,11 +75,22 @@ TABLE_KINDS = ("line", "column", "bar", "grouped", "stacked", "share", "divergin
 
 
 class LibraryError(Exception):
-    """A change the library cannot take; ``problems`` lists every reason, for the user."""
+    """A change the library cannot take; every reason, for the user.
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+    ``items`` are Messages (code + parameters) and loader Problems (FILE:LINE: message);
+    ``problems`` is their English text (the command line, logs); ``texts(lang)`` gives them in the
+    language the user reads (the window's interface language).
+    """
+
+    def __init__(self, problems: list[Any]):
+        self.items = list(problems)
+        self.problems = [str(p) for p in self.items]
         super().__init__("\n".join(self.problems))
+
+    def texts(self, lang: str = "en") -> list[str]:
+        from nap_desktop.core.catalog.messages import render
+
+        return [render(p, lang) for p in self.items]
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,16 @@ FACT_KEYS = ("id", "section", "topic", "countries", "value", "value_max", "unit"
              "note_en", "note_es")
 BLANK_NOTE = "Blank in the imported table: no figure given (a gap, not a zero)"
 BLANK_REASON = {"en": "No figure in the imported table", "es": "Sin cifra en la tabla importada"}
+
+
+def _msg(code: str, **params: Any) -> Any:
+    from nap_desktop.core.catalog.messages import msg
+
+    return msg(code, **params)
+
+
+def _choices(values: Any) -> str:
+    return ", ".join(values)
 
 
 def resolve_library(arg: Path | str | None) -> Path | None:
@@ -250,7 +273,7 @@ class _Change:
         except BaseException:
             self.undo()
             raise
-        new = [str(p) for p in problems if str(p) not in before]
+        new = [p for p in problems if str(p) not in before]
         if new:
             self.undo()
             raise LibraryError(new)
@@ -263,26 +286,25 @@ def _problems_now(library: Path) -> tuple[Catalog, list[str]]:
 
 
 # --- sources -----------------------------------------------------------------------------------
-def _check_source(source: dict[str, Any], where: str) -> list[str]:
+def _check_source(source: dict[str, Any], where: Any) -> list[Any]:
     from nap_desktop.core.catalog.model import STATUSES
 
     problems = []
-    names = {"publisher": "publisher", "title": "title", "url": "URL", "date": "date", "status": "status"}
     for key in SOURCE_FIELDS:
         value = source.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{where}: missing {names[key]}")
+            problems.append(_msg("source.missing", where=where, field=_msg(f"field.{key}")))
     status = source.get("status")
     if isinstance(status, str) and status.strip() and status not in STATUSES:
-        problems.append(f"{where}: status {status!r} must be one of {', '.join(STATUSES)}")
+        problems.append(_msg("source.bad_status", where=where, status=status, choices=_choices(STATUSES)))
     url = source.get("url")
     if isinstance(url, str) and url.strip() and not re.match(r"^https?://\S+\.\S+", url.strip()):
-        problems.append(f"{where}: URL {url!r} must start with http:// or https:// (the table or release itself)")
+        problems.append(_msg("source.bad_url", where=where, url=url))
     return problems
 
 
 def _place_source(library: Path, source: dict[str, Any], catalog: Catalog, change: _Change,
-                  where: str, problems: list[str]) -> str:
+                  where: Any, problems: list[Any]) -> str:
     """Write a source dict as a user source (reusing an identical one); returns its id."""
     problems_here = _check_source(source, where)
     if problems_here:
@@ -306,7 +328,7 @@ def add_source(library: Path | str, source: dict[str, Any]) -> str:
     catalog, before = _problems_now(library)
     change = _Change(library)
     problems: list[str] = []
-    sid = _place_source(library, source, catalog, change, "source", problems)
+    sid = _place_source(library, source, catalog, change, _msg("where.source"), problems)
     if problems:
         raise LibraryError(problems)
     change.commit(before)
@@ -320,7 +342,7 @@ def _fact_file(library: Path, fact_id: str) -> Path:
 
 def _prepare_fact(library: Path, fact: dict[str, Any], catalog: Catalog, change: _Change,
                   fact_id: str | None) -> tuple[str, dict[str, Any]]:
-    problems: list[str] = []
+    problems: list[Any] = []
     data = {k: v for k, v in dict(fact).items() if v is not None}
     if fact_id is None:
         raw_id = str(data.get("id") or "").strip() or user_id(str(data.get("title_en") or data.get("text_en") or "fact"))
@@ -331,19 +353,18 @@ def _prepare_fact(library: Path, fact: dict[str, Any], catalog: Catalog, change:
                 fact_id, n = f"{base}-{n}", n + 1
         elif catalog.fact(fact_id) is not None or fact_id in catalog.charts:
             what = "fact" if catalog.fact(fact_id) is not None else "chart"
-            problems.append(f"fact {fact_id}: there is already a {what} with this id (edit it, or choose another id)")
+            problems.append(_msg(f"fact.id_taken_{what}", id=fact_id))
     data["id"] = fact_id
     for key in ("text_en",):
         if not str(data.get(key) or "").strip():
-            problems.append(f"fact {fact_id}: missing English statement (text_en)")
+            problems.append(_msg("fact.missing_text_en", id=fact_id))
     raw_sources = data.get("sources") or []
     if not isinstance(raw_sources, (list, tuple)) or not raw_sources:
-        problems.append(f"fact {fact_id}: a fact needs at least one source "
-                        "(publisher, title, URL, date and status: official, report or secondary)")
+        problems.append(_msg("fact.no_source", id=fact_id))
         raw_sources = []
     ids: list[str] = []
     for n, entry in enumerate(raw_sources, start=1):
-        where = f"fact {fact_id}, source {n}"
+        where = _msg("where.fact_source", id=fact_id, n=n)
         if isinstance(entry, dict):
             sid = _place_source(library, entry, catalog, change, where, problems)
             if sid:
@@ -351,7 +372,7 @@ def _prepare_fact(library: Path, fact: dict[str, Any], catalog: Catalog, change:
         elif isinstance(entry, str) and entry in catalog.sources:
             ids.append(entry)
         else:
-            problems.append(f"{where}: unknown source {entry!r}")
+            problems.append(_msg("fact.unknown_source", where=where, entry=entry))
     data["sources"] = ids
     if problems:
         change.undo()
@@ -379,8 +400,7 @@ def add_fact(library: Path | str, fact: dict[str, Any]) -> str:
 def _own_fact(library: Path, catalog: Catalog, fact_id: str):
     found = catalog.fact(fact_id)
     if found is None or found.origin != "user":
-        where = "is a bundled fact: only your own facts can be changed" if found is not None else "is not in the library"
-        raise LibraryError([f"fact {fact_id} {where}"])
+        raise LibraryError([_msg("fact.bundled" if found is not None else "fact.not_in_library", id=fact_id)])
     return found
 
 
@@ -425,8 +445,7 @@ def remove_fact(library: Path | str, fact_id: str) -> None:
     old = _own_fact(library, catalog, fact_id)
     users = [cid for cid, spec in catalog.charts.items() if fact_id in spec.facts]
     if users:
-        raise LibraryError([f"fact {fact_id} is illustrated by chart {', '.join(users)}: "
-                            "remove it from the chart's facts first"])
+        raise LibraryError([_msg("fact.in_chart", id=fact_id, charts=", ".join(users))])
     change = _Change(library)
     own = library / old.file
     rest = _remove_block(own, "fact", old.line)
@@ -468,34 +487,34 @@ def save_table(library: Path | str, table: ParsedTable, *, id: str, kind: str, t
     from nap_desktop.core.formatting import UNITS
 
     library = init_library(library)
-    problems: list[str] = [f"table, {p}" for p in table.problems]
+    problems: list[Any] = [_msg("table.problem", problem=p) for p in table.problems]
     if table.needs_confirmation and not table.problems:
-        problems.append("table: decimal commas detected; confirm the decimal style first")
+        problems.append(_msg("table.unconfirmed"))
     did = id.strip() if id.strip().startswith(USER_PREFIX) else user_id(id)
     if not title_en.strip():
-        problems.append(f"chart {did}: missing English title")
+        problems.append(_msg("chart.missing_title_en", id=did))
     if kind not in TABLE_KINDS:
-        problems.append(f"chart {did}: kind {kind!r} must be one of {', '.join(TABLE_KINDS)}")
+        problems.append(_msg("chart.bad_kind", id=did, kind=kind, choices=_choices(TABLE_KINDS)))
     if unit not in UNITS:
-        problems.append(f"dataset {did}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
+        problems.append(_msg("dataset.unknown_unit", id=did, unit=unit, known=_choices(sorted(UNITS))))
     if status not in STATUSES:
-        problems.append(f"dataset {did}: status {status!r} must be one of {', '.join(STATUSES)}")
+        problems.append(_msg("dataset.bad_status", id=did, status=status, choices=_choices(STATUSES)))
     if orientation not in ORIENTATIONS:
-        problems.append(f"table: orientation {orientation!r} must be one of {', '.join(ORIENTATIONS)}")
+        problems.append(_msg("table.bad_orientation", orientation=orientation, choices=_choices(ORIENTATIONS)))
     if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= 6):
-        problems.append(f"chart {did}: decimals must be 0–6")
+        problems.append(_msg("chart.bad_decimals", id=did))
     if not table.categories or not table.series:
-        problems.append("table: nothing to save (no categories or no series)")
+        problems.append(_msg("table.nothing"))
     catalog, before = _problems_now(library)
     if did in catalog.datasets or did in catalog.charts or catalog.fact(did) is not None:
-        problems.append(f"{did}: there is already a dataset, chart or fact with this id; choose another id")
+        problems.append(_msg("table.id_taken", id=did))
     change = _Change(library)
     if isinstance(source, dict):
-        sid = _place_source(library, {"status": status, **source}, catalog, change, "source", problems)
+        sid = _place_source(library, {"status": status, **source}, catalog, change, _msg("where.source"), problems)
     else:
         sid = source
         if sid not in catalog.sources:
-            problems.append(f"source: unknown source id {sid!r}")
+            problems.append(_msg("source.unknown_id", id=sid))
     if problems:
         change.undo()
         raise LibraryError(problems)

@@ -60,19 +60,34 @@ MESSAGES = {
     "unconfirmed": "{text!r} uses a decimal comma: confirm the table uses decimal commas (decimal=\"comma\")",
     "too_few_columns": "the table needs a category column and at least one series column",
     "no_rows": "the table has a header but no rows",
+    "empty": "the table is empty",
     "unreadable": "{what}",
 }
 
 
 class TableError(Exception):
-    """A table that cannot be read at all (not a file, not UTF-8, not an XLSX, no such sheet)."""
+    """A table that cannot be read at all (not a file, not UTF-8, not an XLSX, no such sheet).
+
+    Raised with a core.catalog.messages.Message (``str()`` is English; ``message.text(lang)``).
+    """
+
+    @property
+    def message(self) -> Any:
+        return self.args[0] if self.args else ""
+
+    def text(self, lang: str = "en") -> str:
+        from nap_desktop.core.catalog.messages import render
+
+        return render(self.message, lang)
 
 
 @dataclass(frozen=True)
 class TableProblem:
     row: int  # 1-based row in the source (the header is row 1); 0 = the whole table
     column: str  # the column's header name ("" for the whole row / table)
-    message: str
+    message: str  # English; core.catalog.messages.render(problem, lang) gives it in the UI's language
+    code: str = ""  # a key of MESSAGES
+    params: tuple[tuple[str, Any], ...] = ()  # what fills the message, for the translated text
 
     def __str__(self) -> str:
         where = []
@@ -104,6 +119,16 @@ class ParsedTable:
     def rows(self) -> list[tuple[str, str, float | None]]:
         """(category, series, value) in table order."""
         return [(c, s, self.cells[i][j]) for i, c in enumerate(self.categories) for j, s in enumerate(self.series)]
+
+
+def _problem(row: int, column: str, code: str, **params: Any) -> TableProblem:
+    return TableProblem(row, column, MESSAGES[code].format(**params), code, tuple(params.items()))
+
+
+def _error(code: str, **params: Any) -> TableError:
+    from nap_desktop.core.catalog.messages import msg
+
+    return TableError(msg(f"tables.{code}", **params))
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -187,7 +212,7 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
             header_row = list(raw)
             break
     if header_row is None:
-        return ParsedTable([], [], [], [], [TableProblem(0, "", "the table is empty")])
+        return ParsedTable([], [], [], [], [_problem(0, "", "empty")])
     header_line = row_no
     header = [_cell_text(c) for c in header_row]
     body: list[tuple[int, list[Any]]] = []
@@ -207,7 +232,7 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
     used = max([last_used(header)] + [last_used(cells) for _, cells in body])
     header = (header + [""] * used)[:used]
     if len(header) < 2:
-        return ParsedTable(header, [], [], [], [TableProblem(header_line, "", MESSAGES["too_few_columns"])])
+        return ParsedTable(header, [], [], [], [_problem(header_line, "", "too_few_columns")])
     names: list[str] = []
     seen_series: dict[str, int] = {}
     for j, name in enumerate(header):
@@ -215,10 +240,10 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
             names.append(name or "Category")
             continue
         if not name:
-            problems.append(TableProblem(header_line, f"column {j + 1}", MESSAGES["empty_header"].format(n=j + 1)))
+            problems.append(_problem(header_line, f"column {j + 1}", "empty_header", n=j + 1))
             name = f"column {j + 1}"
         elif name in seen_series:
-            problems.append(TableProblem(header_line, name, MESSAGES["duplicate_series"].format(name=name)))
+            problems.append(_problem(header_line, name, "duplicate_series", name=name))
         seen_series.setdefault(name, j)
         names.append(name)
     series = names[1:]
@@ -234,11 +259,11 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
         category = _cell_text(cells[0]) if cells else ""
         values = list(cells[1:ncols + 1]) + [None] * (ncols - len(cells[1:ncols + 1]))
         if not category:
-            problems.append(TableProblem(line, names[0], MESSAGES["empty_category"]))
+            problems.append(_problem(line, names[0], "empty_category"))
             continue
         if category in first_seen:
-            problems.append(TableProblem(line, names[0], MESSAGES["duplicate_category"].format(
-                name=category, first=first_seen[category])))
+            problems.append(_problem(line, names[0], "duplicate_category", name=category,
+                                     first=first_seen[category]))
             continue
         first_seen[category] = line
         prepared: list[Any] = []
@@ -255,7 +280,7 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
         row_numbers.append(line)
         texts.append(prepared)
     if not body:
-        problems.append(TableProblem(header_line, "", MESSAGES["no_rows"]))
+        problems.append(_problem(header_line, "", "no_rows"))
 
     if counts["comma"] and not counts["point"]:
         style = "comma"
@@ -283,23 +308,24 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
                     continue
                 if kind == "bad" or (comma and kind == "point") or (decimal == "point" and kind == "comma"):
                     key = "mixed" if comma and kind == "point" else "not_number"
-                    problems.append(TableProblem(line, series[j], MESSAGES[key].format(text=shown)))
+                    problems.append(_problem(line, series[j], key, text=shown))
                     out.append(None)
                     continue
                 if kind == "comma" and not comma:
                     key = "mixed" if mixed else "unconfirmed"
-                    problems.append(TableProblem(line, series[j], MESSAGES[key].format(text=shown)))
+                    problems.append(_problem(line, series[j], key, text=shown))
                     out.append(None)
                     continue
                 value = _to_float(t, comma)
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
                 value = float(v)
             else:
-                problems.append(TableProblem(line, series[j], MESSAGES["not_number"].format(text=_cell_text(v))))
+                problems.append(_problem(line, series[j], "not_number", text=_cell_text(v)))
                 out.append(None)
                 continue
             if not math.isfinite(value):
-                problems.append(TableProblem(line, series[j], MESSAGES["not_number"].format(text=_cell_text(v) if not isinstance(v, tuple) else v[2])))
+                problems.append(_problem(line, series[j], "not_number",
+                                         text=_cell_text(v) if not isinstance(v, tuple) else v[2]))
                 out.append(None)
                 continue
             out.append(value)
@@ -333,7 +359,7 @@ def parse_csv(path_or_text: Path | str, *, decimal: str | None = None) -> Parsed
         try:
             raw = path_or_text.read_bytes()
         except OSError as exc:
-            raise TableError(f"Cannot read {path_or_text.name}: {exc.strerror or exc}.") from exc
+            raise _error("cannot_read", name=path_or_text.name, reason=exc.strerror or str(exc)) from exc
         text = _decode(raw, path_or_text.name)
     else:
         text = path_or_text
@@ -358,11 +384,11 @@ def _open_xlsx(path: Path):
         import openpyxl
         return openpyxl.load_workbook(Path(path), read_only=True, data_only=True)
     except FileNotFoundError as exc:
-        raise TableError(f"Cannot read {Path(path).name}: no such file.") from exc
+        raise _error("no_such_file", name=Path(path).name) from exc
     except OSError as exc:
-        raise TableError(f"Cannot read {Path(path).name}: {exc.strerror or exc}.") from exc
+        raise _error("cannot_read", name=Path(path).name, reason=exc.strerror or str(exc)) from exc
     except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError …
-        raise TableError(f"{Path(path).name} is not an Excel workbook (.xlsx) that can be read.") from exc
+        raise _error("not_xlsx", name=Path(path).name) from exc
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -383,7 +409,7 @@ def parse_xlsx(path: Path, sheet: str | None = None, *, decimal: str | None = No
         elif sheet in book.sheetnames:
             ws = book[sheet]
         else:
-            raise TableError(f"{Path(path).name} has no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)}).")
+            raise _error("no_sheet", name=Path(path).name, sheet=sheet, sheets=", ".join(book.sheetnames))
         grid = list(ws.iter_rows(values_only=True))  # openpyxl's reader makes cyclic garbage: read with gc on
         return parse_rows(grid, decimal=decimal)
     finally:

@@ -1,0 +1,457 @@
+"""What the user library and the table reader tell the user, in English and Mexican Spanish (Qt-free).
+
+Core code never writes a sentence for the user directly: it gives a ``Message`` (a code and its
+parameters); whoever shows it formats it in the language the user reads (the window in its
+interface language, the command line in English or ``--lang``). ``str(message)`` is the English
+text, so logs, tests and older callers keep working.
+
+    Message(code, params)                      frozen; .text(lang) ; str() = English
+    msg(code, **params) -> Message
+    render(item, lang="en") -> str             a Message, a loader Problem (FILE:LINE: message), a
+                                               TableProblem, or plain English text from the loader
+    render_table_problem(problem, lang) -> str "row 3, column 'Exports': '12x' is not a number"
+    table_message(problem, lang) -> str        the same without where ("'12x' is not a number")
+    number(value) -> str                       1,234.5 (the style English and Mexican Spanish share)
+    TEMPLATES                                  code -> (English, Spanish)
+
+Parameters are formatted for the language: numbers as 1,234.5, a nested Message in the same
+language, a list joined with commas. English templates quote values the way the loader always
+has ('x'); Spanish ones use “x”.
+
+The loader (loader.py, rules.py, derive.py, charts/build.py) still writes its problems as English
+text with the file and line; ``render`` recognises the ones a user library can produce
+(``LOADER_PATTERNS``) and gives their Spanish. A message it does not know is shown in English,
+introduced by a Spanish sentence that says so, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+LANGS = ("en", "es")
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        return render(self, lang)
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return dict(self.params).get(name, default)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(code: str, **params: Any) -> Message:
+    if code not in TEMPLATES:
+        raise KeyError(f"no template for message {code!r}")
+    return Message(code, tuple(params.items()))
+
+
+def number(value: float | int) -> str:
+    """1,234.5 / 12 / 1,000: comma thousands, point decimals (English and Mexican Spanish alike)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+# --- templates: code -> (English, Spanish) ------------------------------------------------------
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # places a message is about
+    "where.source": ("source", "fuente"),
+    "where.fact": ("fact {id}", "dato {id}"),
+    "where.fact_source": ("fact {id}, source {n}", "dato {id}, fuente {n}"),
+    "where.table": ("table", "tabla"),
+    # names of a source's fields
+    "field.publisher": ("publisher", "el organismo o editor"),
+    "field.title": ("title", "el título"),
+    "field.url": ("URL", "la URL"),
+    "field.date": ("date", "la fecha"),
+    "field.status": ("status", "el tipo de fuente (oficial, informe o secundaria)"),
+    # sources
+    "source.missing": ("{where}: missing {field}", "{where}: falta {field}"),
+    "source.bad_status": ("{where}: status {status!r} must be one of {choices}",
+                          "{where}: el tipo de fuente “{status}” no existe; debe ser official (oficial), report (informe) "
+                          "o secondary (secundaria)"),
+    "source.bad_url": ("{where}: URL {url!r} must start with http:// or https:// (the table or release itself)",
+                       "{where}: la URL “{url}” debe empezar con http:// o https:// (la de la tabla o la "
+                       "publicación misma)"),
+    "source.unknown_id": ("source: unknown source id {id!r}", "fuente: no hay ninguna fuente con el identificador “{id}”"),
+    # facts
+    "fact.id_taken_fact": ("fact {id}: there is already a fact with this id (edit it, or choose another id)",
+                           "dato {id}: ya hay un dato con este identificador (edítelo o elija otro identificador)"),
+    "fact.id_taken_chart": ("fact {id}: there is already a chart with this id (edit it, or choose another id)",
+                            "dato {id}: ya hay una gráfica con este identificador (edítela o elija otro identificador)"),
+    "fact.missing_text_en": ("fact {id}: missing English statement (text_en)",
+                             "dato {id}: falta el enunciado en inglés (text_en)"),
+    "fact.no_source": ("fact {id}: a fact needs at least one source "
+                       "(publisher, title, URL, date and status: official, report or secondary)",
+                       "dato {id}: un dato necesita al menos una fuente "
+                       "(editor, título, URL, fecha y tipo: oficial, informe o secundaria)"),
+    "fact.unknown_source": ("{where}: unknown source {entry!r}", "{where}: fuente desconocida “{entry}”"),
+    "fact.bundled": ("fact {id} is a bundled fact: only your own facts can be changed",
+                     "el dato {id} viene con la aplicación: solo puede cambiar sus propios datos"),
+    "fact.not_in_library": ("fact {id} is not in the library", "el dato {id} no está en su biblioteca"),
+    "fact.in_chart": ("fact {id} is illustrated by chart {charts}: remove it from the chart's facts first",
+                      "el dato {id} se ilustra con la gráfica {charts}: quítelo primero de los datos de la gráfica"),
+    # tables saved as a dataset and a chart
+    "table.problem": ("table, {problem}", "tabla, {problem}"),
+    "table.unconfirmed": ("table: decimal commas detected; confirm the decimal style first",
+                          "tabla: se detectaron comas decimales; confirme primero cómo se escriben los decimales"),
+    "table.bad_orientation": ("table: orientation {orientation!r} must be one of {choices}",
+                              "tabla: la disposición “{orientation}” no existe; debe ser {choices}"),
+    "table.nothing": ("table: nothing to save (no categories or no series)",
+                      "tabla: no hay nada que guardar (faltan las categorías o las series)"),
+    "table.id_taken": ("{id}: there is already a dataset, chart or fact with this id; choose another id",
+                       "{id}: ya hay un conjunto de datos, una gráfica o un dato con este identificador; "
+                       "elija otro"),
+    "chart.missing_title_en": ("chart {id}: missing English title", "gráfica {id}: falta el título en inglés"),
+    "chart.bad_kind": ("chart {id}: kind {kind!r} must be one of {choices}",
+                       "gráfica {id}: el tipo de gráfica “{kind}” no existe; debe ser {choices}"),
+    "chart.bad_decimals": ("chart {id}: decimals must be 0–6", "gráfica {id}: los decimales deben ser de 0 a 6"),
+    "dataset.unknown_unit": ("dataset {id}: unknown unit {unit!r} (known: {known})",
+                             "conjunto de datos {id}: unidad desconocida “{unit}” (conocidas: {known})"),
+    "dataset.bad_status": ("dataset {id}: status {status!r} must be one of {choices}",
+                           "conjunto de datos {id}: el tipo de fuente “{status}” no existe; debe ser official (oficial), "
+                           "report (informe) o secondary (secundaria)"),
+    # the table reader (core.catalog.tables): problems of cells, rows and the header
+    "tables.where_row_column": ("row {row}, column {column!r}: {message}", "fila {row}, columna “{column}”: {message}"),
+    "tables.where_row": ("row {row}: {message}", "fila {row}: {message}"),
+    "tables.where_column": ("column {column!r}: {message}", "columna “{column}”: {message}"),
+    "tables.empty": ("the table is empty", "la tabla está vacía"),
+    "tables.empty_header": ("the header row has an empty column name (column {n})",
+                            "la fila de encabezados tiene una columna sin nombre (columna {n})"),
+    "tables.duplicate_series": ("column name {name!r} appears twice in the header",
+                                "el nombre de columna “{name}” aparece dos veces en el encabezado"),
+    "tables.duplicate_category": ("category {name!r} appears twice (first in row {first})",
+                                  "la categoría “{name}” aparece dos veces (primero en la fila {first})"),
+    "tables.empty_category": ("a row with numbers has no category in the first column",
+                              "una fila con números no tiene categoría en la primera columna"),
+    "tables.not_number": ("{text!r} is not a number", "“{text}” no es un número"),
+    "tables.mixed": ("{text!r} uses decimal commas but other cells use decimal points (mixed styles)",
+                     "“{text}” usa coma decimal, pero otras celdas usan punto decimal (estilos mezclados)"),
+    "tables.unconfirmed": ("{text!r} uses a decimal comma: confirm the table uses decimal commas (decimal=\"comma\")",
+                           "“{text}” usa coma decimal: confirme que la tabla escribe los decimales con coma"),
+    "tables.too_few_columns": ("the table needs a category column and at least one series column",
+                               "la tabla necesita una columna de categorías y al menos una columna de series"),
+    "tables.no_rows": ("the table has a header but no rows", "la tabla tiene encabezados pero ninguna fila"),
+    # a table that cannot be read at all (core.catalog.tables.TableError)
+    "tables.cannot_read": ("Cannot read {name}: {reason}.", "No se puede leer {name}: {reason}."),
+    "tables.no_such_file": ("Cannot read {name}: no such file.", "No se puede leer {name}: el archivo no existe."),
+    "tables.not_xlsx": ("{name} is not an Excel workbook (.xlsx) that can be read.",
+                        "{name} no es un libro de Excel (.xlsx) que se pueda leer."),
+    "tables.no_sheet": ("{name} has no sheet {sheet!r} (sheets: {sheets}).",
+                        "{name} no tiene una hoja “{sheet}” (hojas: {sheets})."),
+    "tables.missing_file": ("{name}: no such file", "{name}: el archivo no existe"),
+    "tables.sheet_only_xlsx": ("--sheet applies to .xlsx files only", "--sheet solo se aplica a archivos .xlsx"),
+    # a loader problem: where it is
+    "problem.file_line": ("{file}:{line}: {message}", "{file}, línea {line}: {message}"),
+    "problem.file_key": ("{file} [{key}]: {message}", "{file} [{key}]: {message}"),
+    "problem.file": ("{file}: {message}", "{file}: {message}"),
+    "problem.untranslated": ("{message}", "(mensaje del verificador de datos, sin traducir) {message}"),
+}
+
+#: the Spanish names of the kinds of item the loader's messages name ("fact user.x" -> "dato user.x")
+KIND_ES = {"fact": "dato", "source": "fuente", "dataset": "conjunto de datos", "chart": "gráfica",
+           "section": "sección", "check": "verificación"}
+
+_FIELD = re.compile(r"\{(\w+)(![rs])?\}")
+
+
+def _value(value: Any, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if hasattr(value, "message") and hasattr(value, "row") and hasattr(value, "column"):
+        return render_table_problem(value, lang)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return number(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value(v, lang) for v in value)
+    return str(value)
+
+
+def _fill(template: str, params: dict[str, Any], lang: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        name, conv = m.group(1), m.group(2)
+        if name not in params:
+            return m.group(0)
+        raw = params[name]
+        if conv == "!r":
+            return repr(raw if isinstance(raw, str) else _value(raw, lang))
+        return _value(raw, lang)
+
+    return _FIELD.sub(one, template)
+
+
+def _template(code: str, lang: str) -> str:
+    en, es = TEMPLATES[code]
+    return es if lang == "es" else en
+
+
+def render(item: Any, lang: str = "en") -> str:
+    """The text of a Message, a loader Problem, a TableProblem or loader text, in ``lang``."""
+    if lang not in LANGS:
+        lang = "en"
+    if isinstance(item, Message):
+        return _fill(_template(item.code, lang), dict(item.params), lang)
+    if hasattr(item, "row") and hasattr(item, "column") and hasattr(item, "message"):
+        return render_table_problem(item, lang)
+    if hasattr(item, "file") and hasattr(item, "line") and hasattr(item, "message"):
+        return render_problem(item, lang)
+    text = str(item)
+    if lang == "en":
+        return text
+    return _loader_text(text, lang)
+
+
+def table_message(problem: Any, lang: str = "en") -> str:
+    """What is wrong with a TableProblem's cell, row or table (without where), in ``lang``."""
+    code = getattr(problem, "code", "")
+    if code and f"tables.{code}" in TEMPLATES:
+        return _fill(_template(f"tables.{code}", lang), dict(getattr(problem, "params", ()) or ()), lang)
+    return problem.message
+
+
+def render_table_problem(problem: Any, lang: str = "en") -> str:
+    """A core.catalog.tables.TableProblem: where (row, column name) and what, in ``lang``."""
+    message = table_message(problem, lang)
+    code = getattr(problem, "code", "")
+    column = problem.column
+    if code == "empty_header" and lang == "es":
+        column = ""  # "column 3" is the reader's own name for it; the Spanish message says "columna 3"
+    params = {"row": problem.row, "column": column, "message": message}
+    if problem.row and column:
+        return _fill(_template("tables.where_row_column", lang), params, lang)
+    if problem.row:
+        return _fill(_template("tables.where_row", lang), params, lang)
+    if column:
+        return _fill(_template("tables.where_column", lang), params, lang)
+    return message
+
+
+def render_problem(problem: Any, lang: str = "en") -> str:
+    """A loader Problem (FILE:LINE: message) in ``lang``; English is exactly ``str(problem)``."""
+    if lang != "es":
+        return str(problem)
+    message = _loader_message(problem.message, lang)
+    if problem.line:
+        return _fill(_template("problem.file_line", lang),
+                     {"file": problem.file, "line": problem.line, "message": message}, lang)
+    if getattr(problem, "key", ""):
+        return _fill(_template("problem.file_key", lang),
+                     {"file": problem.file, "key": problem.key, "message": message}, lang)
+    return _fill(_template("problem.file", lang), {"file": problem.file, "message": message}, lang)
+
+
+_WHERE_TEXT = re.compile(r"^(?P<file>[^\s:][^:]*?\.(?:toml|csv|json)|[^\s:]+/):(?P<line>\d+): (?P<message>.*)$", re.S)
+
+
+def _loader_text(text: str, lang: str) -> str:
+    """Loader text already formatted as FILE:LINE: message (a str(Problem))."""
+    m = _WHERE_TEXT.match(text)
+    if m:
+        return _fill(_template("problem.file_line", lang), {"file": m.group("file"), "line": int(m.group("line")),
+                                                            "message": _loader_message(m.group("message"), lang)}, lang)
+    return _loader_message(text, lang)
+
+
+# --- the loader's English messages, recognised and given in Spanish -------------------------------
+_Q = r"(?P<{0}>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|None|-?[\d.e+]+|True|False|\[.*?\]|\{{.*?\}})"  # a repr()
+_KIND = r"(?P<kind>fact|source|dataset|chart|section|check)"
+
+
+def _q(name: str) -> str:
+    return _Q.format(name)
+
+
+#: (regex on the English message, Spanish template). Groups named in the template are filled in;
+#: ``what`` ("fact user.x") and ``kind`` ("fact") are translated; quoted values keep their text in “”.
+LOADER_PATTERNS: list[tuple[str, str]] = [
+    # files that cannot be read
+    (r"(?P<base>.*) \(fix this first: (?P<n>\d+) follow-on problems? from what this file defines are not listed\)",
+     "{base} (corrija esto primero: no se listan {n} problemas derivados de lo que define este archivo)"),
+    (r"malformed TOML: arrays or tables nested too deeply", "TOML mal formado: listas o tablas anidadas a demasiada profundidad"),
+    (r"malformed TOML: (?P<toml>.*)", "TOML mal formado: {toml}"),
+    (r"unreadable encoding: not UTF-8 \(byte (?P<byte>0x[0-9a-f]+)\)",
+     "codificación ilegible: el archivo no está en UTF-8 (byte {byte})"),
+    (r"cannot read the file: (?P<reason>.*)", "no se puede leer el archivo: {reason}"),
+    (r"a folder where a file belongs", "hay una carpeta donde debería haber un archivo"),
+    (r"a file where a folder belongs", "hay un archivo donde debería haber una carpeta"),
+    (r"not a folder", "no es una carpeta"),
+    (r"'(?P<table>\w+)' must be written as \[\[(?P=table)\]\] blocks", "“{table}” debe escribirse como bloques [[{table}]]"),
+    # ids
+    (_KIND + r" without an 'id'", "{kind} sin “id”"),
+    (_KIND + r" id " + _q("id") + r" must be lower-case letters, digits, '-', '_' or '\.'",
+     "el identificador {id} de {kind} solo puede tener minúsculas, dígitos, “-”, “_” o “.”"),
+    (_KIND + r" id " + _q("id") + r" must start with " + _q("prefix") + r": ids in a user library live in their own namespace",
+     "el identificador {id} de {kind} debe empezar con {prefix}: los identificadores de una biblioteca propia "
+     "tienen su propio espacio de nombres"),
+    (r"duplicate " + _KIND + r" id " + _q("id") + r" \(first defined at (?P<at>.*)\)",
+     "identificador de {kind} repetido {id} (definido antes en {at})"),
+    (r"dataset id " + _q("id") + r" must match its file name " + _q("name"),
+     "el identificador de conjunto de datos {id} debe coincidir con el nombre de su archivo {name}"),
+    # fields of a block
+    (r"(?P<what>.+?): missing English text", "{what}: falta el texto en inglés"),
+    (r"(?P<what>.+?): missing Spanish text", "{what}: falta el texto en español"),
+    (r"(?P<what>.+?): missing English title", "{what}: falta el título en inglés"),
+    (r"(?P<what>.+?): missing Spanish title", "{what}: falta el título en español"),
+    (r"(?P<what>.+?): missing (?P<lang>English|Spanish) title \((?P<key>\w+): the fact's message in ~12 words\)",
+     "{what}: falta el título en {lang} ({key}: el mensaje del dato en unas 12 palabras)"),
+    (r"(?P<what>.+?): missing " + _q("key"), "{what}: falta {key}"),
+    (r"(?P<what>.+?): " + _q("key") + r" must be text", "{what}: {key} debe ser texto"),
+    (r"(?P<what>.+?): unknown field " + _q("key"), "{what}: campo desconocido {key}"),
+    (r"(?P<what>.+?): unknown section " + _q("value") + r" \(known: (?P<known>.*)\)",
+     "{what}: sección desconocida {value} (conocidas: {known})"),
+    (r"(?P<what>.+?): value " + _q("value") + r" is not a number", "{what}: el valor {value} no es un número"),
+    (r"(?P<what>.+?): value_max " + _q("value") + r" is not a number", "{what}: value_max {value} no es un número"),
+    (r"(?P<what>.+?): unknown unit " + _q("value") + r" \(known: (?P<known>.*)\)",
+     "{what}: unidad desconocida {value} (conocidas: {known})"),
+    (r"(?P<what>.+?): unknown unit " + _q("value"), "{what}: unidad desconocida {value}"),
+    (r"(?P<what>.+?): a value needs a unit", "{what}: un valor necesita su unidad"),
+    (r"(?P<what>.+?): unknown qualifier " + _q("value") + r" \(known: (?P<known>.*)\)",
+     "{what}: calificador desconocido {value} (conocidos: {known})"),
+    (r"(?P<what>.+?): a value needs its period", "{what}: un valor necesita su periodo"),
+    (r"(?P<what>.+?): countries must be a list of codes", "{what}: countries debe ser una lista de códigos"),
+    (r"(?P<what>.+?): unknown country code " + _q("value"), "{what}: código de país desconocido {value}"),
+    (r"(?P<what>.+?): sources must be a list of source ids", "{what}: sources debe ser una lista de identificadores de fuente"),
+    (r"(?P<what>.+?): every fact needs at least one source", "{what}: todo dato necesita al menos una fuente"),
+    (r"(?P<what>.+?): unknown source id " + _q("value"), "{what}: identificador de fuente desconocido {value}"),
+    (r"unknown source id " + _q("value"), "identificador de fuente desconocido {value}"),
+    (r"(?P<what>.+?): decimals must be 0–6", "{what}: los decimales deben ser de 0 a 6"),
+    (r"(?P<what>.+?): status " + _q("value") + r" must be one of (?P<choices>.*)",
+     "{what}: el tipo de fuente {value} no existe; debe ser {choices}"),
+    (r"status " + _q("value") + r" must be one of (?P<choices>.*)", "el tipo de fuente {value} no existe; debe ser {choices}"),
+    (r"(?P<what>.+?): (?P<key>\w+) has (?P<n>\d+) words \(at most (?P<max>\d+)\): an action title is the message in ~12 words",
+     "{what}: {key} tiene {n} palabras (máximo {max}): un título de acción es el mensaje en unas 12 palabras"),
+    # datasets and their rows
+    (r"a dataset file needs one \[dataset\] table", "un archivo de conjunto de datos necesita una tabla [dataset]"),
+    (r"rows without a dataset: (?P<file>\S+) is missing", "filas sin conjunto de datos: falta {file}"),
+    (r"(?P<what>.+?): its rows file is missing", "{what}: falta su archivo de filas"),
+    (r"(?P<what>.+?): no rows", "{what}: no tiene filas"),
+    (r"malformed CSV: (?P<detail>.*)", "CSV mal formado: {detail}"),
+    (r"malformed CSV header: needs columns (?P<cols>.*?) \(and optionally source, status, note\)",
+     "encabezado de CSV mal formado: necesita las columnas {cols} (y, si se quiere, source, status, note)"),
+    (r"unclosed quote: the quoted field that starts on line (?P<start>\d+) runs on to line (?P<end>\d+)",
+     "comillas sin cerrar: el campo entre comillas que empieza en la línea {start} sigue hasta la línea {end}"),
+    (r"malformed row: more fields than the header", "fila mal formada: tiene más campos que el encabezado"),
+    (r"a missing value needs a note saying why it is missing", "un valor que falta necesita una nota que diga por qué falta"),
+    (r"value " + _q("value") + r" is not a number", "el valor {value} no es un número"),
+    (r"duplicate row (?P<key>\(.*\)) \(first at line (?P<at>\d+)\)", "fila repetida {key} (antes en la línea {at})"),
+    # provenance rules (rules.py)
+    (r"source (?P<id>\S+): no URL; give the specific table or release URL, or a no_url_reason saying why none exists",
+     "fuente {id}: no tiene URL; dé la URL de la tabla o la publicación misma, o un no_url_reason que diga por qué "
+     "no existe"),
+    (r"source (?P<id>\S+): a homepage URL \((?P<url>.*)\); give the specific table or release URL, or a no_url_reason "
+     r"saying why none exists",
+     "fuente {id}: la URL es la página de inicio de un sitio ({url}); dé la URL de la tabla o la publicación misma, "
+     "o un no_url_reason que diga por qué no existe"),
+    (r"low-credibility source " + _q("domain") + r" \(content farm, vendor blog or anonymous mirror\): not a source an "
+     r"official accepts; cite the agency or leave a gap with its reason",
+     "fuente de baja credibilidad {domain} (granja de contenidos, blog de un proveedor o espejo anónimo): un "
+     "funcionario no la acepta; cite al organismo o deje un hueco con su razón"),
+    (r"dataset (?P<id>\S+): status " + _q("typed") + r" is stronger than its rows \((?P<rows>.*)\); a dataset's status "
+     r"is its weakest row's",
+     "conjunto de datos {id}: el tipo {typed} es más fuerte que el de sus filas ({rows}); el tipo de un conjunto de "
+     "datos es el de su fila más débil"),
+    (r"Spanish text uses " + _q("avoid") + r": the glossary says " + _q("use"),
+     "el texto en español usa {avoid}: el glosario dice {use}"),
+    (r"cannot read (?P<what>.+?): (?P<error>\w+): (?P<detail>.*)", "no se pudo leer {what}: {error}: {detail}"),
+]
+
+#: tomllib's messages (after "malformed TOML: ")
+TOML_ES: list[tuple[str, str]] = [
+    (r"Expected '=' after a key in a key/value pair", "se esperaba “=” después de una clave"),
+    (r"Expected newline or end of document after a statement",
+     "se esperaba un salto de línea o el fin del documento después de una instrucción"),
+    (r"Invalid value", "valor no válido"),
+    (r"Invalid statement", "instrucción no válida"),
+    (r"Invalid initial character for a key part", "carácter inicial no válido en una clave"),
+    (r"Unterminated string", "texto sin cerrar (faltan las comillas finales)"),
+    (r"Unclosed array", "lista sin cerrar (falta “]”)"),
+    (r"Unclosed inline table", "tabla en línea sin cerrar (falta “}}”)"),
+    (r"Expected ']' at the end of a table declaration", "se esperaba “]” al final de la declaración de una tabla"),
+    (r"Expected ']]' at the end of an array declaration", "se esperaba “]]” al final de la declaración de un bloque"),
+    (r"Cannot overwrite a value", "no se puede sobrescribir un valor"),
+    (r"Cannot declare (?P<key>.*) twice", "no se puede declarar {key} dos veces"),
+    (r"Cannot redefine namespace (?P<key>.*)", "no se puede redefinir el espacio de nombres {key}"),
+    (r"Cannot mutate immutable namespace (?P<key>.*)", "no se puede modificar el espacio de nombres inmutable {key}"),
+    (r"Duplicate inline table key (?P<key>.*)", "clave repetida en una tabla en línea: {key}"),
+    (r"Invalid date or datetime", "fecha u hora no válida"),
+    (r"Invalid hex value", "valor hexadecimal no válido"),
+    (r"Illegal character (?P<char>.*)", "carácter no permitido {char}"),
+    (r"Found invalid character (?P<char>.*)", "se encontró un carácter no válido {char}"),
+    (r"Unescaped '\\' in a string", "“\\” sin escapar dentro de un texto"),
+    (r"Escaped character is not a Unicode scalar value", "el carácter escapado no es un valor Unicode"),
+    (r"Expected (?P<expect>.*)", "se esperaba {expect}"),
+]
+
+_COMPILED: list[tuple[re.Pattern[str], str]] | None = None
+_COMPILED_TOML: list[tuple[re.Pattern[str], str]] | None = None
+
+
+def _patterns() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    global _COMPILED, _COMPILED_TOML
+    if _COMPILED is None:  # compiled on first use: nothing at start-up pays for them
+        _COMPILED = [(re.compile("^" + rx + "$", re.S), es) for rx, es in LOADER_PATTERNS]
+        _COMPILED_TOML = [(re.compile("^" + rx + "$", re.S), es) for rx, es in TOML_ES]
+    return _COMPILED, _COMPILED_TOML  # type: ignore[return-value]
+
+
+def _quoted_es(value: str) -> str:
+    """'x' / "x" (a repr) -> “x”; anything else unchanged."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return "“" + value[1:-1] + "”"
+    return value
+
+
+def _what_es(what: str) -> str:
+    """'fact user.x' -> 'dato user.x'; 'fact user.x, source 2' -> 'dato user.x, fuente 2'."""
+    parts = []
+    for part in what.split(", "):
+        head, _, rest = part.partition(" ")
+        parts.append(f"{KIND_ES[head]} {rest}".strip() if head in KIND_ES else part)
+    return ", ".join(parts)
+
+
+def _loader_message(message: str, lang: str) -> str:
+    if lang != "es":
+        return message
+    loader, toml = _patterns()
+    for rx, es in loader:
+        m = rx.match(message)
+        if not m:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "toml" in groups:
+            groups["toml"] = _toml_es(groups["toml"])
+        if "base" in groups:
+            groups["base"] = _loader_message(groups["base"], lang)
+        for key in ("what",):
+            if key in groups:
+                groups[key] = _what_es(groups[key])
+        if "kind" in groups:
+            groups["kind"] = KIND_ES.get(groups["kind"], groups["kind"])
+        if "lang" in groups:
+            groups["lang"] = {"English": "inglés", "Spanish": "español"}[groups["lang"]]
+        for key, value in list(groups.items()):
+            if key not in ("toml", "base", "what", "kind", "lang"):
+                groups[key] = _quoted_es(value)
+        return es.format(**groups)
+    return _fill(_template("problem.untranslated", lang), {"message": message}, lang)
+
+
+def _toml_es(detail: str) -> str:
+    _, toml = _patterns()
+    for rx, es in toml:
+        m = rx.match(detail)
+        if m:
+            return es.format(**{k: _quoted_es(v) for k, v in m.groupdict().items() if v is not None})
+    return detail
