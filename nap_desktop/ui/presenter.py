@@ -1157,7 +1157,7 @@ class PresentDialog(QDialog):
             warn.setStyleSheet(f"color: {_MISSING_INK};")
             layout.addWidget(warn)
         keys = QLabel(_tr("Keys: → / Space next · ← previous · number + Enter go to slide · "
-                          "B black · W white · N notes · Esc end"))
+                          "B black · W white · N presenter view · Esc end"))
         keys.setWordWrap(True)
         keys.setObjectName("Muted")
         layout.addWidget(keys)
