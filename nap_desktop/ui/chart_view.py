@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -67,11 +69,22 @@ class ValueAxis(pg.AxisItem):
 class PagePlotWidget(pg.PlotWidget):
     """A plot that never zooms or pans: the mouse wheel over it scrolls the page it sits on.
 
-    pyqtgraph takes every wheel event for its zoom; ignoring it here lets Qt hand it on to the
-    parent widgets, up to the detail page's scroll area."""
+    pyqtgraph takes every wheel event for its zoom; here the turn goes to the nearest scroll area
+    around the chart (the detail page), as if the wheel had turned over the page itself."""
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        event.ignore()
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()  # nothing to scroll: let Qt offer it to whoever is around
+            return
+        target = area.viewport()
+        where = target.mapFromGlobal(event.globalPosition().toPoint())
+        forwarded = QWheelEvent(QPointF(where), event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                event.buttons(), event.modifiers(), event.phase(), event.inverted(), event.source())
+        QApplication.sendEvent(target, forwarded)
+        event.accept()
 
 
 class YearAxis(pg.AxisItem):
@@ -355,14 +368,22 @@ class ChartView(QWidget):
             return f"{head}: {spec.format(None, self._lang)}" + (f" — {reason}" if reason else "")
         return f"{head}: {style.hover_value(spec, value, self._lang)}"
 
-    def _category_axis(self, plot: Any, axis: str, labels: tuple[str, ...], positions: list[float]) -> None:
+    def _category_axis(self, plot: Any, axis: str, labels: tuple[str, ...], positions: list[float],
+                       categories: tuple[str, ...] = ()) -> None:
         ax = plot.getAxis(axis)
         font = ax.style.get("tickFont") or self.font()
         if axis == "bottom":
             slot = max(40, (self.plot_widget.width() or 600) - 120) / max(1, len(labels))
             longest = max((QFontMetrics(font).horizontalAdvance(t) for t in labels), default=0)
             step = max(1, math.ceil((longest + 12) / slot)) if longest + 12 > slot else 1
-            ticks = [(p, t) for k, (p, t) in enumerate(zip(positions, labels, strict=True)) if k % step == 0]
+            keep = [k % step == 0 for k in range(len(labels))]
+            calendar = _calendar_steps(categories) if step > 1 and len(categories) == len(labels) else None
+            if calendar is not None:
+                # months and years thin out on round steps: every January (or quarter), every 5th year
+                numbers, steps = calendar
+                step = next((n for n in steps if n >= step), steps[-1])
+                keep = [number % step == 0 for number in numbers]
+            ticks = [(p, t) for k, (p, t) in enumerate(zip(positions, labels, strict=True)) if keep[k]]
             if step > 1 and any(len(t) > 12 for t in labels):  # long names: shorten rather than overlap
                 width = int(slot * step) - 8
                 ticks = [(p, _elide(t, font, max(30, width))) for p, t in ticks]
@@ -468,7 +489,7 @@ class ChartView(QWidget):
             # just above the lowest value (inside the plot: the view always includes it); a second line up
             self._add_text(plot, centre, low, text, (0.5, 1.0 + 1.1 * level), GAP_COLOR, "#ffffff")
             previous = centre
-        self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs))
+        self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs), spec.categories)
         self._axis_titles(spec, plot, horizontal=False)
         if len(spec.series) > 1:
             self._series_legend(spec)
@@ -600,7 +621,8 @@ class ChartView(QWidget):
                     word = QCoreApplication.translate("ChartView", "Total")
                     self._add_text(plot, float(i), float(up[i]), f"{word} {spec.format(total, self._lang)}",
                                    (0.5, 1), theme.INK)
-        self._category_axis(plot, "bottom", spec.category_labels(self._lang), [float(i) for i in range(n)])
+        self._category_axis(plot, "bottom", spec.category_labels(self._lang), [float(i) for i in range(n)],
+                            spec.categories)
         self._axis_titles(spec, plot, horizontal=False)
         plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(theme.MUTED, width=1)))
         self._series_legend(spec)
@@ -777,6 +799,16 @@ class ChartView(QWidget):
             QToolTip.showText(QCursor.pos(), text, self.plot_widget)
         else:
             QToolTip.hideText()
+
+
+def _calendar_steps(categories: tuple[str, ...]) -> tuple[list[int], tuple[int, ...]] | None:
+    """Months ('2024-01'): (month - 1 for each, round steps in months); years ('1994'): (the years,
+    round steps in years); anything else: None."""
+    if categories and all(len(c) == 7 and c[4] == "-" and c[:4].isdigit() and c[5:].isdigit() for c in categories):
+        return [int(c[:4]) * 12 + int(c[5:]) - 1 for c in categories], (1, 2, 3, 6, 12, 24, 60)
+    if categories and all(len(c) == 4 and c.isdigit() for c in categories):
+        return [int(c) for c in categories], (1, 2, 5, 10, 20, 50)
+    return None
 
 
 def _line_gaps(spec: ChartSpec, series: Any) -> list[int]:
