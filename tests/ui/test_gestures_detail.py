@@ -256,3 +256,19 @@ def test_the_1_6_trillion_fact_no_longer_opens_a_chart_that_cannot_show_it(qtbot
     trade = catalog.charts["usmca-trilateral-trade"]
     assert "usmca-trade-trilateral-20y" not in trade.facts
     assert catalog.fact("usmca-trade-trilateral-since-2022").chart == trade.id
+
+
+def test_the_chart_speaks_spanish_through_the_installed_translation(qtbot, detail):
+    from nap_desktop.ui.i18n import translations
+
+    translations().set_language("es")
+    try:
+        view = detail("usmca-gdp-share-na-2025", lang="es")
+        chart = view.chart_view
+        assert chart.legend_entries == ["América del Norte", "Resto del mundo"]
+        qtbot.mouseClick(chart.copy_button, Qt.MouseButton.LeftButton)
+        lines = QGuiApplication.clipboard().text().splitlines()
+        assert lines[1] == "Unidad: %"
+        assert chart.copy_button.text() == "Copiar datos"
+    finally:
+        translations().set_language("en")
