@@ -89,13 +89,10 @@ class TableProblem:
     code: str = ""  # a key of MESSAGES
     params: tuple[tuple[str, Any], ...] = ()  # what fills the message, for the translated text
 
-    def __str__(self) -> str:
-        where = []
-        if self.row:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+    def __str__(self) -> str:  # "row 1,501, column 'Exports': '12x' is not a number"
+        from nap_desktop.core.catalog.messages import render_table_problem
+
+        return render_table_problem(self, "en")
 
 
 @dataclass
