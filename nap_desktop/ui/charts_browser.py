@@ -718,7 +718,7 @@ class ChartsBrowser(QWidget):
         return added
 
     def eventFilter(self, obj: Any, event: QEvent) -> bool:
-        if obj is self.facts_list and event.type() == QEvent.Type.KeyPress and \
+        if obj is getattr(self, "facts_list", None) and event.type() == QEvent.Type.KeyPress and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.facts_list.currentItem() is not None:
             self.open_fact.emit(self.facts_list.currentItem().data(Qt.ItemDataRole.UserRole))
             return True
@@ -867,7 +867,7 @@ class ChartPage(QScrollArea):
         super().changeEvent(event)
 
     def eventFilter(self, obj: Any, event: QEvent) -> bool:
-        if obj is self.facts_list and event.type() == QEvent.Type.KeyPress and \
+        if obj is getattr(self, "facts_list", None) and event.type() == QEvent.Type.KeyPress and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.facts_list.currentItem() is not None:
             self.open_fact_requested.emit(self.facts_list.currentItem().data(Qt.ItemDataRole.UserRole))
             return True
