@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -623,7 +624,13 @@ class PresenterConsole(QWidget):
                            "QWidget#PresenterConsole > QPushButton { background: #2a3139; color: #ffffff; "
                            "border: 1px solid #56616b; border-radius: 6px; padding: 6px 12px; } "
                            "QWidget#PresenterConsole > QPushButton:hover { background: #3a434d; } "
-                           "QWidget#PresenterConsole > QPushButton:disabled { color: #7a858f; }")
+                           "QWidget#PresenterConsole > QPushButton:disabled { color: #7a858f; } "
+                           "QWidget#PresenterConsole QTextBrowser QScrollBar:vertical { background: #2a3139; "
+                           "width: 12px; margin: 0; } "
+                           "QWidget#PresenterConsole QTextBrowser QScrollBar::handle:vertical { background: #56616b; "
+                           "border-radius: 5px; min-height: 24px; } "
+                           "QWidget#PresenterConsole QTextBrowser QScrollBar::add-line:vertical, "
+                           "QWidget#PresenterConsole QTextBrowser QScrollBar::sub-line:vertical { height: 0; }")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         catalog, lang = owner.catalog, owner.lang
 
@@ -658,18 +665,30 @@ class PresenterConsole(QWidget):
         self.swap_button.setVisible(not embedded)
         self.slide_button.setVisible(embedded)
 
-        top = QHBoxLayout()
-        top.addWidget(self.position_label)
-        top.addSpacing(24)
-        top.addWidget(self.elapsed_label)
-        top.addSpacing(24)
-        top.addWidget(self.clock_label)
-        top.addSpacing(16)
-        top.addWidget(self.blank_label)
-        top.addStretch(1)
+        info = QHBoxLayout()
+        info.addWidget(self.position_label)
+        info.addSpacing(24)
+        info.addWidget(self.elapsed_label)
+        info.addSpacing(24)
+        info.addWidget(self.clock_label)
+        info.addSpacing(16)
+        info.addWidget(self.blank_label)
+        info.addStretch(1)
+        self._buttons_row = QHBoxLayout()
+        self._buttons_row.setSpacing(8)
         for b in (self.prev_button, self.next_button, self.black_button, self.reset_button, self.swap_button,
                   self.slide_button, self.end_button):
-            top.addWidget(b)
+            self._buttons_row.addWidget(b)
+        # time and buttons on one row when the screen is wide enough, the buttons below otherwise
+        # (a 1024-pixel laptop in Spanish): never a cut label
+        self._info_row = info
+        top = QGridLayout()
+        top.setHorizontalSpacing(16)
+        top.setVerticalSpacing(8)
+        top.addLayout(info, 0, 0)
+        top.addLayout(self._buttons_row, 0, 1)
+        self._top = top
+        self._buttons_below = False
 
         self.current_view = SlideWidget(catalog, lang, letterbox="#1d2329")
         self.next_view = SlideWidget(catalog, lang, letterbox="#1d2329", interactive_chart=False)
@@ -739,6 +758,25 @@ class PresenterConsole(QWidget):
         self.black_button.setText(_tr("Show slide") if blank else _tr("Black screen"))
         self.prev_button.setEnabled(i > 0)
         self.next_button.setEnabled(i + 1 < total)
+        self._arrange_top()
+
+    def _arrange_top(self) -> None:
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        room = self.width() - (margins.left() + margins.right() if margins is not None else 0)
+        need = self._info_row.sizeHint().width() + self._top.horizontalSpacing() + self._buttons_row.sizeHint().width()
+        below = need > room
+        if below == self._buttons_below:
+            return
+        self._buttons_below = below
+        self._top.removeItem(self._buttons_row)
+        if below:
+            self._top.addLayout(self._buttons_row, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self._top.addLayout(self._buttons_row, 0, 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._arrange_top()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._owner.handle_key(event):

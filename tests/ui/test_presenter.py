@@ -686,3 +686,36 @@ def test_chart_slides_show_category_names_in_full(qtbot, catalog, lang, size):
     for text in shown:
         if not any(ch.isdigit() for ch in text):
             assert " ".join(text.split()) in names, text
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720), (1920, 1080)])
+def test_presenter_view_top_row_is_never_cut_in_spanish(qtbot, deck, catalog, size):
+    """A 1024-pixel laptop in Spanish: the time and the buttons keep their whole labels (the buttons move to a
+    second row rather than shrink), and nothing overlaps."""
+    from PySide6.QtCore import QRect
+
+    from nap_desktop.ui.i18n import translations
+
+    translations().set_language("es")
+    try:
+        window = _window(qtbot, deck, catalog, lang="es")
+        window.resize(*size)
+        qtbot.keyClick(window, Qt.Key.Key_End)
+        qtbot.keyClick(window, Qt.Key.Key_N)
+        page = window.presenter_page
+        assert page.isVisible()
+        widgets = [page.position_label, page.elapsed_label, page.clock_label, page.prev_button, page.next_button,
+                   page.black_button, page.reset_button, page.slide_button, page.end_button]
+        rects = []
+        for w in widgets:
+            assert w.isVisible()
+            assert w.width() >= w.sizeHint().width(), (w.text(), w.width(), w.sizeHint().width())
+            r = QRect(w.mapTo(page, QPoint(0, 0)), w.size())
+            assert page.rect().contains(r), (w.text(), r)
+            rects.append((w.text(), r))
+        for k, (a, ra) in enumerate(rects):
+            for b, rb in rects[k + 1:]:
+                assert not ra.intersects(rb), (a, b)
+        assert page.slide_button.text() == "Solo la diapositiva"
+    finally:
+        translations().set_language("en")
