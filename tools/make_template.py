@@ -21,6 +21,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from nap_desktop.core.textmetrics import TYPE_SCALE  # noqa: E402  (the one type scale the renderers use)
 OUT = ROOT / "resources" / "templates" / "nap_template.pptx"
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, 16:9
@@ -85,13 +87,71 @@ def _left_align(ph) -> None:
     etree.SubElement(lvl, f"{{{A}}}buNone")
 
 
+def _sz(role: str) -> str:
+    """A role's size from the renderers' type scale, in OOXML hundredths of a point."""
+    return str(int(round(TYPE_SCALE[role][0] * 100)))
+
+
+#: the role of each placeholder type; per layout, the roles that differ (cover and divider titles)
+PLACEHOLDER_ROLES = {"title": "title", "ctrTitle": "cover_title", "subTitle": "message", "body": "body",
+                     "obj": "body", "pic": "body", "dt": "footer", "ftr": "footer", "sldNum": "footer"}
+LAYOUT_ROLES = {"Title Slide": {"ctrTitle": "cover_title", "subTitle": "message"},
+                "Section Header": {"title": "divider_title", "body": "message"}}
+
+
+def _set_levels(lst, role: str, levels: int) -> None:
+    """Every level of a list style (lvl1pPr..) gets the role's size; missing levels are added."""
+    for n in range(1, levels + 1):
+        tag = f"{{{A}}}lvl{n}pPr"
+        lvl = lst.find(tag)
+        if lvl is None:
+            lvl = etree.Element(tag)
+            # keep the lvlNpPr children in order, before any extLst
+            before = [c for c in lst if c.tag.startswith(f"{{{A}}}lvl") and int(c.tag[-4]) < n]
+            lst.insert(lst.index(before[-1]) + 1 if before else 0, lvl)
+        rpr = lvl.find(f"{{{A}}}defRPr")
+        if rpr is None:
+            rpr = etree.SubElement(lvl, f"{{{A}}}defRPr")
+        rpr.set("sz", _sz(role))
+
+
+def _placeholder_sizes(shapes, roles: dict[str, str]) -> None:
+    """Each placeholder's own list style carries its role's size (title 1 level, text 9)."""
+    for ph in shapes.placeholders:
+        kind = _ph_type(ph)
+        role = roles.get(kind) or PLACEHOLDER_ROLES.get(kind)
+        if role is None:
+            continue
+        tx = ph._element.find(f"{{{P}}}txBody")
+        if tx is None:
+            continue
+        lst = tx.find(f"{{{A}}}lstStyle")
+        if lst is None:
+            lst = etree.Element(f"{{{A}}}lstStyle")
+            tx.insert(1, lst)
+        _set_levels(lst, role, 1 if kind in ("title", "ctrTitle", "dt", "ftr", "sldNum") else 9)
+
+
+def _type_scale(prs: Presentation) -> None:
+    """The master's text styles and every master and layout placeholder in the renderers' type scale
+    by role (core/textmetrics.TYPE_SCALE): what a user types into a placeholder of our template, or a
+    slide PowerPoint adds on it, gets the same sizes as the slides we write."""
+    ns = {"p": P, "a": A}
+    styles = prs.slide_master._element.find(".//p:txStyles", ns)
+    _set_levels(styles.find("p:titleStyle", ns), "title", 1)
+    _set_levels(styles.find("p:bodyStyle", ns), "body", 9)
+    _set_levels(styles.find("p:otherStyle", ns), "body", 9)  # text boxes a user adds
+    _placeholder_sizes(prs.slide_master, {})
+    for layout in prs.slide_layouts:
+        _placeholder_sizes(layout, LAYOUT_ROLES.get(layout.name, {}))
+
+
 def _master_style(prs: Presentation) -> None:
     master = prs.slide_master
-    # Titles: navy, bold, a size that suits 16:9; body text a little smaller than Office's default.
+    # Titles: navy, bold, left-aligned (sizes: _type_scale).
     ns = {"p": P, "a": A}
     title = master._element.find(".//p:txStyles/p:titleStyle/a:lvl1pPr", ns)
     rpr = title.find("a:defRPr", ns)
-    rpr.set("sz", "3200")
     rpr.set("b", "1")
     for fill in rpr.findall("a:solidFill", ns):
         rpr.remove(fill)
@@ -99,10 +159,6 @@ def _master_style(prs: Presentation) -> None:
     etree.SubElement(fill, f"{{{A}}}schemeClr", val="tx2")
     rpr.insert(0, fill)
     title.set("algn", "l")
-    for level in master._element.findall(".//p:txStyles/p:bodyStyle/*", ns):
-        r = level.find("a:defRPr", ns)
-        if r is not None and r.get("sz"):
-            r.set("sz", str(int(int(r.get("sz")) * 0.75)))
 
 
 def _accent_bar(prs: Presentation) -> None:
@@ -142,6 +198,7 @@ def build(out: Path = OUT) -> Path:
                                                                                        "title", "body"):
                 _left_align(ph)
     _scale_placeholders(prs.slide_master.placeholders, factor)
+    _type_scale(prs)  # after _left_align, which rewrites the cover's and divider's list styles
     _accent_bar(prs)
     props = prs.core_properties
     props.author = props.last_modified_by = "NAP Briefing"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.deck import Slide, compose_deck
-from nap_desktop.core.textmetrics import fit, role_min, role_size, wrap
+from nap_desktop.core.textmetrics import fit, role_min, role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import ExportError, write_atomically
@@ -661,18 +661,17 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     fmt = excel_number_format(spec.unit, spec.decimals)
     data = CategoryChartData(number_format=fmt)
     categories = list(spec.category_labels(lang))
-    if kind != "line":
-        # a missing value is never an empty slot: its category says "n/a" (the reason is a footnote)
-        na = "n/a" if lang == "en" else "n.d."
-        for j in range(len(categories)):
-            missing = [s.label(lang) for s in spec.series if j < len(s.values) and s.values[j] is None]
-            if missing:
-                what = na if len(missing) == len(spec.series) or len(spec.series) == 1 or len(categories) > 8 \
-                    else f"{', '.join(missing)}: {na}"
-                categories[j] = f"{categories[j]} ({what})"
+    horizontal = kind in ("bar", "diverging", "share")
+    if horizontal and len(spec.series) > 1:
+        # LibreOffice lists a horizontal bar chart's legend bottom-up (it ignores the reversed category
+        # axis), PowerPoint in series order: a legend of our own, in series order, reads the same in both.
+        legend_h = _legend_height(spec, lang, box[2])
+        _series_legend(slide, spec, lang, (box[0], box[1], box[2], legend_h))
+        box = (box[0], box[1] + legend_h, box[2], box[3] - legend_h)
     if kind == "stacked" and len(spec.series) > 1 and len(categories) <= 8:
         # the total of each stack, under its label (the segments carry their own values)
-        totals = [sum(v for v in col if v is not None) if any(v is not None for v in col) else None
+        # a stack with a missing segment has no known total: none is shown (its segment says "n/a")
+        totals = [sum(col) if all(v is not None for v in col) else None
                   for col in zip(*(s.values for s in spec.series))]
         word = "Total" if lang == "en" else "Total"
         categories = [f"{c} ({word} {spec.format(t, lang)})" if t is not None else c
@@ -686,7 +685,6 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     chart.has_title = False
     chart.font.size = Pt(role_size("chart"))
     chart.font.color.rgb = _rgb("404040")
-    horizontal = kind in ("bar", "diverging", "share")
     n_points = len(spec.categories) * len(spec.series)
     single = len(spec.series) == 1
 
@@ -748,6 +746,29 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
         else:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
 
+    if kind != "line":
+        # a missing value is never an empty slot: that point's label says "n/a" (the category keeps its
+        # name; the reason is a footnote on the slide). The cell stays empty: no figure is invented.
+        na = "n/a" if lang == "en" else "n.d."
+        for series, s in zip(plot.series, spec.series):
+            if all(v is not None for v in s.values):
+                continue
+            # the series' own label settings replace the plot's: the same ones, here
+            sdl = series.data_labels
+            sdl.show_value = labels_help
+            sdl.number_format = fmt
+            sdl.number_format_is_linked = False
+            sdl.font.size = Pt(role_size("chart"))
+            if kind == "stacked":
+                sdl.position = XL_LABEL_POSITION.CENTER
+                sdl.font.color.rgb = _rgb("FFFFFF" if _luminance(s.color) < 0.5 else "262626")
+            else:
+                sdl.position = XL_LABEL_POSITION.OUTSIDE_END
+            _anchor_missing_points(series, s.values)
+            for j, v in enumerate(s.values):
+                if v is None:
+                    _custom_point_label(series.points[j], na, kind)
+
     va = chart.value_axis
     values = [v for s in spec.series for v in s.values if v is not None]
     if values and min(values) >= 0 and kind != "line":
@@ -784,7 +805,7 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
 
         ca.crosses = XL_AXIS_CROSSES.MAXIMUM  # keeps the value axis at the bottom once categories are reversed
 
-    if len(spec.series) > 1:
+    if len(spec.series) > 1 and not horizontal:
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -792,6 +813,101 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     else:
         chart.has_legend = False
     return frame
+
+
+def _anchor_missing_points(series: Any, values: tuple[float | None, ...] | list[float | None]) -> None:
+    """A label is drawn only where the chart has a point: a missing value gets a zero-length point in
+    the chart's cached values, so its "n/a" label shows (PowerPoint and LibreOffice skip empty points).
+    The cell in the chart's embedded workbook stays empty (Edit Data shows no figure), and so do the
+    workbook and the other renderers."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    cache = series._element.find(qn("c:val") + "/" + qn("c:numRef") + "/" + qn("c:numCache"))
+    if cache is None:
+        return
+    present = {int(pt.get("idx")): pt for pt in cache.findall(qn("c:pt"))}
+    for pt in present.values():
+        cache.remove(pt)
+    for j, v in enumerate(values):
+        pt = present.get(j)
+        if pt is None and v is None:
+            pt = etree.Element(qn("c:pt"), idx=str(j))
+            etree.SubElement(pt, qn("c:v")).text = "0"
+        if pt is not None:
+            ext = cache.find(qn("c:extLst"))
+            if ext is not None:
+                ext.addprevious(pt)
+            else:
+                cache.append(pt)
+
+
+def _custom_point_label(point: Any, text: str, kind: str) -> None:
+    """A data label of our own text on one point (the point's value cell is empty)."""
+    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.util import Pt
+
+    label = point.data_label
+    tf = label.text_frame
+    tf.text = text
+    run = tf.paragraphs[0].runs[0]
+    run.font.size = Pt(role_size("chart"))
+    run.font.italic = True
+    run.font.color.rgb = _rgb(GREY)
+    label.position = XL_LABEL_POSITION.INSIDE_BASE
+
+
+_LEGEND_SWATCH_IN = 0.16
+_LEGEND_GAP_IN = 0.3
+
+
+def _legend_rows(spec: ChartSpec, lang: str, width: int) -> list[list[tuple[str, str, int]]]:
+    """Legend entries (label, colour, width in EMU) in series order, wrapped into rows that fit ``width``."""
+    size = role_size("chart")
+    rows: list[list[tuple[str, str, int]]] = [[]]
+    used = 0
+    for s in spec.series:
+        label = s.label(lang)
+        w = int((_LEGEND_SWATCH_IN + 0.08) * EMU_PER_IN + (text_width(label, size) + 2) * EMU_PER_PT)
+        w = min(w, width)
+        if rows[-1] and used + w > width:
+            rows.append([])
+            used = 0
+        rows[-1].append((label, s.color, w))
+        used += w + int(_LEGEND_GAP_IN * EMU_PER_IN)
+    return rows
+
+
+def _legend_height(spec: ChartSpec, lang: str, width: int) -> int:
+    line = int(line_height(1, role_size("chart")) * EMU_PER_PT)
+    return len(_legend_rows(spec, lang, width)) * (line + int(EMU_PER_IN * 0.06)) + int(EMU_PER_IN * 0.08)
+
+
+def _series_legend(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, int]) -> Any:
+    """A legend as shapes (swatch + label per series), left to right in series order."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    x, y, w, _ = box
+    size = role_size("chart")
+    line = int(line_height(1, size) * EMU_PER_PT)
+    sw = int(_LEGEND_SWATCH_IN * EMU_PER_IN)
+    group = _group(slide, f"Legend {spec.id}")
+    for r, row in enumerate(_legend_rows(spec, lang, w)):
+        cx = x
+        top = y + r * (line + int(EMU_PER_IN * 0.06))
+        for n, (label, color, ew) in enumerate(row):
+            sq = group.shapes.add_shape(MSO_SHAPE.RECTANGLE, cx, top + (line - sw) // 2, sw, sw)
+            sq.name = f"Legend swatch {n + 1}"
+            sq.fill.solid()
+            sq.fill.fore_color.rgb = _rgb(color)
+            sq.line.fill.background()
+            _no_effects(sq)
+            tx = cx + sw + int(EMU_PER_IN * 0.08)
+            tb = _plain_text(group.shapes, tx, top, ew - (tx - cx), line, label, size, color="404040",
+                             align="left")
+            tb.name = f"Legend label {n + 1}"
+            cx += ew + int(_LEGEND_GAP_IN * EMU_PER_IN)
+    return _close_group(group)
 
 
 def _group(slide: Any, name: str) -> Any:

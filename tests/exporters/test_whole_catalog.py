@@ -20,6 +20,8 @@ def _chart_objects(prs):
     found = []
     for slide in prs.slides:
         for sh in slide.shapes:
+            if sh.name.startswith("Legend "):  # a horizontal chart's own legend, beside its chart
+                continue
             if getattr(sh, "has_chart", False) and sh.has_chart or sh.shape_type == 6 or (
                     getattr(sh, "has_table", False) and sh.has_table):
                 found.append(sh.name.split(" ")[-1])

@@ -1,0 +1,123 @@
+"""Charts read back from the deck's XML: legends in series order, "n/a" on the missing point's label.
+
+LibreOffice lists the legend of a horizontal bar chart bottom-up whatever the category axis's
+direction, PowerPoint in series order; so a horizontal chart with several series carries a legend of
+its own shapes, in series order, and the native chart none. A missing value in a bar or column chart
+is labelled "n/a" on its own point; the category keeps its name and the reason is a footnote.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixture_catalog import make_catalog  # noqa: E402
+
+from nap_desktop.core.charts.spec import Gap, Series  # noqa: E402
+from nap_desktop.core.pack.packfile import Pack, PackItem  # noqa: E402
+from nap_desktop.exporters.pptx_exporter import export_pptx  # noqa: E402
+
+NOW = datetime(2026, 5, 1, 12, 0)
+NA = {"en": "n/a", "es": "n.d."}
+
+
+def _catalog_with(kind: str):
+    """The fixture's two-series produce chart as ``kind``, with Canada's fruit share missing."""
+    cat = make_catalog()
+    base = cat.charts["produce-grouped"]
+    mx, ca = base.series
+    spec = replace(base, id=f"produce-{kind}-gap", kind=kind,
+                   series=(mx, Series(ca.key, ca.label_en, ca.label_es, ca.color, (None, 20.0))),
+                   gaps=(Gap("fruit", ca.key, "Not in the report", "No está en el informe"),))
+    cat.charts[spec.id] = spec
+    return cat, spec
+
+
+def _export(tmp_path, cat, spec, lang):
+    pack = Pack(title="Legend test", lang=lang, items=(PackItem("chart", spec.id, uid="c1"),))
+    dest = export_pptx(pack, cat, tmp_path / f"{spec.id}-{lang}.pptx", lang=lang, now=NOW)
+    slide = next(s for s in Presentation(str(dest)).slides
+                 if any(sh.name == f"Chart {spec.id}" for sh in s.shapes))
+    frame = next(sh for sh in slide.shapes if sh.name == f"Chart {spec.id}")
+    return slide, frame
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("kind", ["bar", "share", "diverging"])
+def test_horizontal_two_series_legend_is_ours_in_series_order(tmp_path, kind, lang):
+    cat, spec = _catalog_with(kind)
+    slide, frame = _export(tmp_path, cat, spec, lang)
+    space = frame.chart._chartSpace
+    # series written, ordered and indexed in the spec's order; first category on top (reversed axis)
+    sers = space.findall(".//" + qn("c:ser"))
+    names = [s.find(qn("c:tx") + "//" + qn("c:v")).text for s in sers]
+    assert names == [s.label(lang) for s in spec.series]
+    assert [int(s.find(qn("c:order")).get("val")) for s in sers] == [0, 1]
+    assert [int(s.find(qn("c:idx")).get("val")) for s in sers] == [0, 1]
+    cat_ax = space.find(".//" + qn("c:catAx"))
+    assert cat_ax.find(qn("c:scaling") + "/" + qn("c:orientation")).get("val") == "maxMin"
+    # no native legend (LibreOffice would reverse it); ours reads left to right in series order
+    assert space.find(".//" + qn("c:legend")) is None
+    legend = next(sh for sh in slide.shapes if sh.name == f"Legend {spec.id}")
+    labels = sorted((sh for sh in legend.shapes if sh.name.startswith("Legend label")), key=lambda sh: sh.left)
+    swatches = sorted((sh for sh in legend.shapes if sh.name.startswith("Legend swatch")), key=lambda sh: sh.left)
+    assert [sh.text_frame.text for sh in labels] == [s.label(lang) for s in spec.series]
+    assert [str(sh.fill.fore_color.rgb) for sh in swatches] == [s.color.lstrip("#").upper() for s in spec.series]
+    # the legend sits above the chart, inside the space the chart had
+    assert legend.top + legend.height <= frame.top
+    assert all(sh.text_frame.paragraphs[0].runs[0].font.size.pt >= 12 for sh in labels)
+
+
+def test_vertical_charts_keep_their_native_legend_in_series_order(tmp_path):
+    cat, spec = _catalog_with("grouped")
+    _, frame = _export(tmp_path, cat, spec, "en")
+    space = frame.chart._chartSpace
+    assert space.find(".//" + qn("c:legend")) is not None
+    sers = space.findall(".//" + qn("c:ser"))
+    assert [int(s.find(qn("c:order")).get("val")) for s in sers] == [0, 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("kind", ["bar", "grouped", "stacked"])
+def test_missing_value_is_na_on_its_point_label_and_the_category_keeps_its_name(tmp_path, kind, lang):
+    from openpyxl import load_workbook
+
+    cat, spec = _catalog_with(kind)
+    slide, frame = _export(tmp_path, cat, spec, lang)
+    chart = frame.chart
+    # categories are the names alone (a full stack adds its total; the incomplete one has none)
+    names = list(spec.category_labels(lang))
+    shown = list(chart.plots[0].categories)
+    assert shown[0] == names[0]
+    assert shown[1] == names[1] if kind != "stacked" else shown[1].startswith(names[1] + " (Total ")
+    ser = chart._chartSpace.findall(".//" + qn("c:ser"))[1]
+    labels = {int(d.find(qn("c:idx")).get("val")): d for d in ser.findall(qn("c:dLbls") + "/" + qn("c:dLbl"))}
+    assert set(labels) == {0}
+    label = labels[0]
+    assert "".join(t.text for t in label.iter(qn("a:t"))) == NA[lang]
+    assert label.find(qn("c:showVal")).get("val") == "1"
+    # the other points keep their value labels (the series' own settings do not switch them off)
+    assert ser.find(qn("c:dLbls") + "/" + qn("c:showVal")).get("val") == "1"
+    # the chart's embedded data keeps the cell empty: no figure is invented
+    blob = chart.part.chart_workbook.xlsx_part.blob
+    ws = load_workbook(io.BytesIO(blob)).active
+    assert ws.cell(row=2, column=3).value is None and ws.cell(row=3, column=3).value == 20.0
+    # the reason is a footnote on the slide
+    footnote = next(sh.text_frame.text for sh in slide.shapes if sh.name == "Footnotes")
+    assert {"en": "Not in the report", "es": "No está en el informe"}[lang] in footnote
+
+
+def test_line_charts_leave_the_gap_empty(tmp_path):
+    cat, spec = _catalog_with("line")
+    _, frame = _export(tmp_path, cat, spec, "en")
+    ser = frame.chart._chartSpace.findall(".//" + qn("c:ser"))[1]
+    assert not ser.findall(".//" + qn("c:dLbl"))
+    assert list(frame.chart.plots[0].series[1].values) == [None, 20.0]
