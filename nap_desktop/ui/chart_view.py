@@ -117,6 +117,7 @@ class ChartView(QWidget):
         self._horizontal = False
         self.last_hover_text = ""
         self.legend_entries: list[str] = []  # the legend's texts, in order (for tests and screen readers)
+        self.key_events: list[str] = []  # a timeline's emphasised events
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -317,6 +318,7 @@ class ChartView(QWidget):
             plot.setAxisItems({"bottom": YearAxis("bottom") if wants_years else ValueAxis("bottom", lang)})
         self.legend_label.clear()
         self.legend_entries = []
+        self.key_events = []
         for axis in ("left", "bottom"):
             ax = plot.getAxis(axis)
             if isinstance(ax, ValueAxis):
@@ -440,9 +442,13 @@ class ChartView(QWidget):
         self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
 
     def _legend(self, entries: list[tuple[str, str]]) -> None:
-        html = "&nbsp;&nbsp;&nbsp;".join(
+        def keep_together(text: str) -> str:
+            # an entry wraps as a whole, never inside ("Carne | de aves"), unless it alone is a line long
+            return _html(text).replace(" ", "&nbsp;") if len(text) <= 48 else _html(text)
+
+        html = "&nbsp;&nbsp; ".join(
             (f"<span style='color:{GAP_COLOR}; font-size:14pt'>▨</span>" if c == NO_DATA_SWATCH else
-             f"<span style='color:{c}; font-size:14pt'>■</span>") + f"&nbsp;{_html(t)}"
+             f"<span style='color:{c}; font-size:14pt'>■</span>") + f"&nbsp;{keep_together(t)}"
             for c, t in entries)
         self.legend_entries = [t for _, t in entries]
         self.legend_label.setText(html)
@@ -648,16 +654,25 @@ class ChartView(QWidget):
         if points:
             xs = [p[0] for p in points]
             plot.plot([min(xs), max(xs)], [0, 0], pen=pg.mkPen(theme.MUTED, width=2))
+        key = style.key_dates(spec, self._lang)
+        color = spec.series[0].color if spec.series else POSITIVE
+        self.key_events = [labels[i] for _, i, _ in points if spec.categories[i] in key]
         for k, (x, i, iso) in enumerate(points):
             level = (1 + (k % 3)) * (1 if k % 2 == 0 else -1)
-            plot.plot([x, x], [0, level * 0.8], pen=pg.mkPen(theme.BORDER, width=1))
-            plot.plot([x], [0], pen=None, symbol="o", symbolSize=11, symbolBrush=POSITIVE, symbolPen="w")
+            big = spec.categories[i] in key
+            plot.plot([x, x], [0, level * 0.8], pen=pg.mkPen(color if big else theme.BORDER, width=1))
+            plot.plot([x], [0], pen=None, symbol="o", symbolSize=16 if big else 11, symbolBrush=color, symbolPen="w")
             when = format_date(iso, self._lang)
-            text = f"{when}\n{labels[i]}"
+            # the date in bold over the event; the key date (the one the title names) all bold, in colour
+            ink = color if big else theme.INK
+            html = (f"<div style='color:{ink}; white-space:pre'><b>{_html(when)}</b><br>"
+                    + (f"<b>{_html(labels[i])}</b>" if big else _html(labels[i])) + "</div>")
             # labels near the ends grow inwards so they are never cut by the plot's edge
             where = (x - points[0][0]) / ((points[-1][0] - points[0][0]) or 1.0)
             ax = 0.0 if where < 0.25 else 1.0 if where > 0.75 else 0.5
-            self._add_text(plot, x, level * 0.8, text, (ax, 1) if level > 0 else (ax, 0))
+            item = pg.TextItem(html=html, anchor=(ax, 1) if level > 0 else (ax, 0))
+            item.setPos(x, level * 0.8)
+            plot.addItem(item)
             self._hits.append(_Hit(None, QPointF(x, 0.0), f"{labels[i]}: {when}"))
         vb = plot.getViewBox()
         if points:
@@ -665,7 +680,7 @@ class ChartView(QWidget):
             pad = max(0.8, (hi - lo) * 0.12)
             vb.setXRange(lo - pad, hi + pad, padding=0)
         vb.setYRange(-3.6, 3.6, padding=0)
-        plot.setLabel("bottom", spec.x_title(self._lang) or QCoreApplication.translate("ChartView", "Year"))
+        plot.setLabel("bottom", "")  # years under a time line need no "Year"
 
     def _draw_tilemap(self, spec: ChartSpec, plot: Any) -> None:
         positions: dict[str, list[int]] = spec.extra.get("positions", {})

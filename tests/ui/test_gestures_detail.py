@@ -272,3 +272,13 @@ def test_the_chart_speaks_spanish_through_the_installed_translation(qtbot, detai
         assert chart.copy_button.text() == "Copiar datos"
     finally:
         translations().set_language("en")
+
+
+def test_the_timeline_emphasises_the_date_its_title_names_and_hovers_it(qtbot, detail):
+    view = detail("usmca-review-joint-review-2026")
+    _bring_plot_into_view(qtbot, view)
+    chart = view.chart_view
+    assert chart.key_events == ["First joint review"]
+    assert chart.plot_widget.getPlotItem().getAxis("bottom").labelText == ""  # no "Year" under years
+    x = next(px for px, _, t in chart.hit_points() if t.startswith("First joint review"))
+    assert _hover(qtbot, chart, x, 0.0) == "First joint review: July 1, 2026"

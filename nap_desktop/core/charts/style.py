@@ -8,6 +8,7 @@ labels carry the numbers instead of a value axis, tick decimals, hover values wi
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from nap_desktop.core.charts.spec import NEGATIVE_COLOR, NORTH_AMERICA_COLOR, PALETTE, REST_COLOR
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NEGATIVE_COLOR", "NORTH_AMERICA_COLOR", "REST_COLOR", "POSITIVE_COLOR", "SERIES_CYCLE",
            "series_colors", "legend_series", "has_values", "sign_legend", "data_labels_carry_numbers",
-           "value_axis_title", "tick_decimals", "format_tick", "hover_value"]
+           "value_axis_title", "tick_decimals", "format_tick", "hover_value", "key_dates"]
 
 #: A single series of positive values (and the positive side of a diverging chart).
 POSITIVE_COLOR = PALETTE["blue"]
@@ -113,3 +114,19 @@ def hover_value(spec: ChartSpec, value: float | None, lang: str) -> str:
     if spec.unit == "count" and not (len(noun) > 1 and noun[1].isupper()):
         return f"{text} {noun[0].lower()}{noun[1:]}"
     return f"{text} ({noun})"
+
+
+def key_dates(spec: ChartSpec, lang: str) -> set[str]:
+    """A timeline's key events: those highlighted, else the one the title names (its year and a word
+    of its label in the title), drawn larger and bold in every renderer."""
+    if spec.highlight:
+        return set(spec.highlight)
+    title = spec.title(lang).lower()
+    dates = spec.extra.get("dates", {})
+    found = set()
+    for cat, label in zip(spec.categories, spec.category_labels(lang)):
+        year = str(dates.get(cat, ""))[:4]
+        words = [wd for wd in re.findall(r"\w+", label.lower()) if len(wd) >= 5]
+        if year and year in title and any(wd in title for wd in words):
+            found.add(cat)
+    return found
