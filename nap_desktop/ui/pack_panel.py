@@ -778,7 +778,7 @@ class PackPanel(QWidget):
         self.title_edit.setPlaceholderText(self.tr("e.g. USMCA joint review briefing"))
         self.audience_edit.setPlaceholderText(self.tr("e.g. House Ways and Means staff"))
         self.organisation_label.setText(self.tr("&Presented by"))
-        self.organisation_edit.setPlaceholderText(self.tr("e.g. your name and organization"))
+        self.organisation_edit.setPlaceholderText(self.tr("Your name or organization"))
         self.organisation_edit.setToolTip(self.tr("Shown on the deck’s cover, the handout and the workbook"))
         self.date_edit.setSpecialValueText(self.tr("No date"))
         self.clear_date_button.setToolTip(self.tr("Clear the meeting date"))

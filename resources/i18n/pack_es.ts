@@ -56,8 +56,8 @@
         <translation>P&amp;resenta</translation>
     </message>
     <message>
-        <source>e.g. your name and organization</source>
-        <translation>p. ej., su nombre y su organización</translation>
+        <source>Your name or organization</source>
+        <translation>Su nombre u organización</translation>
     </message>
     <message>
         <source>Shown on the deck’s cover, the handout and the workbook</source>

@@ -380,4 +380,4 @@ def test_the_presenter_field_is_in_spanish(window, qtbot):
     panel = window.pack_panel
     window.set_language("es")
     assert panel.organisation_label.text() == "P&resenta"
-    assert panel.organisation_edit.placeholderText() == "p. ej., su nombre y su organización"
+    assert panel.organisation_edit.placeholderText() == "Su nombre u organización"
