@@ -381,3 +381,20 @@ def test_the_presenter_field_is_in_spanish(window, qtbot):
     window.set_language("es")
     assert panel.organisation_label.text() == "P&resenta"
     assert panel.organisation_edit.placeholderText() == "Su nombre u organización"
+
+
+def test_open_on_a_chart_item_shows_the_chart_page(qtbot, cat, settings_dir):
+    from tests.ui.test_main_window import _open_window
+
+    windows = _open_window(qtbot, cat, settings_dir)
+    window = next(windows)
+    try:
+        window.document.add_chart("ports-by-value")
+        _activate(qtbot, window)
+        _pick(qtbot, window.pack_panel, 0, "PackMenuOpen")
+        page = window.pages.currentWidget()
+        assert page is not window.cards_page and page is not window._detail_view
+        assert "Busiest land ports by freight value" in " ".join(
+            label.text() for label in page.findChildren(type(window.pack_panel.heading)))
+    finally:
+        next(windows, None)
