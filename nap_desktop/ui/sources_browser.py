@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -200,13 +201,22 @@ class SourcesBrowser(QWidget):
         self.add_all_button.clicked.connect(self.add_all)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.add_button)
-        buttons.addWidget(self.add_all_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
+        more = QHBoxLayout()  # its own row: the three never make the page wider than a narrow window
+        more.addWidget(self.add_all_button)
+        more.addStretch(1)
+        box.addLayout(more)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.details)
+        # the details scroll rather than clip on a short window (1024x640)
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setWidget(self.details)
+        splitter.addWidget(self.details_scroll)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
