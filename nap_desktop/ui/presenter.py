@@ -118,6 +118,8 @@ class SlideWidget(QWidget):
         self._chart_key: tuple[str, str, int, int] | None = None
         #: (slide kind, element) of text that did not fit at its smallest size (tests look at it)
         self.overflows: list[tuple[str, str]] = []
+        #: (element, pixel size) of every text drawn in the last paint (tests look at it)
+        self.drawn: list[tuple[str, int]] = []
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
@@ -207,6 +209,7 @@ class SlideWidget(QWidget):
         font, fits = self._fit(text, rect, max_px, max_px if min_px is None else min_px, bold=bold, flags=flags)
         if not fits and self._slide is not None:
             self.overflows.append((self._slide.kind, what))
+        self.drawn.append((what, font.pixelSize()))
         p.save()
         p.setClipRect(rect)
         p.setFont(font)
@@ -246,6 +249,7 @@ class SlideWidget(QWidget):
         canvas = self.canvas_rect()
         slide = self._slide
         self.overflows = []
+        self.drawn = []
         if slide is None:
             p.fillRect(canvas, QColor(theme.SOFT))
             self._text(p, self._placeholder, self._r(MARGIN, 360, CANVAS_W - 2 * MARGIN, 180), max_px=40,
@@ -336,11 +340,19 @@ class SlideWidget(QWidget):
                    bold=True, align=_LEFT | _VCENTER, what="title")
         top, row = 180.0, 80.0
         first = self._agenda_first_number(slide)
+        entries = []
         for k, entry in enumerate(slide.bullets):
-            y = top + k * row
             # The deck numbers its entries ("3. Food security"); the number goes in the circle.
             match = re.match(r"(\d+)\.\s+(.*)", entry, re.S)
-            number, text = (match.group(1), match.group(2)) if match else (str(first + k), entry)
+            entries.append((match.group(1), match.group(2)) if match else (str(first + k), entry))
+        # one size for every entry (the longest decides), not a smaller first line
+        entry_px = 34.0
+        box = self._r(MARGIN + 76, 0, CANVAS_W - 2 * MARGIN - 76, row - 4)
+        for _number, text in entries:
+            while entry_px > 20 and not self._fit(text, box, entry_px, entry_px)[1]:
+                entry_px -= 2
+        for k, (number, text) in enumerate(entries):
+            y = top + k * row
             circle = self._r(MARGIN, y + 12, 52, 52)
             p.save()
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -350,7 +362,7 @@ class SlideWidget(QWidget):
             p.restore()
             self._text(p, number, circle, max_px=24, min_px=16, color="#ffffff", bold=True,
                        align=_HCENTER | _VCENTER, what="agenda_number")
-            self._text(p, text, self._r(MARGIN + 76, y, CANVAS_W - 2 * MARGIN - 76, row - 4), max_px=34,
+            self._text(p, text, self._r(MARGIN + 76, y, CANVAS_W - 2 * MARGIN - 76, row - 4), max_px=entry_px,
                        min_px=20, align=_LEFT | _VCENTER, what="agenda_entry")
 
     def _agenda_first_number(self, slide: Slide) -> int:

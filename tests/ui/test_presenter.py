@@ -719,3 +719,20 @@ def test_presenter_view_top_row_is_never_cut_in_spanish(qtbot, deck, catalog, si
         assert page.slide_button.text() == "Solo la diapositiva"
     finally:
         translations().set_language("en")
+
+
+def test_agenda_entries_share_one_size(qtbot, catalog):
+    """A long first entry used to be drawn smaller than the rest; the agenda uses one size for all."""
+    facts = sorted(catalog.facts, key=lambda f: -len(f.title("es")))[:4]
+    pack = Pack(title="Agenda", lang="es", items=tuple(PackItem("fact", ref=f.id) for f in facts))
+    deck = compose_deck(pack, catalog, lang="es")
+    agenda = next(i for i, s in enumerate(deck) if s.kind == "agenda")
+    window = _window(qtbot, deck, catalog, lang="es")
+    window.resize(1024, 640)
+    for _ in range(agenda):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.slide_view.slide.kind == "agenda"
+    window.slide_view.grab()  # paint it now
+    sizes = {px for what, px in window.slide_view.drawn if what == "agenda_entry"}
+    assert len([w for w, _ in window.slide_view.drawn if w == "agenda_entry"]) == len(deck[agenda].bullets)
+    assert len(sizes) == 1, sizes
