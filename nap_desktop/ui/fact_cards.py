@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import html
+import json
 from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QCoreApplication,
     QEvent,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -29,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.formatting import format_value
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT, Catalog, Fact
+from nap_desktop.core.catalog.search import Matches
 from nap_desktop.ui import theme
+from nap_desktop.ui.pack_model import FACT_MIME
 
 #: Narrowest a card may get before the grid drops a column (device-independent pixels).
 MIN_CARD_WIDTH = 265
@@ -88,6 +97,62 @@ def period_text(fact: Fact, lang: str) -> str:
     return fact.period_text(lang)
 
 
+#: How a matched word is marked in a card's rich text (the test of the highlight looks for it).
+HIGHLIGHT_OPEN = f'<span style="background-color:{theme.HIGHLIGHT};">'
+HIGHLIGHT_CLOSE = "</span>"
+
+
+def highlighted(text: str, matches: Matches | None) -> str | None:
+    """`text` as rich text with the query's matched words marked, every character escaped;
+    None when nothing in it matches (the label then shows plain text)."""
+    spans = matches.spans(text) if matches is not None else []
+    if not spans:
+        return None
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += [html.escape(text[pos:start], quote=False), HIGHLIGHT_OPEN,
+                  html.escape(text[start:end], quote=False), HIGHLIGHT_CLOSE]
+        pos = end
+    parts.append(html.escape(text[pos:], quote=False))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def match_where(fact: Fact, lang: str, matches: Matches | None) -> tuple[str, ...]:
+    """Where the query matched `fact` beyond its card's own text (see Matches.where)."""
+    if matches is None:
+        return ()
+    found = matches.where_cached(fact, lang)
+    return found if found is not None else matches.where(fact, lang, (fact.text(lang), headline(fact, lang)))
+
+
+def match_note(where: tuple[str, ...]) -> str:
+    """'Matched in the Spanish text' / 'Matched in: source, country' in the interface language."""
+    if not where:
+        return ""
+    tr = QCoreApplication.translate
+    if where == ("text_es",):
+        return tr("FactCards", "Matched in the Spanish text")
+    if where == ("text_en",):
+        return tr("FactCards", "Matched in the English text")
+    names = {
+        "text_en": tr("FactCards", "the English text"), "text_es": tr("FactCards", "the Spanish text"),
+        "note": tr("FactCards", "the note"), "source": tr("FactCards", "source"),
+        "country": tr("FactCards", "country"), "section": tr("FactCards", "section"),
+        "topic": tr("FactCards", "topic"), "period": tr("FactCards", "period"),
+        "id": tr("FactCards", "fact id"),
+    }
+    return tr("FactCards", "Matched in: %1").replace("%1", ", ".join(names.get(w, w) for w in where))
+
+
+def _set_label_text(label: QLabel, text: str, rich: str | None) -> None:
+    if rich is None:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+    else:
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(rich)
+
+
 def headline(fact: Fact, lang: str) -> str:
     """The card's big figure, with its qualifier and noun: 'more than USD 1.6 trillion'."""
     if fact.value is None:
@@ -106,11 +171,17 @@ class FactListModel(QAbstractListModel):
         self._catalog = catalog
         self._lang = lang
         self._facts: list[Fact] = []
+        self._matches: Matches | None = None
 
-    def set_facts(self, facts: list[Fact] | tuple[Fact, ...]) -> None:
+    def set_facts(self, facts: list[Fact] | tuple[Fact, ...], matches: Matches | None = None) -> None:
+        """Show `facts`; `matches` (SearchResult.matches) says what the query matched, for the highlights."""
         self.beginResetModel()
         self._facts = list(facts)
+        self._matches = matches
         self.endResetModel()
+
+    def matches(self) -> Matches | None:
+        return self._matches
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -199,6 +270,9 @@ class FactCardWidget(QFrame):
 
     open_requested = Signal(str)
     add_requested = Signal(str)
+    remove_requested = Signal(str)  # take the fact out of the pack (context menu)
+    copy_requested = Signal(str)  # copy with citation (context menu)
+    chart_requested = Signal(str)  # open the fact's chart (context menu; the fact id)
     navigate_requested = Signal(str, int)  # fact id, Qt.Key
     focused = Signal(str)
 
@@ -209,6 +283,11 @@ class FactCardWidget(QFrame):
         self._lang = lang
         self._in_pack = False
         self._color = ""
+        self._matches: Matches | None = None
+        self._press: QPoint | None = None  # where the left button went down (a drag starts from it)
+        self._dragged = False
+        self.menu: QMenu | None = None  # the context menu while it is open
+        self.menus_opened = 0  # how many times (tests check one gesture opens one menu)
         self.setObjectName("FactCard")
         self.setProperty("focused", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -224,6 +303,7 @@ class FactCardWidget(QFrame):
         body = QVBoxLayout()
         body.setContentsMargins(theme.GAP + 2, theme.GAP, theme.GAP + 2, theme.GAP)
         body.setSpacing(8)
+        self.body_spacing = 8
         outer.addLayout(body, 1)
 
         top = QHBoxLayout()
@@ -244,6 +324,10 @@ class FactCardWidget(QFrame):
         body.addWidget(self.value_label)
         self.statement_label = _wrap_label()
         body.addWidget(self.statement_label)
+        self.match_label = _wrap_label(name="MatchNote")  # "Matched in the Spanish text"
+        self.match_label.setStyleSheet(f"color: {theme.MUTED}; font-style: italic;")
+        self.match_label.hide()
+        body.addWidget(self.match_label)
         body.addStretch(1)
         self.meta_label = _wrap_label(name="CardMeta")
         body.addWidget(self.meta_label)
@@ -258,16 +342,26 @@ class FactCardWidget(QFrame):
         self._refresh()
 
     # ---- content ----------------------------------------------------------------------------
-    def set_fact(self, fact: Fact, lang: str | None = None, in_pack: bool | None = None) -> None:
-        """Show another fact (the grid recycles its cards)."""
+    def set_fact(self, fact: Fact, lang: str | None = None, in_pack: bool | None = None,
+                 matches: Matches | None | bool = False) -> None:
+        """Show another fact (the grid recycles its cards); `matches`: the search's (False: keep)."""
         self.fact = fact
         if lang is not None:
             self._lang = lang
         if in_pack is not None:
             self._in_pack = in_pack
+        if matches is not False:
+            self._matches = matches  # type: ignore[assignment]
         self.badge._lang = self._lang
         self.badge.set_status(fact_status(fact, self._catalog))
         self._refresh()
+
+    def set_matches(self, matches: Matches | None) -> None:
+        """Mark what the search matched (None: no search, no marks)."""
+        if matches is self._matches:
+            return
+        self._matches = matches
+        self._show_matches()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -297,13 +391,26 @@ class FactCardWidget(QFrame):
         self.yours_label.setText(QCoreApplication.translate("FactCardWidget", "Yours · untranslated")
                                  if fact.untranslated(lang) else QCoreApplication.translate("FactCardWidget", "Yours"))
         self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))
-        value = headline(fact, lang)
-        self.value_label.setText(value)
-        self.value_label.setVisible(bool(value))
-        self.statement_label.setText(fact.text(lang))
         publisher = fact_publisher(fact, self._catalog)
         self.meta_label.setText(" · ".join(p for p in (period_text(fact, lang), publisher) if p))
+        self._show_matches()
         self._retranslate()
+
+    def _show_matches(self) -> None:
+        """Headline and statement, with the search's words marked; the "matched in" note."""
+        lang, fact, matches = self._lang, self.fact, self._matches
+        value = headline(fact, lang)
+        _set_label_text(self.value_label, value, highlighted(value, matches))
+        self.value_label.setVisible(bool(value))
+        statement = fact.text(lang)
+        _set_label_text(self.statement_label, statement, highlighted(statement, matches))
+        note = match_note(match_where(fact, lang, matches))
+        self.match_label.setText(note)
+        self.match_label.setVisible(bool(note))
+
+    def match_text(self) -> str:
+        """The "matched in ..." note shown on the card ('' when the card's own text matched)."""
+        return self.match_label.text() if not self.match_label.isHidden() else ""
 
     def _retranslate(self) -> None:
         if self._in_pack:
@@ -319,6 +426,8 @@ class FactCardWidget(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            if self._matches is not None:
+                self.match_label.setText(match_note(match_where(self.fact, self._lang, self._matches)))
         super().changeEvent(event)
 
     # ---- interaction -----------------------------------------------------------------------
@@ -339,16 +448,112 @@ class FactCardWidget(QFrame):
         self.style().polish(self)
         self.update()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._dragged = False
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)  # the menu (and Ctrl+C after it) is about this card
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if (self._press is not None and event.buttons() & Qt.MouseButton.LeftButton
+                and (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance()):
+            self._press = None
+            self._dragged = True
+            self.start_drag()
+            return
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+        dragged, self._dragged, self._press = self._dragged, False, None
+        if (event.button() == Qt.MouseButton.LeftButton and not dragged
+                and self.rect().contains(event.position().toPoint())):
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.open_requested.emit(self.fact.id)
             return
         super().mouseReleaseEvent(event)
 
+    def mime_data(self) -> QMimeData:
+        """What a drag carries: the fact id for the pack list (FACT_MIME, a JSON list) and the statement."""
+        mime = QMimeData()
+        mime.setData(FACT_MIME, QByteArray(json.dumps([self.fact.id]).encode("utf-8")))
+        return mime
+
+    def start_drag(self) -> Qt.DropAction:
+        """Drag this card (into the pack list, which adds it at the drop row)."""
+        drag = QDrag(self)
+        drag.setMimeData(self.mime_data())
+        picture = self.grab()
+        if not picture.isNull() and picture.width() > 0:
+            picture = picture.scaledToWidth(max(1, min(picture.width(), 220)),
+                                            Qt.TransformationMode.SmoothTransformation)
+            drag.setPixmap(picture)
+            drag.setHotSpot(QPoint(picture.width() // 2, min(picture.height() // 2, 24)))
+        return drag.exec(Qt.DropAction.CopyAction)
+
+    # ---- context menu ---------------------------------------------------------------------------
+    def build_menu(self) -> QMenu:
+        """Open, Add to pack / Remove from pack, Copy with citation, Open chart (when the fact has one)."""
+        tr = QCoreApplication.translate
+        fact_id = self.fact.id
+        menu = QMenu(self)
+        menu.setObjectName("FactCardMenu")
+        open_action = menu.addAction(tr("FactCards", "&Open"))
+        open_action.setObjectName("OpenFact")
+        open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        open_action.triggered.connect(lambda: self.open_requested.emit(fact_id))
+        menu.setDefaultAction(open_action)
+        if self._in_pack:
+            pack_action = menu.addAction(tr("FactCards", "&Remove from pack"))
+            pack_action.setObjectName("RemoveFromPack")
+            pack_action.triggered.connect(lambda: self.remove_requested.emit(fact_id))
+        else:
+            pack_action = menu.addAction(tr("FactCards", "&Add to pack"))
+            pack_action.setObjectName("AddToPack")
+            pack_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+            pack_action.triggered.connect(lambda: self.add_requested.emit(fact_id))
+        copy_action = menu.addAction(tr("FactCards", "&Copy with citation"))
+        copy_action.setObjectName("CopyCitation")
+        copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy_action.triggered.connect(lambda: self.copy_requested.emit(fact_id))
+        if self.fact.chart and self.fact.chart in self._catalog.charts:
+            chart_action = menu.addAction(tr("FactCards", "Open c&hart"))
+            chart_action.setObjectName("OpenChart")
+            chart_action.triggered.connect(lambda: self.chart_requested.emit(fact_id))
+        for action in menu.actions():  # the shortcuts are hints: the card and the window handle the keys
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            self.open_menu(event.globalPos())
+        else:
+            self._open_menu_from_keyboard()
+        event.accept()
+
+    def _open_menu_from_keyboard(self) -> None:
+        """The Menu key or Shift+F10: the menu opens over the statement's start, not where the mouse is."""
+        self.open_menu(self.mapToGlobal(QPoint(theme.GAP * 2, min(self.height() - 4, self.statement_label.y() + 8))))
+
+    def open_menu(self, global_pos: QPoint) -> None:
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.menus_opened += 1
+        menu = self.build_menu()
+        self.menu = menu
+        try:
+            menu.exec(global_pos)
+        finally:
+            self.menu = None
+            menu.deleteLater()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10
+                                      and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+            event.accept()
+            self._open_menu_from_keyboard()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_requested.emit(self.fact.id)
         elif key == Qt.Key.Key_Space and not event.modifiers():
             self.add_requested.emit(self.fact.id)
@@ -378,10 +583,15 @@ class CardGrid(QAbstractScrollArea):
     facts or 100,000. A row is as tall as its tallest card (word-wrapped text measured by the card's
     own layout, so long Spanish statements never clip); heights are cached per card width and
     language, and rows not yet seen count with the average height until they scroll into view.
+    Cards mark what the search matched (FactListModel.matches); a card with a "matched in" note
+    is measured with it.
     """
 
     open_requested = Signal(str)
     add_requested = Signal(str)
+    remove_requested = Signal(str)
+    copy_requested = Signal(str)
+    chart_requested = Signal(str)
 
     def __init__(self, model: FactListModel, catalog: Catalog, lang: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
@@ -396,7 +606,12 @@ class CardGrid(QAbstractScrollArea):
         self._narrowest = MIN_CARD_WIDTH
         self._in_pack: set[str] = set()
         self._current: str | None = None
-        self._heights: dict[str, int] = {}  # fact id -> height at (self._card_width, self._lang)
+        #: card width -> {fact id: height without a "matched in" note} in self._lang; kept for a few
+        #: widths, so the scroll bar coming and going between two keystrokes does not re-measure cards
+        self._heights_by_width: dict[int, dict[str, int]] = {}
+        self._heights: dict[str, int] = {}  # the current width's
+        self._note_heights: dict[str, int] = {}  # "matched in" note -> what it adds, at this width
+        self._matches: Matches | None = None
         self._row_heights: list[int | None] = []
         self._row_tops: list[int] = []
         self._estimated = 240
@@ -483,7 +698,7 @@ class CardGrid(QAbstractScrollArea):
         if lang == self._lang:
             return
         self._lang = lang
-        self._heights.clear()
+        self._clear_heights()
         for fact_id, card in self._bound.items():
             card.set_fact(card.fact, lang, fact_id in self._in_pack)
         self._relayout(force=True)
@@ -496,7 +711,7 @@ class CardGrid(QAbstractScrollArea):
             card.deleteLater()
         self._spare = []
         self._measurer = None
-        self._heights.clear()
+        self._clear_heights()
 
     def set_in_pack(self, fact_ids: set[str]) -> None:
         self._in_pack = set(fact_ids)
@@ -507,15 +722,21 @@ class CardGrid(QAbstractScrollArea):
         self.empty_label.setText(text)
 
     # ---- model --------------------------------------------------------------------------------
+    def _clear_heights(self) -> None:
+        self._heights_by_width.clear()
+        self._heights = self._heights_by_width.setdefault(self._card_width, {})
+        self._note_heights = {}
+
     def _on_model_reset(self) -> None:
         self._fact_list = self._model.facts()
+        self._matches = self._model.matches()  # the cards in view take it in _update_visible
         self._order_cache = None  # ids and positions are built when a lookup needs them, not per keystroke
         self._index_cache = None
         self.verticalScrollBar().setValue(0)
         self._relayout(force=True)
 
     def _on_model_data_changed(self, *args: Any) -> None:
-        self._heights.clear()
+        self._clear_heights()
         for fact_id, card in self._bound.items():
             i = self._index.get(fact_id)
             card.set_fact(self._fact_list[i] if i is not None else card.fact, self._lang, fact_id in self._in_pack)
@@ -534,7 +755,10 @@ class CardGrid(QAbstractScrollArea):
         left, _, right, _ = self._margins
         card_width = max(1, (width - left - right - (columns - 1) * self._hspace) // columns)
         if card_width != self._card_width:
-            self._heights.clear()
+            if card_width not in self._heights_by_width and len(self._heights_by_width) >= 6:
+                self._heights_by_width.clear()
+            self._heights = self._heights_by_width.setdefault(card_width, {})
+            self._note_heights = {}
         elif not force and columns == self._columns:
             self._update_visible()
             return
@@ -593,13 +817,27 @@ class CardGrid(QAbstractScrollArea):
                 self._measurer.hide()
                 self._measurer.ensurePolished()
             m = self._measurer
-            m.set_fact(fact, self._lang, fact_id in self._in_pack)
+            m.set_fact(fact, self._lang, fact_id in self._in_pack, None)  # marks never change the height
             _invalidate(m.layout())  # a hidden widget's nested layouts keep the previous text's heights
             height = m.heightForWidth(self._card_width)
             widest = m.minimumSizeHint().width()
             if widest > self._narrowest:  # a word too long for the narrowest card: fewer columns
                 self._narrowest = widest
             self._heights[fact_id] = height
+        where = match_where(fact, self._lang, self._matches)
+        return height + self._note_height(where) if where else height
+
+    def _note_height(self, where: tuple[str, ...]) -> int:
+        """What a "matched in" note adds to a card at this width: its wrapped lines and the spacing."""
+        note = match_note(where)
+        height = self._note_heights.get(note)
+        if height is None:
+            m = self._measurer
+            assert m is not None  # _measure made it
+            inner = self._card_width - m.stripe.width() - 2 * (theme.GAP + 2)
+            m.match_label.setText(note)
+            height = m.match_label.heightForWidth(max(1, inner)) + m.body_spacing
+            self._note_heights[note] = height
         return height
 
     def _measure_rows(self, first: int, last: int) -> bool:
@@ -663,16 +901,18 @@ class CardGrid(QAbstractScrollArea):
                 fact = self._fact_list[position]
                 if free:
                     card = free.pop()
-                    card.set_fact(fact, self._lang, fact_id in self._in_pack)
+                    card.set_fact(fact, self._lang, fact_id in self._in_pack, self._matches)
                 else:
                     card = self._new_card(fact)
                 self._bound[fact_id] = card
+            else:
+                card.set_matches(self._matches)  # a card kept for the same fact: the new query's marks
             card.setGeometry(left + col * (self._card_width + self._hspace), self._row_tops[row] - offset,
                              self._card_width, self._row_heights[row] or self._estimated)
             if not card.isVisible():
                 card.show()
         for card in free:
-            card.hide()
+            self._park(card)
         self._spare = free
         if (had_focus or self.hasFocus()) and self._current in self._bound:
             card = self._bound[self._current]
@@ -683,15 +923,24 @@ class CardGrid(QAbstractScrollArea):
         for card in self._bound.values():
             if card.hasFocus():
                 self.setFocus(Qt.FocusReason.OtherFocusReason)
-            card.hide()
+            self._park(card)
             self._spare.append(card)
         self._bound.clear()
+
+    def _park(self, card: FactCardWidget) -> None:
+        """A card no fact needs: moved out of the viewport, not hidden (showing a hidden card again costs
+        more than the rest of a keystroke)."""
+        card.move(-card.width() - 10_000, 0)
 
     def _new_card(self, fact: Fact) -> FactCardWidget:
         card = FactCardWidget(fact, self._catalog, self._lang, self.viewport())
         card.set_in_pack(fact.id in self._in_pack)
+        card.set_matches(self._matches)
         card.open_requested.connect(self.open_requested)
         card.add_requested.connect(self.add_requested)
+        card.remove_requested.connect(self.remove_requested)
+        card.copy_requested.connect(self.copy_requested)
+        card.chart_requested.connect(self.chart_requested)
         card.navigate_requested.connect(self._on_card_navigate)
         card.focused.connect(self._on_card_focused)
         return card

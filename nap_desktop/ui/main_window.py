@@ -530,11 +530,27 @@ class MainWindow(QMainWindow):
             empty = QCoreApplication.translate("MainWindow", "No fact matches these filters. Choose “All countries” or “All sections”.")
         self.card_grid.set_empty_text(empty)
         # navigation with counts of what the current search finds in each section
+        total = sum(result.section_counts.values())
+        texts = [QCoreApplication.translate("MainWindow", "All sections") + f"  ({total})"]
+        texts += [f"{theme.no_break(s.title(self._lang))}  ({result.section_counts.get(s.id, 0)})"
+                  for s in self.catalog.sections]
+        ids = [None] + [s.id for s in self.catalog.sections]
+        nav = self.section_nav
+        if nav.count() == len(ids) and all(nav.item(i).data(Qt.ItemDataRole.UserRole) == sid
+                                           for i, sid in enumerate(ids)):
+            # the same sections: only the counts change (a keystroke), the rows are kept
+            changed = False
+            for i, text in enumerate(texts):
+                if nav.item(i).text() != text:
+                    nav.item(i).setText(text)
+                    changed = True
+            if changed:
+                nav.fit_rows()
+            return
         self.section_nav.blockSignals(True)
         row = self.section_nav.currentRow()
         self.section_nav.clear()
-        total = sum(result.section_counts.values())
-        all_item = QListWidgetItem(QCoreApplication.translate("MainWindow", "All sections") + f"  ({total})")
+        all_item = QListWidgetItem(texts[0])
         all_item.setData(Qt.ItemDataRole.UserRole, None)
         self.section_nav.addItem(all_item)
         for section in self.catalog.sections:

@@ -11,6 +11,8 @@ BORDER = "#d9dee3"
 SOFT = "#f4f6f8"
 ACCENT = "#1f4e79"
 FOCUS = "#0072B2"
+#: Background of the search words highlighted on the cards: ink on it 13:1, the section colours >= 3.3:1
+HIGHLIGHT = "#ffec99"
 
 #: Badge colours per source status (text, background); the tooltip carries the meaning.
 STATUS_COLORS = {

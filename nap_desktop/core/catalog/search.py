@@ -14,7 +14,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 
 from nap_desktop.core.catalog.model import Catalog, Fact
@@ -110,6 +111,123 @@ class SearchResult:
     facts: tuple[Fact, ...]
     #: matching facts per section id (before the section filter), for the navigation counts
     section_counts: dict[str, int]
+    #: what the query matched, for showing why (highlights, "matched in the Spanish text"); None: no query
+    matches: Matches | None = field(default=None, compare=False)
+
+
+#: Word runs of normalised text, as the index splits it (letters, digits, and . , % inside numbers).
+_TOKEN = re.compile(r"[\w.,%]+")
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...] | None]:
+    """The normalised words of `text` with where each starts, and the map back to `text`.
+
+    Returns ((word, start in the normalised text), ...) and, when normalising changed positions
+    (accents, 'ß' -> 'ss'), the index in `text` of every normalised character (None: the same).
+    Cached: a card shows the same statement keystroke after keystroke.
+    """
+    if text.isascii():
+        norm, origin = text.lower(), None
+    else:
+        chars: list[str] = []
+        where: list[int] = []
+        for i, ch in enumerate(text):
+            if ch.isascii():
+                chars.append(ch.lower())
+                where.append(i)
+                continue
+            for c in _COMBINING.sub("", unicodedata.normalize("NFKD", ch.casefold())):
+                chars.append(c if c.isascii() or c.isalnum() else " ")  # as _index_words: a break
+                where.append(i)
+        norm, origin = "".join(chars), tuple(where)
+    return tuple((m.group(), m.start()) for m in _TOKEN.finditer(norm)), origin
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) in `text` of every word part a query term matches: the term is the start of a word,
+    accents and capitals aside ('mexi' in 'México' -> the span of 'Méxi'). In order, never overlapping."""
+    terms = tuple(t for t in terms if t)
+    if not terms or not text:
+        return []
+    words, origin = _tokens(text)
+    spans = []
+    for word, start in words:
+        length = 0
+        for term in terms:
+            if len(term) > length and word.startswith(term):
+                length = len(term)
+        if not length:
+            continue
+        if origin is None:
+            spans.append((start, start + length))
+        else:
+            a, end = origin[start], origin[start + length - 1] + 1
+            while end < len(text) and unicodedata.combining(text[end]):  # a decomposed accent stays with its letter
+                end += 1
+            spans.append((a, end))
+    return spans
+
+
+#: Where a fact's words come from, for "matched in ...": its statement (with the figure's label) in each
+#: language, its note, its sources, countries, section, topic, period and id.
+MATCH_FIELDS = ("text_en", "text_es", "note", "source", "country", "section", "topic", "period", "id")
+
+
+class Matches:
+    """What a query matched, for showing it on the cards: the words to highlight and where a fact matched.
+
+    Computed only for the cards on screen, from the fact's fields normalised once (cached per fact),
+    so the keystroke pays for a dozen cards whatever the number of results.
+    """
+
+    __slots__ = ("terms", "_index", "_spans", "_where")
+
+    def __init__(self, index: SearchIndex, terms: tuple[str, ...]):
+        self.terms = terms
+        self._index = index
+        self._spans: dict[str, list[tuple[int, int]]] = {}  # remembered: a card asks again as it is rebound
+        self._where: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = self._spans.get(text)
+        if found is None:
+            found = self._spans[text] = highlight_spans(text, self.terms)
+        return found
+
+    def where_cached(self, fact: Fact, lang: str) -> tuple[str, ...] | None:
+        """What ``where`` returned for this fact and language, if it was asked already."""
+        return self._where.get((fact.id, lang))
+
+    def where(self, fact: Fact, lang: str, shown: Iterable[str] = ()) -> tuple[str, ...]:
+        """Where the query words that the card's own text (`shown`: its statement, its headline) lacks
+        were found: for each such word the first of the other language's statement ('text_en' /
+        'text_es'), the note in `lang`, then source, country, ... that has it; in MATCH_FIELDS order.
+        () when the card's text has every word."""
+        key = (fact.id, lang)
+        found_before = self._where.get(key)
+        if found_before is not None:
+            return found_before
+        result = self._where[key] = self._find_where(fact, lang, shown)
+        return result
+
+    def _find_where(self, fact: Fact, lang: str, shown: Iterable[str]) -> tuple[str, ...]:
+        shown_words = [w for text in shown for w, _ in _tokens(text)[0]]
+        missing = [t for t in self.terms if not any(w.startswith(t) for w in shown_words)]
+        if not missing:
+            return ()
+        groups = self._index.fact_fields(fact)
+        other = "text_en" if lang == "es" else "text_es"
+        # the card's own statement was checked above; its note, then the rest, in MATCH_FIELDS order
+        order = [(other, groups[other]), ("note", groups[f"note_{lang}"])]
+        order += [(name, groups[name]) for name in MATCH_FIELDS[3:]]
+        found: set[str] = set()
+        for term in missing:  # the first place each missing word is found: the reason, not every place
+            for name, words in order:
+                if any(w.startswith(term) for w in words):
+                    found.add(name)
+                    break
+        return tuple(name for name in MATCH_FIELDS if name in found)
 
 
 def _bitset(positions: list[int], size: int) -> int:
@@ -165,6 +283,38 @@ class SearchIndex:
         # query words + country filter -> matching bitset; the last one narrows the next keystroke
         self._cache: dict[tuple[tuple[str, ...], frozenset[str]], int] = {}
         self._last: tuple[tuple[str, ...], frozenset[str]] | None = None
+        #: fact id -> (the fact, its words per field group), see fact_fields
+        self._fields: dict[str, tuple[Fact, dict[str, tuple[str, ...]]]] = {}
+
+    def fact_fields(self, fact: Fact) -> dict[str, tuple[str, ...]]:
+        """A fact's normalised words by where they come from (for Matches.where), built on first use."""
+        found = self._fields.get(fact.id)
+        if found is not None and found[0] is fact:  # a library edit replaces the fact: then rebuilt
+            return found[1]
+        cat = self.catalog
+        country_words = []
+        for code in fact.countries:
+            country_words += [code, *COUNTRY_NAMES.get(code, {}).values(), _COUNTRY_ALIASES.get(code, "")]
+        section = cat.section(fact.section)
+        source_words = []
+        for sid in fact.sources:
+            src = cat.sources.get(sid)
+            if src is not None:
+                source_words += [src.publisher, src.title]
+        raw = {
+            "text_en": [fact.text_en, fact.label_en, fact.note_en],
+            "text_es": [fact.text_es, fact.label_es, fact.note_es],
+            "note_en": [fact.note_en], "note_es": [fact.note_es],
+            "source": source_words, "country": country_words,
+            "section": [section.title_en, section.title_es] if section is not None else [],
+            "topic": [fact.topic], "period": [fact.period], "id": [fact.id],
+        }
+        groups: dict[str, tuple[str, ...]] = {k: tuple(_index_words(" ".join(p for p in v if p)))
+                                              for k, v in raw.items()}
+        if len(self._fields) > 4096:
+            self._fields.clear()
+        self._fields[fact.id] = (fact, groups)
+        return groups
 
     def _words_of(self, fact: Fact) -> list[str]:
         """The normalised words a query word can start, for one fact (with repeats)."""
@@ -198,7 +348,7 @@ class SearchIndex:
                 counts[sid] = n
         if section is not None:
             matched &= self._section_bits.get(section, 0)
-        return SearchResult(self._select(matched), counts)
+        return SearchResult(self._select(matched), counts, Matches(self, terms) if terms else None)
 
     def _select(self, bits: int) -> tuple[Fact, ...]:
         """The facts whose bits are set, in catalog order."""
