@@ -599,11 +599,12 @@ class ChartView(QWidget):
         labelled = style.data_labels_carry_numbers(spec)
         tallest = max((sum(abs(v) for v in col if v is not None) for col in zip(*(se.values for se in spec.series))),
                       default=1.0) or 1.0
+        missing: dict[int, list[int]] = {}
         for s, series in enumerate(spec.series):
             color = colors[s]
             for i, v in enumerate(series.values):
                 if v is None:
-                    self._mark_gap(plot, spec, float(i), float(up[i]), i, s, False)
+                    missing.setdefault(i, []).append(s)
                     continue
                 base = up[i] if v >= 0 else down[i] + v
                 rect = QRectF(i - 0.35, base, 0.7, abs(v))
@@ -618,11 +619,22 @@ class ChartView(QWidget):
                     up[i] += v
                 else:
                     down[i] += v
+        # a missing part: one 'n/a *' on top of its incomplete stack; a category with no part at all:
+        # one 'n/a *' per run of such categories (side by side they would overprint each other)
+        empty = [i for i, parts in missing.items() if len(parts) == len(spec.series)]
+        text = spec.format(None, self._lang) + " *"
+        for i, parts in missing.items():
+            for s in parts:
+                self._hits.append(_Hit(QRectF(i - 0.35, float(up[i]), 0.7, tallest * 0.08), None, self._hover(spec, i, s)))
+            if i not in empty:
+                self._add_text(plot, float(i), float(up[i]), text, (0.5, 1), GAP_COLOR)
+        for run in _runs(sorted(empty)):
+            self._add_text(plot, (run[0] + run[-1]) / 2, 0.0, text, (0.5, 1), GAP_COLOR)
         if len(spec.series) > 1 and n <= 12:
-            # the total of each stack above it, as the deck writes it
+            # the total of each complete stack above it, as the deck writes it (never of a partial one)
             for i in range(n):
                 column = [se.values[i] for se in spec.series]
-                if any(v is not None for v in column):
+                if i not in missing:
                     total = sum(v for v in column if v is not None)
                     word = QCoreApplication.translate("ChartView", "Total")
                     self._add_text(plot, float(i), float(up[i]), f"{word} {spec.format(total, self._lang)}",
@@ -786,16 +798,26 @@ class ChartView(QWidget):
             dates = spec.extra.get("dates", {})
             missing = [labels[i] for i, c in enumerate(spec.categories) if _fractional_year(dates.get(c, "")) is None]
             return (QCoreApplication.translate("ChartView", "No date for:") + " " + ", ".join(missing)) if missing else ""
-        lines = []
-        for i, cat in enumerate(spec.categories):
-            for series in spec.series:
+        # reason -> series -> the categories it lacks; then series lacking the same ones share a line
+        by_reason: dict[str, dict[str, list[int]]] = {}
+        for s_index, series in enumerate(spec.series):
+            for i, cat in enumerate(spec.categories):
                 if series.values[i] is not None:
                     continue
                 if spec.kind == "line" and i not in _line_gaps(spec, series):
                     continue  # before a series starts or after it ends: not a gap
                 gap = spec.gap_for(cat, series.key)
-                where = labels[i] + (f" · {series.label(self._lang)}" if len(spec.series) > 1 else "")
                 reason = gap.reason(self._lang) if gap else QCoreApplication.translate("ChartView", "no value published")
+                by_reason.setdefault(reason, {}).setdefault(series.label(self._lang), []).append(i)
+        lines = []
+        for reason, per_series in by_reason.items():
+            shared: dict[tuple[int, ...], list[str]] = {}
+            for name, indices in per_series.items():
+                shared.setdefault(tuple(indices), []).append(name)
+            for indices, names in shared.items():
+                where = _category_runs(spec, labels, list(indices))
+                if len(spec.series) > 1:
+                    where += f" ({', '.join(names)})"
                 lines.append(f"{where}: {reason}")
         if not lines:
             return ""
@@ -814,6 +836,18 @@ class ChartView(QWidget):
             QToolTip.showText(QCursor.pos(), text, self.plot_widget)
         else:
             QToolTip.hideText()
+
+
+def _category_runs(spec: ChartSpec, labels: tuple[str, ...], indices: list[int]) -> str:
+    """'2017–2019, 2021' for runs of three or more consecutive years or months; names otherwise."""
+    calendar = _calendar_steps(spec.categories) is not None
+    parts = []
+    for run in _runs(indices):
+        if calendar and len(run) >= 3:
+            parts.append(f"{labels[run[0]]}–{labels[run[-1]]}")
+        else:
+            parts += [labels[i] for i in run]
+    return ", ".join(parts)
 
 
 def _calendar_steps(categories: tuple[str, ...]) -> tuple[list[int], tuple[int, ...]] | None:

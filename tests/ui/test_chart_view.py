@@ -161,8 +161,9 @@ def test_gaps_are_marked_with_their_reason(make_view):
 def test_grouped_gap_is_explained_per_series(make_view):
     view = make_view("grouped")
     text = view.gap_label.text()
-    assert "Canada · Share of U.S. agricultural imports: Not stated in the report" in text
-    assert "Canada · Share of U.S. agricultural exports: Not stated in the report" in text
+    # both series lack Canada for the same reason: one line names them both
+    assert ("Canada (Share of U.S. agricultural imports, Share of U.S. agricultural exports): "
+            "Not stated in the report") in text
 
 
 def test_diverging_bars_colour_negative_changes(make_view):
