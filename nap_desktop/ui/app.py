@@ -78,17 +78,47 @@ def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, 
         return load_catalog(rules=False), folder, [str(p) for p in exc.problems]
 
 
-def add_library_to(base, folder: Path):  # -> (Catalog, list[Problem])
+def catalog_cache_dir() -> Path | None:
+    """Where start-up keeps the catalogs it loaded (core/catalog/cache.py), in the user's cache folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) / "catalog" if location else None
+
+
+def load_bundled_catalog(cache_dir: Path | None = None):  # -> Catalog
+    """The bundled catalog for the window (its file-level rules are run by the tests and `data check`),
+    from the start-up cache when data/ and the code have not changed since it was stored."""
+    from nap_desktop.core.catalog.cache import cached
+    from nap_desktop.core.catalog.loader import load_catalog
+    from nap_desktop.paths import data_dir
+
+    return cached("bundled", [data_dir()], cache_dir, lambda: (load_catalog(rules=False), True))
+
+
+def add_library_to(base, folder: Path, cache_dir: Path | None = None):  # -> (Catalog, list[Problem])
     """``base`` (the bundled catalog) plus the library in ``folder``, checked with every rule; on any
     problem, ``base`` unchanged and the problems (loader Problems: FILE:LINE: message, which
     core.catalog.messages.render gives in the interface language; nothing in the folder is touched)."""
+    from nap_desktop.core.catalog.cache import cached
     from nap_desktop.core.catalog.library import is_library
     from nap_desktop.core.catalog.loader import load_second_root
+    from nap_desktop.paths import data_dir
 
     if not folder.is_dir() or not is_library(folder):
         return base, []
-    catalog, problems = load_second_root(base, folder)
-    return (base, list(problems)) if problems else (catalog, [])
+
+    def build():
+        catalog, problems = load_second_root(base, folder)
+        return (catalog, list(problems)), not problems  # a library with problems is checked again next time
+
+    # the same bundled data and the same library files as last time: what was loaded then, all
+    # rules passed (a change to any file in either folder loads and checks the library again)
+    catalog, problems = cached("with-library", [data_dir(), folder], cache_dir, build)
+    if catalog.version != base.version:  # the window's catalog is not the bundled one of data/
+        catalog, problems = load_second_root(base, folder)
+        problems = list(problems)
+    return (base, problems) if problems else (catalog, [])
 
 
 def _after_first_paint(window, callback) -> None:
@@ -134,7 +164,8 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
         else:  # the user library is added just after the first paint (a large one takes a while)
             from nap_desktop.ui.library_paths import library_dir
 
-            catalog, library_folder = load_catalog(rules=False), library_dir(library)
+            catalog_cache = catalog_cache_dir()
+            catalog, library_folder = load_bundled_catalog(catalog_cache), library_dir(library)
     except (CatalogError, FileNotFoundError) as exc:
         if smoke_test:
             print(f"nap-desktop: smoke test failed: the catalog does not load.\n{exc}", file=sys.stderr)
@@ -160,7 +191,7 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     window.show()
 
     def add_library_then_open() -> None:  # a pack or a recovered session may cite the user's facts
-        with_library, problems = add_library_to(window.catalog, library_folder)
+        with_library, problems = add_library_to(window.catalog, library_folder, catalog_cache)
         if with_library is not window.catalog:
             window.set_catalog(with_library)
         if problems:

@@ -71,12 +71,14 @@ def finish_datasets(loader: Any, datasets: dict[str, Dataset]) -> dict[str, Data
     """Add declared computed rows; set each dataset's status to its weakest row's."""
     import tomllib
 
+    from nap_desktop.core.catalog import toml_fast  # tomli's compiled parser (same results, ~3x faster)
+
     out: dict[str, Dataset] = {}
     for did, ds in datasets.items():
         rows = list(ds.rows)
         path = loader.root / (ds.file or f"datasets/{did}.toml")
         try:
-            block = tomllib.loads(path.read_text(encoding="utf-8")).get("dataset", {})
+            block = toml_fast.loads(path.read_text(encoding="utf-8")).get("dataset", {})
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
             block = {}
         specs = block.get("annual_sums", [])

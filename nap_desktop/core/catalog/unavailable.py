@@ -21,6 +21,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from nap_desktop.core.catalog import toml_fast  # tomli's compiled parser (same results, ~3x faster)
+
 REQUIRED = ("id", "section", "title_en", "title_es", "unavailable_reason_en", "unavailable_reason_es")
 KNOWN = set(REQUIRED) | {"facts", "note_en", "note_es"}
 
@@ -32,7 +34,7 @@ def load_unavailable(loader: Any, catalog: Any) -> tuple[dict, ...]:
     for path in sorted((root / "charts").glob("*.toml")) if (root / "charts").is_dir() else []:
         try:
             text = path.read_text(encoding="utf-8")
-            blocks = tomllib.loads(text).get("unavailable", [])
+            blocks = toml_fast.loads(text).get("unavailable", [])
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # the chart loader already reports an unreadable file
         if not isinstance(blocks, list):
