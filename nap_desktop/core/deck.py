@@ -91,6 +91,55 @@ def _fact_title(fact: Fact, lang: str) -> str:
     return explicit or shorten(fact.text(lang), 80)
 
 
+#: what a Spanish output puts before a user's English text that has no Spanish yet
+UNTRANSLATED_MARK = {"en": "", "es": "[sin traducir]"}
+
+
+def mark_untranslated(text: str, lang: str) -> str:
+    """``text`` (English, shown in a Spanish output) with the visible untranslated marker."""
+    mark = UNTRANSLATED_MARK.get(lang, "")
+    return f"{mark} {text}" if mark and text and not text.startswith(mark) else text
+
+
+def fact_statement(fact: Fact, lang: str) -> str:
+    """The statement every output shows: a user fact without Spanish shows its English, marked."""
+    text = fact.text(lang)
+    untranslated = getattr(fact, "untranslated", None)
+    return mark_untranslated(text, lang) if callable(untranslated) and untranslated(lang) else text
+
+
+def fact_title(fact: Fact, lang: str) -> str:
+    """The fact's action title as every output shows it (marked when it is English in a Spanish output)."""
+    title = _fact_title(fact, lang)
+    untranslated = getattr(fact, "untranslated", None)
+    if callable(untranslated) and untranslated(lang) and not getattr(fact, "title_es", "").strip():
+        return mark_untranslated(title, lang)
+    return title
+
+
+def chart_title(spec: ChartSpec, lang: str) -> str:
+    """A chart's title as every output shows it: a user chart without a Spanish title, marked."""
+    title = spec.title(lang)
+    if lang == "es" and not (spec.title_es or "").strip() and (spec.title_en or "").strip():
+        return mark_untranslated(title, lang)
+    return title
+
+
+def untranslated_items(pack: Pack, catalog: Catalog, lang: str) -> list[str]:
+    """Ids of the pack's facts and charts that a ``lang`` output shows in English, marked."""
+    found = []
+    for item in pack.items:
+        if item.kind == "fact":
+            fact = catalog.fact(item.ref)
+            if fact is not None and fact.untranslated(lang):
+                found.append(item.ref)
+        elif item.kind == "chart":
+            spec = catalog.charts.get(item.ref)
+            if spec is not None and chart_title(spec, lang) != spec.title(lang):
+                found.append(item.ref)
+    return list(dict.fromkeys(found))
+
+
 def _chart_message(spec: ChartSpec, lang: str) -> str:
     """The chart's own takeaway (written for the chart), or "" where none is written yet."""
     method = getattr(spec, "message", None)
@@ -239,9 +288,9 @@ def _section_info(catalog: Catalog, section_id: str, lang: str) -> tuple[str, st
 def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slide:
     figure = fact_figure(fact, lang)
     kicker, accent = _section_info(catalog, fact.section, lang)
-    statement = fact.text(lang)
+    statement = fact_statement(fact, lang)
     # An action title: the fact's own message; the section is a small kicker above it.
-    title = _fact_title(fact, lang)
+    title = fact_title(fact, lang)
     citations, caveats = _citations(fact.sources, catalog, lang)
     statuses = [catalog.sources[s].status for s in fact.sources if s in catalog.sources]
     # The face carries the claim and the source line; caveats and notes live in the speaker notes.
@@ -305,7 +354,7 @@ def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], cata
         body.append(spec.notes(lang))
     body += [g if g.endswith(".") else g + "." for g in gaps]
     return Slide(
-        kind="chart", title=spec.title(lang), subtitle=subtitle, statement=takeaway,
+        kind="chart", title=chart_title(spec, lang), subtitle=subtitle, statement=takeaway,
         source_line=_chart_source_line(spec, catalog, lang), status=_weakest(statuses + [spec.status]),
         chart=spec, footnotes=tuple(footnotes), accent=accent, kicker=kicker,
         notes=_notes(item.talking_points, body=body, citations=citations, caveats=caveats, lang=lang),
@@ -506,60 +555,6 @@ def _make_titles_unique(body: list[Slide]) -> None:
         seen[candidate.casefold()] = i
 
 
-# ---- text fitting (shared by the renderers; no font files needed) ------------------------------
-
-#: average advance of a character in Arial/Liberation Sans, in ems (measured over the catalog's
-#: statements in both languages, rounded up so an estimate errs on the side of smaller text)
-AVG_CHAR_EM = 0.56
-LINE_HEIGHT_EM = 1.2
-
-
-def wrap_text(text: str, max_chars: int) -> list[str]:
-    """Greedy word wrap on a character budget; hard line breaks are kept."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split()
-        if not words:
-            lines.append("")
-            continue
-        line = ""
-        for word in words:
-            while len(word) > max_chars:  # a URL or a very long word: break it
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:max_chars])
-                word = word[max_chars:]
-            candidate = f"{line} {word}" if line else word
-            if len(candidate) <= max_chars:
-                line = candidate
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
-
-
-def lines_needed(text: str, width_pt: float, size_pt: float, *, char_em: float = AVG_CHAR_EM) -> int:
-    max_chars = max(1, int(width_pt / (size_pt * char_em)))
-    return len(wrap_text(text, max_chars))
-
-
-def fit_font_size(text: str, width_pt: float, height_pt: float, *, max_pt: float, min_pt: float = 8.0,
-                  char_em: float = AVG_CHAR_EM, line_em: float = LINE_HEIGHT_EM) -> float:
-    """The largest size (in half points) at which ``text`` wraps into the box; ``min_pt`` at worst."""
-    size = max_pt
-    while size > min_pt:
-        if lines_needed(text, width_pt, size, char_em=char_em) * size * line_em <= height_pt:
-            return size
-        size -= 0.5
-    return min_pt
-
-
-def text_height_pt(text: str, width_pt: float, size_pt: float, *, char_em: float = AVG_CHAR_EM,
-                   line_em: float = LINE_HEIGHT_EM) -> float:
-    return lines_needed(text, width_pt, size_pt, char_em=char_em) * size_pt * line_em
-
-
-__all__ = ["Slide", "SourceEntry", "compose_deck", "fit_font_size", "wrap_text", "gap_footnotes",
+__all__ = ["Slide", "SourceEntry", "compose_deck", "gap_footnotes", "fact_statement", "fact_title", "chart_title",
+           "mark_untranslated", "untranslated_items",
            "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
-from nap_desktop.core.deck import fact_figure, shorten, used_sources
+from nap_desktop.core.deck import fact_figure, fact_statement, fact_title, shorten, used_sources
 from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.exporters import ExportError, write_atomically
 
@@ -135,9 +135,8 @@ def _styles() -> dict[str, Any]:
 
 def _fact_claim(fact: Fact, lang: str) -> str:
     """The one-line claim under a figure: the fact's action title, else its statement, shortened."""
-    title = getattr(fact, "title", None)
-    text = title(lang) if callable(title) else ""
-    return text or shorten(fact.text(lang), 110)
+    text = fact_title(fact, lang)  # a user fact without Spanish: its English title, marked
+    return text or shorten(fact_statement(fact, lang), 110)
 
 
 def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[str, Any], width: float) -> list[Any]:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from nap_desktop.core.charts.spec import NEGATIVE_COLOR, source_line
-from nap_desktop.core.deck import gap_footnotes, wrap_text
+from nap_desktop.core.deck import chart_title, gap_footnotes
+from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters import write_atomically
 from nap_desktop.exporters.textsafe import clean
@@ -35,12 +36,14 @@ def _t(x: float, y: float, text: str, size: float, *, anchor: str = "start", wei
 
 
 def _lines(text: str, width_px: float, size: float, max_lines: int, *, bold: bool = False) -> list[str]:
-    # DejaVu Sans (the PNG renderer's font) is wider than Arial: budget for the wider one
-    chars = max(8, int(width_px / (size * (0.68 if bold else 0.6))))
-    lines = wrap_text(text, chars)
+    # measured with DejaVu Sans (the PNG renderer's font), wider than Arial: it fits in either
+    lines = wrap(text, width_px, size, bold)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(0, chars - 1)].rstrip() + "…"
+        last = lines[-1]
+        while last and text_width(last.rstrip() + "…", size, bold) > width_px:
+            last = last.rsplit(" ", 1)[0] if " " in last.strip() else last[:-1]
+        lines[-1] = last.rstrip(" ,;:") + "…"
     return lines
 
 
@@ -305,7 +308,7 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
     """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line."""
     out: list[str] = []
     y = 34.0
-    for line in _lines(spec.title(lang), width - 48, 22, 2, bold=True):
+    for line in _lines(chart_title(spec, lang), width - 48, 22, 2, bold=True):
         out.append(_t(24, y, line, 22, weight="bold", fill="#1F3B5C"))
         y += 27
     if spec.subtitle(lang):

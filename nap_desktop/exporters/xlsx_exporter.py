@@ -20,7 +20,8 @@ try:  # the shared look: one negative colour in every renderer
     from nap_desktop.core.charts.spec import NEGATIVE_COLOR
 except ImportError:  # pragma: no cover
     NEGATIVE_COLOR = "#E69F00"
-from nap_desktop.core.deck import LANG_NAMES, compose_deck, fact_figure, fact_source_line, gap_footnotes
+from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_figure, fact_source_line,
+                                   fact_statement, gap_footnotes)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters import ExportError, write_atomically
@@ -384,12 +385,12 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
             ws.write_number(r, 5, int(period), book.f_year)
         else:
             book.text(ws, r, 5, period, book.f_text)
-        book.text(ws, r, 6, fact.text(lang), book.f_text)
+        book.text(ws, r, 6, fact_statement(fact, lang), book.f_text)
         book.text(ws, r, 7, fact_source_line(fact, catalog, lang), book.f_text)
         book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),
                   book.f_warn if status == "secondary" else book.f_text)
         book.text(ws, r, 9, fact.note(lang), book.f_text)
-        _fit_row(ws, r, [(fact_figure(fact, lang), 26), (period, 16), (fact.text(lang), 70),
+        _fit_row(ws, r, [(fact_figure(fact, lang), 26), (period, 16), (fact_statement(fact, lang), 70),
                          (fact_source_line(fact, catalog, lang), 50), (fact.note(lang), 50),
                          (section.title(lang) if section else fact.section, 22)])
     ws.freeze_panes(1, 0)
@@ -416,7 +417,7 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     ws, name = book.sheet(spec.title(lang))
     fmt = xl_number_format(spec.unit, spec.decimals)
     numf = book.num(fmt)
-    book.text(ws, 0, 0, spec.title(lang), book.f_title)
+    book.text(ws, 0, 0, chart_title(spec, lang), book.f_title)
     line = source_line(spec, catalog, lang)
     header, rows = spec.table(lang)
     unit = format_axis_unit(spec.unit, lang)
@@ -543,7 +544,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
                                      "position": "center" if kind == "stacked" else (
                                          "above" if kind == "line" else "outside_end")}
         chart.add_series(series)
-    chart.set_title({"name": spec.title(lang), "name_font": {"size": 12, "bold": True, "color": "#1F3B5C"}})
+    chart.set_title({"name": chart_title(spec, lang), "name_font": {"size": 12, "bold": True, "color": "#1F3B5C"}})
     values = [v for s in spec.series for v in s.values if v is not None]
     # Ticks carry only the decimals they need: "1,000", not "1,000.0", when the scale runs past 10.
     span = max((abs(v) for v in values), default=0)

@@ -170,6 +170,11 @@ class ExportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setObjectName("status")
+        # user facts without Spanish: said before writing a Spanish export (they show English, marked)
+        self.untranslated_note = QLabel("")
+        self.untranslated_note.setWordWrap(True)
+        self.untranslated_note.setObjectName("untranslated_note")
+        self.untranslated_note.setVisible(False)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         # After an export: open what was written, or its folder (local files only, through the desktop).
@@ -188,6 +193,7 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.untranslated_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -244,8 +250,26 @@ class ExportDialog(QDialog):
     def _on_lang_changed(self, *_: Any) -> None:
         for name, box in self.format_boxes.items():
             box.setText(REGISTRY[name].label.get(self.lang, name))
+        if hasattr(self, "untranslated_note"):
+            self._update_untranslated_note()
         self._update_name_hint()
         self._update_buttons()
+
+    def _update_untranslated_note(self) -> None:
+        from nap_desktop.core.deck import UNTRANSLATED_MARK, untranslated_items
+
+        refs = untranslated_items(self.pack, self.catalog, self.lang) if self.lang == "es" else []
+        if refs:
+            names = []
+            for ref in refs[:3]:
+                fact = self.catalog.fact(ref)
+                names.append(f"“{fact.title('en') if fact is not None else self.catalog.charts[ref].title('en')}”")
+            more = f" (+{len(refs) - 3})" if len(refs) > 3 else ""
+            self.untranslated_note.setText(
+                self.tr("%1 item(s) have no Spanish text yet: %2. The Spanish files show their English text "
+                        "marked %3.").replace("%1", str(len(refs))).replace("%2", ", ".join(names) + more)
+                .replace("%3", UNTRANSLATED_MARK["es"]))
+        self.untranslated_note.setVisible(bool(refs))
 
     def _update_buttons(self, *_: Any) -> None:
         if hasattr(self, "name_hint"):

@@ -11,7 +11,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
 from fixture_catalog import LONGEST_ES, make_catalog, pack_basic, pack_hostile  # noqa: E402
 
-from nap_desktop.core.deck import SOURCES_PER_SLIDE, compose_deck, fit_font_size, text_height_pt  # noqa: E402
+from nap_desktop.core.deck import SOURCES_PER_SLIDE, compose_deck  # noqa: E402
+from nap_desktop.core.textmetrics import LINE_EM, fit, role_min, role_size  # noqa: E402
 from nap_desktop.core.pack.packfile import Pack, PackItem  # noqa: E402
 from nap_desktop.core.pack.selection import SelectionError, pack_all, pack_ids, pack_section  # noqa: E402
 
@@ -119,9 +120,12 @@ def test_pack_section_and_ids(cat):
         pack_section(cat, "space")
 
 
-def test_font_size_fits_the_longest_spanish_statement():
+def test_the_longest_spanish_statement_fits_its_role_measured_with_the_bundled_font():
     width, height = 870.0, 200.0
-    size = fit_font_size(LONGEST_ES, width, height, max_pt=28, min_pt=12)
-    assert 12 <= size < 28
-    assert text_height_pt(LONGEST_ES, width, size) <= height
-    assert fit_font_size("Corto.", width, height, max_pt=28) == 28
+    lines, size, cut = fit(LONGEST_ES, width, height, "message")
+    assert role_min("message") <= size <= role_size("message") and not cut
+    assert len(lines) * size * LINE_EM <= height
+    assert fit("Corto.", width, height, "message")[1:] == (role_size("message"), False)
+    # a box too small for it: shortened at the role's minimum, never shrunk below it
+    lines, size, cut = fit(LONGEST_ES, width, 40.0, "message")
+    assert cut and size == role_min("message") and lines[-1].endswith("…")
