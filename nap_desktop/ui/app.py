@@ -90,10 +90,14 @@ def load_bundled_catalog(cache_dir: Path | None = None):  # -> Catalog
     """The bundled catalog for the window (its file-level rules are run by the tests and `data check`),
     from the start-up cache when data/ and the code have not changed since it was stored."""
     from nap_desktop.core.catalog.cache import cached
-    from nap_desktop.core.catalog.loader import load_catalog
     from nap_desktop.paths import data_dir
 
-    return cached("bundled", [data_dir()], cache_dir, lambda: (load_catalog(rules=False), True))
+    def build():
+        from nap_desktop.core.catalog.loader import load_catalog  # (~40 ms of imports a cached start skips)
+
+        return load_catalog(rules=False), True
+
+    return cached("bundled", [data_dir()], cache_dir, build)
 
 
 def add_library_to(base, folder: Path, cache_dir: Path | None = None):  # -> (Catalog, list[Problem])
@@ -102,11 +106,15 @@ def add_library_to(base, folder: Path, cache_dir: Path | None = None):  # -> (Ca
     core.catalog.messages.render gives in the interface language; nothing in the folder is touched)."""
     from nap_desktop.core.catalog.cache import cached
     from nap_desktop.core.catalog.library import is_library
-    from nap_desktop.core.catalog.loader import load_second_root
     from nap_desktop.paths import data_dir
 
     if not folder.is_dir() or not is_library(folder):
         return base, []
+
+    def load_second_root(*args):
+        from nap_desktop.core.catalog import loader
+
+        return loader.load_second_root(*args)
 
     def build():
         catalog, problems = load_second_root(base, folder)
@@ -154,19 +162,24 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     app = create_application()
     from PySide6.QtWidgets import QMessageBox
 
-    from nap_desktop.core.catalog.loader import CatalogError, load_catalog
     from nap_desktop.ui.i18n import system_language, translations
     from nap_desktop.ui.main_window import MainWindow
 
     try:
         if smoke_test:
+            from nap_desktop.core.catalog.loader import load_catalog
+
             catalog = load_catalog()
         else:  # the user library is added just after the first paint (a large one takes a while)
             from nap_desktop.ui.library_paths import library_dir
 
             catalog_cache = catalog_cache_dir()
             catalog, library_folder = load_bundled_catalog(catalog_cache), library_dir(library)
-    except (CatalogError, FileNotFoundError) as exc:
+    except Exception as exc:  # noqa: BLE001 - CatalogError (the loader is imported only when it is needed)
+        from nap_desktop.core.catalog.loader import CatalogError
+
+        if not isinstance(exc, (CatalogError, FileNotFoundError)):
+            raise
         if smoke_test:
             print(f"nap-desktop: smoke test failed: the catalog does not load.\n{exc}", file=sys.stderr)
             return 1
