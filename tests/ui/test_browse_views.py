@@ -299,3 +299,32 @@ def test_switching_language_on_an_open_chart_page_retitles_it(win):
     assert chart_page.back_button.text() == "← Volver a las gráficas"
     assert chart_page.chart_view.title_label.text() == win.catalog.charts["auto-production-oica"].title_es
     assert "solo se llega a ella" in chart_page.no_facts_label.text()
+
+
+def test_a_user_chart_says_yours_and_the_views_follow_a_new_catalog(win, catalog):
+    import dataclasses
+
+    page = _open_charts(win)
+    assert page.tree.isColumnHidden(4)  # no user chart: no origin column
+    charts = dict(catalog.charts)
+    charts["auto-production-oica"] = dataclasses.replace(charts["auto-production-oica"], origin="user")
+    win.set_catalog(dataclasses.replace(catalog, charts=charts))  # as when the user library changes
+    assert not page.tree.isColumnHidden(4)
+    assert page._items["auto-production-oica"].text(4) == "Yours"
+    QTest.keyClicks(page.filter_field, "yours")
+    assert page.visible_ids() == ["auto-production-oica"]
+    _click_row(page.tree, page._items["auto-production-oica"])
+    assert "Yours" in page.detail_meta.text()
+
+
+def test_with_a_user_library_the_reports_unavailable_charts_are_still_listed(win, catalog, tmp_path):
+    from nap_desktop.core.catalog.loader import load_second_root
+
+    library = tmp_path / "library"
+    library.mkdir()
+    merged, problems = load_second_root(catalog, library)
+    assert problems == []
+    win.set_catalog(merged)  # as run_app does once the library has loaded
+    page = _open_charts(win)
+    QTest.keyClicks(page.filter_field, "not available")
+    assert set(page.visible_ids()) == {u["id"] for u in unavailable_charts(catalog)} != set()

@@ -669,6 +669,13 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
                       datasets=datasets, charts={**base.charts, **own_charts})
     # the same provenance rules as data/ (specific URLs, deny-list, status, chart periods), on the library's files
     guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")
+    # the rules attach the library's own unavailable-chart declarations: keep the base's too (the Charts view
+    # and catalog --json list the report's charts that cannot be drawn whether or not a library is loaded)
+    from nap_desktop.core.catalog import unavailable as unavailable_mod
+
+    own_unavailable = unavailable_mod.unavailable_charts(catalog)
+    catalog.__dict__["unavailable_charts"] = unavailable_mod.unavailable_charts(base) + tuple(
+        u for u in own_unavailable if u["id"] not in {b["id"] for b in unavailable_mod.unavailable_charts(base)})
     return catalog, loader.problems
 
 
