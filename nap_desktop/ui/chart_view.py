@@ -58,6 +58,8 @@ class ValueAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.lang = lang
         self.enableAutoSIPrefix(False)
+        # labels on the major ticks only: "0 5 10 15", never a label on every minor step
+        self.setStyle(maxTextLevel=0)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         # only the decimals the ticks need: 0, 20, 40 (never "20.0"); 0.5, 1.0, 1.5
@@ -554,7 +556,7 @@ class ChartView(QWidget):
                 plot.addItem(item)
                 self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
                 if labelled:
-                    text = spec.format(v, self._lang)
+                    text = style.data_label(spec, v, self._lang)
                     pad = span * 0.01
                     if horizontal:
                         self._add_text(plot, v + (pad if v >= 0 else -pad), centre, text,
@@ -613,7 +615,7 @@ class ChartView(QWidget):
                 self._hits.append(_Hit(rect, None, self._hover(spec, i, s)))
                 if labelled and abs(v) >= tallest * 0.06:  # a thin segment keeps its value for hover
                     # readable on every fill: white on dark segments, dark on light ones
-                    self._add_text(plot, float(i), base + abs(v) / 2, spec.format(v, self._lang), (0.5, 0.5),
+                    self._add_text(plot, float(i), base + abs(v) / 2, style.data_label(spec, v, self._lang), (0.5, 0.5),
                                    "#ffffff" if _is_dark(color) else theme.INK)
                 if v >= 0:
                     up[i] += v
@@ -637,7 +639,7 @@ class ChartView(QWidget):
                 if i not in missing:
                     total = sum(v for v in column if v is not None)
                     word = QCoreApplication.translate("ChartView", "Total")
-                    self._add_text(plot, float(i), float(up[i]), f"{word} {spec.format(total, self._lang)}",
+                    self._add_text(plot, float(i), float(up[i]), f"{word} {style.data_label(spec, total, self._lang)}",
                                    (0.5, 1), theme.INK)
         self._category_axis(plot, "bottom", spec.category_labels(self._lang), [float(i) for i in range(n)],
                             spec.categories)

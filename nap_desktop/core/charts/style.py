@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NEGATIVE_COLOR", "NORTH_AMERICA_COLOR", "REST_COLOR", "POSITIVE_COLOR", "SERIES_CYCLE",
            "series_colors", "legend_series", "has_values", "sign_legend", "data_labels_carry_numbers",
-           "value_axis_title", "tick_decimals", "format_tick", "hover_value", "key_dates"]
+           "value_axis_title", "tick_decimals", "format_tick", "hover_value", "key_dates", "data_label"]
 
 #: A single series of positive values (and the positive side of a diverging chart).
 POSITIVE_COLOR = PALETTE["blue"]
@@ -130,3 +130,10 @@ def key_dates(spec: ChartSpec, lang: str) -> set[str]:
         if year and year in title and any(wd in title for wd in words):
             found.add(cat)
     return found
+
+
+def data_label(spec: ChartSpec, value: float, lang: str) -> str:
+    """A value written on its bar, as the deck's data labels write it: the number with the chart's
+    decimals ('338.0', '1,751,736'), percentages with '%'; the unit is in the subtitle (and hover)."""
+    text = format_number(value, lang, decimals=spec.decimals)
+    return text + "%" if spec.unit in ("pct", "pct_change") else text
