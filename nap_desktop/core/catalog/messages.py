@@ -353,6 +353,12 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      r"saying why none exists",
      "fuente {id}: la URL es la página de inicio de un sitio ({url}); dé la URL de la tabla o la publicación misma, "
      "o un no_url_reason que diga por qué no existe"),
+    (r"source (?P<id>\S+): no date; give the date of the release, or a no_date_reason saying why none is known",
+     "fuente {id}: no tiene fecha; dé la fecha de la publicación, o un no_date_reason que diga por qué no se conoce"),
+    (r"source (?P<id>\S+): a date that is not YYYY, YYYY-MM or YYYY-MM-DD \((?P<date>.*)\); give the date of the "
+     r"release, or a no_date_reason saying why none is known",
+     "fuente {id}: la fecha no tiene la forma AAAA, AAAA-MM o AAAA-MM-DD ({date}); dé la fecha de la publicación, "
+     "o un no_date_reason que diga por qué no se conoce"),
     (r"low-credibility source " + _q("domain") + r" \(content farm, vendor blog or anonymous mirror\): not a source an "
      r"official accepts; cite the agency or leave a gap with its reason",
      "fuente de baja credibilidad {domain} (granja de contenidos, blog de un proveedor o espejo anónimo): un "

@@ -4,6 +4,8 @@ Run by the loader after the catalog is built (``run_rules``):
 
 - ``source-url``: a source needs the URL of its specific table or release, not a homepage
   (or a ``no_url_reason`` saying why none exists).
+- ``source-date``: a source needs the date of its release (YYYY, YYYY-MM or YYYY-MM-DD), or a
+  ``no_date_reason`` saying why none is known.
 - ``deny-list``: no source, note or row may rest on a low-credibility domain (content farms,
   vendor blogs, anonymous mirrors): ``DENY_DOMAINS``.
 - ``dataset-status``: a dataset's typed ``status`` may not be stronger than its weakest row.
@@ -32,6 +34,7 @@ DENY_DOMAINS = (
     "markettalkag",
 )
 
+DATE_RE = re.compile(r"(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -106,6 +109,12 @@ def check_sources(loader: Any, root: Path) -> None:
                 loader.problem(name, _key_line(lines, line, "url") if url else line,
                                f"source {sid}: {what}; give the specific table or release URL, "
                                "or a no_url_reason saying why none exists")
+            date = str(block.get("date", "")).strip()
+            if not DATE_RE.fullmatch(date) and not str(block.get("no_date_reason", "")).strip():
+                what = "no date" if not date else f"a date that is not YYYY, YYYY-MM or YYYY-MM-DD ({date})"
+                loader.problem(name, _key_line(lines, line, "date") if "date" in block else line,
+                               f"source {sid}: {what}; give the date of the release, "
+                               "or a no_date_reason saying why none is known")
 
 
 def check_deny_list(loader: Any, root: Path) -> None:
