@@ -328,3 +328,51 @@ def test_with_a_user_library_the_reports_unavailable_charts_are_still_listed(win
     page = _open_charts(win)
     QTest.keyClicks(page.filter_field, "not available")
     assert set(page.visible_ids()) == {u["id"] for u in unavailable_charts(catalog)} != set()
+
+
+def test_no_english_string_of_ours_is_visible_in_spanish_on_the_browse_pages(win, qtbot):
+    """Every page of the views opened in Spanish: no visible label, button, header, placeholder or tooltip
+    is one of our English source strings (browse_es.ts), whole or as a template's fixed part."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTreeWidget
+
+    from nap_desktop.paths import resources_dir
+
+    english = set()
+    for message in ET.parse(resources_dir() / "i18n" / "browse_es.ts").getroot().iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation")
+        if source != translation:
+            english.add(re.sub(r"%\w", "", source.replace("&", "")).strip())
+    win.set_language("es")
+    page = _open_charts(win)
+    _click_row(page.tree, page._items["tech-atp-balance-by-year"])
+    shown = []
+
+    def collect(root):
+        for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+            if w.isVisible():
+                shown.extend([w.text().replace("&", ""), w.toolTip()])
+        for w in root.findChildren(QLineEdit):
+            if w.isVisible():
+                shown.append(w.placeholderText())
+        for tree in root.findChildren(QTreeWidget):
+            if tree.isVisible():
+                shown.extend(tree.headerItem().text(c) for c in range(tree.columnCount()))
+                for i in range(tree.topLevelItemCount()):
+                    item = tree.topLevelItem(i)
+                    shown.extend(item.child(j).text(1) for j in range(item.childCount()))
+                    shown.append(item.text(0))
+
+    collect(page)
+    _click_row(page.tree, page._items["auto-production-oica"])
+    collect(page)
+    QTest.keyClick(page.tree, Qt.Key.Key_Return)
+    collect(win.browse.chart_page)
+    _click(win.browse.sources_button)
+    collect(win.browse.sources_page)
+    collect(win.browse.nav)
+    shown = [re.sub(r"[\d,]+", "", s).strip() for s in shown if s]
+    leaks = sorted({s for s in shown if s in english or any(e and e in s for e in english if len(e) > 12)})
+    assert leaks == []
