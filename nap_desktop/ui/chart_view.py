@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.charts import style
 from nap_desktop.core.charts.spec import KINDS, NORTH_AMERICA_COLOR, REST_COLOR, ChartSpec, source_line
-from nap_desktop.core.formatting import format_date, format_value
+from nap_desktop.core.formatting import format_axis_unit, format_date, format_value
 from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui import theme
 
@@ -764,13 +764,20 @@ class ChartView(QWidget):
                     for k, r in enumerate(rows)]
         self.table.setColumnCount(len(header))
         self.table.setRowCount(len(rows))
+        # the unit under each value column's name, unless the subtitle already says it
+        unit = "%" if spec.unit == "pct" else format_axis_unit(spec.unit, self._lang)
+        if spec.unit in ("year", "date", "none", "count") or unit.lower() in spec.subtitle(self._lang).lower():
+            unit = ""
+        offset_h = len(header) - len(spec.series)
+        header = [h if k < offset_h or not unit else f"{h}\n({unit})" for k, h in enumerate(header)]
         self.table.setHorizontalHeaderLabels(header)
         offset = len(header) - len(spec.series)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if c >= offset:
                     series = spec.series[c - offset]
-                    text = spec.format(value, self._lang)
+                    # numbers as the data labels write them; the unit once, in the column header
+                    text = spec.format(None, self._lang) if value is None else style.data_label(spec, value, self._lang)
                     item = QTableWidgetItem(text)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if value is None:
@@ -783,7 +790,7 @@ class ChartView(QWidget):
                     item = QTableWidgetItem("" if value is None else str(value))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
 
     def _describe_gaps(self) -> None:
         text = self._gap_text()
