@@ -118,6 +118,15 @@ class BrowseController(QObject):
             return True
         return False
 
+    def focus_filter(self) -> bool:
+        """Ctrl+F while the Charts or Sources list is shown: its own filter (True when handled)."""
+        page = self.window.pages.currentWidget()
+        if page is not None and page in (self.charts_page, self.sources_page):
+            page.filter_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.filter_field.selectAll()
+            return True
+        return False
+
     def current_chart_id(self) -> str | None:
         if self.chart_page is not None and self.window.pages.currentWidget() is self.chart_page:
             return self.chart_page.chart_id

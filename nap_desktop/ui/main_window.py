@@ -583,6 +583,8 @@ class MainWindow(QMainWindow):
         self.show_cards()
 
     def focus_search(self) -> None:
+        if self.browse.focus_filter():  # Ctrl+F in the Charts or Sources view: that view's filter
+            return
         self.show_cards()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()

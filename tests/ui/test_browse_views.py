@@ -376,3 +376,22 @@ def test_no_english_string_of_ours_is_visible_in_spanish_on_the_browse_pages(win
     shown = [re.sub(r"[\d,]+", "", s).strip() for s in shown if s]
     leaks = sorted({s for s in shown if s in english or any(e and e in s for e in english if len(e) > 12)})
     assert leaks == []
+
+
+def test_ctrl_f_focuses_the_views_filter_and_a_header_click_sorts_within_each_section(win):
+    page = _open_charts(win)
+    QTest.keyClick(page.tree, Qt.Key.Key_F, CTRL)
+    assert win.pages.currentWidget() is page and page.filter_field.hasFocus()
+    header = page.tree.header()
+    x = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    QTest.mouseClick(header.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, QPoint(x, header.height() // 2))
+    groups = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
+    assert groups[0].text(0) == "USMCA fast facts"  # sections keep the report's order
+    for group in groups:
+        counts = [group.child(j).data(3, Qt.ItemDataRole.UserRole + 3) for j in range(group.childCount())]
+        assert counts in (sorted(counts), sorted(counts, reverse=True))
+    assert len({tuple(sorted(g.child(j).data(3, Qt.ItemDataRole.UserRole + 3) for j in range(g.childCount())))
+                for g in groups}) > 1
+    QTest.keyClick(page.tree, Qt.Key.Key_Escape)
+    QTest.keyClick(win.search_field, Qt.Key.Key_F, CTRL)  # on the cards, Ctrl+F is the fact search again
+    assert win.search_field.hasFocus()
