@@ -289,7 +289,7 @@ class FactEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a small screen still reaches all
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.missing_label)
@@ -306,6 +306,16 @@ class FactEditor(QDialog):
         if fact is not None:
             self._load(fact)
         self.validate()
+        self._fit_to(body)
+
+    def _fit_to(self, body: QWidget) -> None:
+        """Open wide enough for both columns (the statement and the sources), within the screen."""
+        want = body.sizeHint().width() + 48
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry().width() - 40 if screen is not None else want
+        if self.parentWidget() is not None:  # over the window it belongs to, as wide as that window allows
+            room = max(room, self.parentWidget().window().width() - 40)
+        self.resize(max(self.minimumWidth(), min(want, room)), max(self.height(), 600))
 
     # ---- loading an existing fact -----------------------------------------------------------
     def _load(self, fact: Fact) -> None:
@@ -393,8 +403,12 @@ class FactEditor(QDialog):
         self.missing_label.setVisible(bool(missing))
         return not missing
 
+    #: called on Save once the dialog is complete; the dialog closes only when it returns true, so a
+    #: fact the library refuses stays in the dialog, as typed, next to the message that says why
+    save_handler: Any = None
+
     def _on_save(self) -> None:
-        if self.validate():
+        if self.validate() and (self.save_handler is None or self.save_handler()):
             self.accept()
 
     # ---- what the dialog holds ---------------------------------------------------------------

@@ -524,8 +524,12 @@ class ImportDialog(QDialog):
             "period": self.period.text().strip(),
         }
 
+    #: called on Save once the dialog is complete; the dialog closes only when it returns true (a table
+    #: the library refuses stays here, with everything the user chose, next to the message)
+    save_handler: Any = None
+
     def _on_save(self) -> None:
-        if not self.missing():
+        if not self.missing() and (self.save_handler is None or self.save_handler()):
             self.accept()
 
     # ---- language ---------------------------------------------------------------------------------------

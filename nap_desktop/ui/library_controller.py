@@ -128,7 +128,7 @@ class LibraryController(QObject):
         from nap_desktop.ui.fact_editor import FactEditor
 
         dialog = FactEditor(self.window.catalog, self.window.lang, fact, self.window)
-        dialog.accepted.connect(lambda: self._save_fact(dialog))
+        dialog.save_handler = lambda: self._save_fact(dialog) is not None  # refused: the dialog stays open
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
@@ -152,7 +152,7 @@ class LibraryController(QObject):
             else:
                 fact_id = update_fact(self.library, dialog.fact.id, block)
         except (LibraryError, OSError) as exc:
-            self._error(_tr("Your fact was not saved"), self._problems_text(exc))
+            self._error(_tr("Your fact was not saved"), self._problems_text(exc), dialog)
             return None
         self.reload()
         self._show_fact(fact_id)
@@ -221,7 +221,7 @@ class LibraryController(QObject):
         from nap_desktop.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.window.catalog, self.window.lang, self.window)
-        dialog.accepted.connect(lambda: self._save_table(dialog))
+        dialog.save_handler = lambda: self._save_table(dialog) is not None  # refused: the dialog stays open
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
@@ -234,7 +234,7 @@ class LibraryController(QObject):
             init_library(self.library)
             ids = save_table(self.library, dialog.table, **dialog.save_arguments())
         except (LibraryError, OSError, ValueError) as exc:
-            self._error(_tr("The table was not saved"), self._problems_text(exc))
+            self._error(_tr("The table was not saved"), self._problems_text(exc), dialog)
             return None
         self.reload()
         self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
@@ -338,8 +338,9 @@ class LibraryController(QObject):
                 "%2", reason)
         return str(exc)
 
-    def _error(self, title: str, message: str) -> None:
+    def _error(self, title: str, message: str, over: Any = None) -> None:
+        """A warning over the window, or over the dialog (``over``) that still holds what was typed."""
         self.last_error = message
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=over if over is not None else self.window)
         box.setObjectName("LibraryError")
         box.open()

@@ -93,6 +93,16 @@ def test_a_fact_without_a_source_then_with_a_homepage_url_is_refused_in_spanish(
     assert "página de inicio" in text and "línea" in text, text
     assert not untranslated(text, "Iowa Economic Development Authority"), text
     assert not list((library / "facts").glob("*.toml")) and not list((library / "sources").glob("*.toml"))
+    # nothing typed is lost: the dialog is still open on the fact, the user fixes the URL and saves
+    assert controller.dialog is dialog and dialog.isVisible()
+    assert dialog.text_en.toPlainText() == statement and dialog.source_form.publisher.text().startswith("Iowa")
+    QTest.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    form.url.selectAll()
+    QTest.keyClicks(form.url, "https://www.iowaeda.com/international/export-data/2025")
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+    assert len(list((library / "facts").glob("*.toml"))) == 1
 
 
 def test_a_csv_with_a_bad_cell_and_a_taken_title_are_reported_in_spanish(qtbot, tmp_path, settings_dir, spanish):
@@ -140,3 +150,12 @@ def test_a_csv_with_a_bad_cell_and_a_taken_title_are_reported_in_spanish(qtbot, 
     assert "ya hay un conjunto de datos, una gráfica o un dato con este identificador" in box.text(), box.text()
     assert not untranslated(box.text()), box.text()
     assert len([c for c in win.catalog.charts.values() if c.origin == "user"]) == 1
+    # the refused import keeps its dialog, with the table and everything chosen: another title saves it
+    again = controller.dialog
+    assert again is not None and again.isVisible() and again.table is not None
+    QTest.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    QTest.keyClicks(again.title_en, ", 2025")
+    QTest.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+    assert len([c for c in win.catalog.charts.values() if c.origin == "user"]) == 2
