@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -114,7 +115,8 @@ class DetailView(QScrollArea):
         outer.addLayout(bar)
         # the add buttons sit under the figure, on their own row: long Spanish labels never push
         # the page wider than the window
-        actions = QHBoxLayout()
+        actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._actions = actions
         self.add_button = QPushButton()
         self.add_button.setObjectName("PrimaryButton")
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -242,6 +244,7 @@ class DetailView(QScrollArea):
         self.add_chart_button.setToolTip(QCoreApplication.translate("DetailView", "Add this chart as its own slide in the briefing pack"))
         has_chart = self._fact is not None and bool(self._fact.chart) and self._fact.chart in self._catalog.charts
         self.add_chart_button.setVisible(has_chart)
+        self._fit_actions()
         self.notes_heading.setText(QCoreApplication.translate("DetailView", "Notes and caveats"))
         self.sources_heading.setText(QCoreApplication.translate("DetailView", "Sources"))
         if self._fact is not None and self._fact.period:
@@ -251,6 +254,20 @@ class DetailView(QScrollArea):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_actions()
+
+    def _fit_actions(self) -> None:
+        """The add buttons side by side when they fit, one above the other on a narrow page (long
+        Spanish labels at 1024 px): the page never needs a horizontal scroll bar."""
+        buttons = [b for b in (self.add_button, self.add_chart_button) if not b.isHidden()]
+        needed = sum(b.sizeHint().width() for b in buttons) + theme.GAP * (len(buttons) + 6)
+        direction = (QBoxLayout.Direction.LeftToRight if needed <= self.viewport().width()
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._actions.direction() != direction:
+            self._actions.setDirection(direction)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape:

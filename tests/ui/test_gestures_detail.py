@@ -78,7 +78,7 @@ def test_a_fact_opened_after_table_mode_shows_its_chart(qtbot, catalog, settings
         window.detail_view.show_fact("tech-atp-group-biotechnology")
         assert chart.stack.currentWidget() is chart.table
     finally:
-        gen.close()
+        next(gen, None)  # run the fixture's teardown: the language back to English
 
 
 # ---- 2. the wheel over a chart scrolls the page ---------------------------------------------------
@@ -282,3 +282,23 @@ def test_the_timeline_emphasises_the_date_its_title_names_and_hovers_it(qtbot, d
     assert chart.plot_widget.getPlotItem().getAxis("bottom").labelText == ""  # no "Year" under years
     x = next(px for px, _, t in chart.hit_points() if t.startswith("First joint review"))
     assert _hover(qtbot, chart, x, 0.0) == "First joint review: July 1, 2026"
+
+
+def test_the_spanish_detail_fits_a_1024_window_without_a_horizontal_scroll_bar(qtbot, catalog, settings_dir):
+    from tests.ui.test_main_window import _open_window
+
+    gen = _open_window(qtbot, catalog, settings_dir)
+    window = next(gen)
+    try:
+        window.set_language("es")
+        window.resize(1024, 640)
+        window.open_detail("auto-production-na-3q2025")
+        QApplication.processEvents()
+        view = window.detail_view
+        qtbot.waitUntil(lambda: view.widget().width() <= view.viewport().width(), timeout=2000)
+        assert not view.horizontalScrollBar().isVisible()
+        assert view.add_button.text() == "+ Agregar dato al paquete"
+        # the two add buttons went one above the other rather than past the edge
+        assert view.add_chart_button.geometry().top() > view.add_button.geometry().top()
+    finally:
+        next(gen, None)  # run the fixture's teardown: the language back to English
