@@ -96,3 +96,23 @@ def test_every_bundled_source_meets_the_rules_data_check_cannot_see():
             if "github" in text or "copy" in text or "transcription" in text:
                 assert s["status"] == "secondary", f"{sid}: read from a copy, so secondary"
                 assert "not " in text or "read from" in text or "read on" in text, f"{sid}: say where the copy was read"
+
+
+@pytest.mark.parametrize("url", ["https://www.inegi.org.mx", "https://www.inegi.org.mx/", "https://www.inegi.org.mx/en/",
+                                 "https://www.bls.gov/index.html", "https://www.gob.mx/es/inicio", "ftp://x.org/a"])
+def test_a_front_page_is_not_a_specific_url(url):
+    assert not is_specific_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://www.inegi.org.mx/programas/enoe/15ymas/", "https://mexiconewsdaily.com/?p=100187",
+                                 "https://fred.stlouisfed.org/series/MANEMP"])
+def test_a_table_or_release_url_is_specific(url):
+    assert is_specific_url(url)
+
+
+def test_a_front_page_with_a_language_path_is_reported_at_its_line(data):
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'url = "https://www.inegi.org.mx/programas/enoe/15ymas/"', 'url = "https://www.inegi.org.mx/en/"')
+    line = _line_of(path, 'url = "https://www.inegi.org.mx/en/"')
+    assert any(str(p).startswith(f"sources/agencies.toml:{line}: source inegi: a homepage URL (https://www.inegi.org.mx/en/)")
+               for p in _problems(data))

@@ -81,12 +81,18 @@ def _blocks(path: Path, table: str) -> tuple[list[tuple[dict, int]], list[str]]:
 
 
 # --- rules -------------------------------------------------------------------------------
+#: paths that are still a site's front page ("https://www.inegi.org.mx/en/", ".../index.html")
+FRONT_PAGE_PATHS = {"index.html", "index.htm", "index.php", "index.asp", "index.aspx", "default.aspx", "default.htm",
+                    "home", "home.html", "inicio", "en", "es", "fr", "en-us", "es-mx", "en/home", "es/inicio", "main"}
+
+
 def is_specific_url(url: str) -> bool:
     """True for the URL of a specific page (a path or a query beyond the site's front page)."""
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         return False
-    return parsed.path.strip("/") != "" or bool(parsed.query)
+    path = parsed.path.strip("/").lower()
+    return (path != "" and path not in FRONT_PAGE_PATHS) or bool(parsed.query)
 
 
 def denied_domain(text: str) -> str | None:
