@@ -396,6 +396,21 @@ def _paged(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
+def _balanced_pages(items: list[Any], size: int) -> list[list[Any]]:
+    """As few pages as ``size`` allows, filled evenly (25 sources at 6 a page: 5, 5, 5, 5, 5 rather
+    than 6, 6, 6, 6, 1: no appendix page with a lone entry)."""
+    if not items:
+        return [[]]
+    pages = -(-len(items) // size)
+    base, extra = divmod(len(items), pages)
+    out, start = [], 0
+    for n in range(pages):
+        end = start + base + (1 if n < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
+
+
 def _page_title(base: str, page: int, pages: int) -> str:
     return f"{base} ({page}/{pages})" if pages > 1 else base
 
@@ -462,7 +477,7 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     # Sources appendix
     source_ids = used_sources(pack, catalog)
     entries_src = [_source_entry(catalog.sources[sid], lang) for sid in source_ids]
-    src_pages = _paged(entries_src, SOURCES_PER_SLIDE)
+    src_pages = _balanced_pages(entries_src, SOURCES_PER_SLIDE)
     appendix = []
     if entries_src:
         for n, page in enumerate(src_pages, start=1):

@@ -393,13 +393,14 @@ class _DeckWriter:
         first = True
         for entry, level in zip(s.bullets, levels):
             indent = 0 if level else 0.3
-            lines, _, cut = fit(entry, width / EMU_PER_PT - indent * 72, size * 1.25, "body", bold=bool(level),
-                                sizes=(size,))
+            # an entry takes the lines it needs, up to two (8 two-line entries fit the box); cut beyond
+            lines, _, cut = fit(entry, width / EMU_PER_PT - indent * 72, line_height(2, size), "body",
+                                bold=bool(level), sizes=(size,))
             if cut:
                 self._cut.append(entry)
             para = tf.paragraphs[0] if first else tf.add_paragraph()
             first = False
-            para.text = lines[0]
+            para.text = "\v".join(lines)
             para.level = 0
             para.space_before = Pt(size * (0.7 if level else 0.35))
             if indent:
@@ -741,6 +742,15 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
                 sdl.position = XL_LABEL_POSITION.CENTER
                 sdl.font.size = Pt(role_size("chart"))
                 sdl.font.color.rgb = _rgb("FFFFFF" if _luminance(s.color) < 0.5 else "262626")
+            # a segment too thin for its label shows none (labels would pile onto each other); its
+            # value stays in the chart's data, the stack's total and the workbook
+            totals = [sum(v for v in col if v is not None) for col in zip(*(s.values for s in spec.series))]
+            top = max(totals, default=0) or 1
+            plot_pt = box[3] / EMU_PER_PT * 0.75  # the plot area's share of the chart's height
+            for series, s in zip(plot.series, spec.series):
+                for j, v in enumerate(s.values):
+                    if v is not None and abs(v) / top * plot_pt < role_size("chart"):
+                        _hide_point_label(series, j)
         elif kind == "line":
             dl.position = XL_LABEL_POSITION.ABOVE
         else:
@@ -840,6 +850,22 @@ def _anchor_missing_points(series: Any, values: tuple[float | None, ...] | list[
                 ext.addprevious(pt)
             else:
                 cache.append(pt)
+
+
+def _hide_point_label(series: Any, idx: int) -> None:
+    """No data label on one point (c:dLbl with c:delete), the series' other labels unchanged."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    dlbls = series._element.get_or_add_dLbls()
+    existing = dlbls.findall(qn("c:dLbl"))
+    label = etree.Element(qn("c:dLbl"))
+    etree.SubElement(label, qn("c:idx")).set("val", str(idx))
+    etree.SubElement(label, qn("c:delete")).set("val", "1")
+    if existing:
+        existing[-1].addnext(label)
+    else:
+        dlbls.insert(0, label)
 
 
 def _custom_point_label(point: Any, text: str, kind: str) -> None:

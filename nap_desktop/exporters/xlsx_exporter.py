@@ -457,7 +457,7 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
     ws.freeze_panes(head_row + 1, 0)
     ws.autofilter(head_row, 0, max(last, head_row + 1), len(cols) - 1)
     chart_col = len(cols) + 1
-    chart_cols = 0 if spec.kind == "timeline" else 12  # 1.6 x 480 px over 64 px columns
+    chart_cols = 0 if spec.kind == "timeline" else 13  # 1.6 x 480 px over 64 px columns, and a margin
     table_width = sum(widths)
     page_width = table_width + 9 * (chart_cols + 1)
     last_col = chart_col + chart_cols - 1 if chart_cols else len(cols) - 1

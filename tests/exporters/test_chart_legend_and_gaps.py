@@ -121,3 +121,18 @@ def test_line_charts_leave_the_gap_empty(tmp_path):
     ser = frame.chart._chartSpace.findall(".//" + qn("c:ser"))[1]
     assert not ser.findall(".//" + qn("c:dLbl"))
     assert list(frame.chart.plots[0].series[1].values) == [None, 20.0]
+
+
+def test_a_stack_segment_too_thin_for_its_label_shows_none(tmp_path):
+    cat = make_catalog()
+    base = cat.charts["produce-stacked"]
+    mx, ca = base.series
+    spec = replace(base, id="produce-thin", series=(Series(mx.key, mx.label_en, mx.label_es, mx.color, (900.0, 800.0)),
+                                                     Series(ca.key, ca.label_en, ca.label_es, ca.color, (5.0, 300.0))))
+    cat.charts[spec.id] = spec
+    _, frame = _export(tmp_path, cat, spec, "en")
+    sers = frame.chart._chartSpace.findall(".//" + qn("c:ser"))
+    hidden = {(k, int(d.find(qn("c:idx")).get("val"))) for k, ser in enumerate(sers)
+              for d in ser.findall(qn("c:dLbls") + "/" + qn("c:dLbl")) if d.find(qn("c:delete")) is not None}
+    assert hidden == {(1, 0)}  # only Canada's 5 on top of 900; its value stays in the data
+    assert list(frame.chart.plots[0].series[1].values) == [5.0, 300.0]
