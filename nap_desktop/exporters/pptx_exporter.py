@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.deck import Slide, compose_deck
+from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.textmetrics import fit, role_min, role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
@@ -795,8 +796,8 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     else:
         va.has_major_gridlines = True
         va.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
-        y_title = spec.y_title(lang)
-        if y_title and y_title not in spec.subtitle(lang):
+        y_title = value_axis_title(spec, lang)  # the on-screen chart's rule: no "number" beside numbers
+        if y_title:
             va.has_title = True
             va.axis_title.text_frame.text = y_title
             va.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(role_size("chart"))

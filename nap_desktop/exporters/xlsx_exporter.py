@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.charts.spec import source_line
+from nap_desktop.core.charts.style import value_axis_title
 
 try:  # the shared look: one negative colour in every renderer
     from nap_desktop.core.charts.spec import NEGATIVE_COLOR
@@ -558,8 +559,8 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
         value_axis["visible"] = False
         value_axis["major_gridlines"] = {"visible": False}
     else:
-        y_title = spec.y_title(lang)
-        if y_title and y_title not in spec.subtitle(lang):
+        y_title = value_axis_title(spec, lang)  # the on-screen chart's rule: no "number" beside numbers
+        if y_title:
             value_axis["name"] = y_title
             value_axis["name_font"] = {"size": 10, "bold": False}
     # No category-axis title: "Country" or "Year" under country names or years says nothing.

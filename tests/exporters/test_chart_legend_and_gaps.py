@@ -136,3 +136,19 @@ def test_a_stack_segment_too_thin_for_its_label_shows_none(tmp_path):
               for d in ser.findall(qn("c:dLbls") + "/" + qn("c:dLbl")) if d.find(qn("c:delete")) is not None}
     assert hidden == {(1, 0)}  # only Canada's 5 on top of 900; its value stays in the data
     assert list(frame.chart.plots[0].series[1].values) == [5.0, 300.0]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_bare_number_axis_title(tmp_path, lang):
+    cat = make_catalog()
+    base = cat.charts["trade-line"]
+    years = tuple(str(2010 + i) for i in range(10))  # too many points for labels: the value axis shows
+    s0 = base.series[0]
+    spec = replace(base, id="count-line", unit="count", y_title_en="", y_title_es="", categories=years,
+                   category_labels_en=years, category_labels_es=years, gaps=(),
+                   series=(Series(s0.key, s0.label_en, s0.label_es, s0.color, tuple(float(100 + i) for i in range(10))),))
+    cat.charts[spec.id] = spec
+    _, frame = _export(tmp_path, cat, spec, lang)
+    val_ax = frame.chart._chartSpace.find(".//" + qn("c:valAx"))
+    assert val_ax.find(qn("c:delete")).get("val") == "0"
+    assert val_ax.find(qn("c:title")) is None  # "number" / "número" beside numbers says nothing
