@@ -359,7 +359,8 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
     ws, name = book.sheet(_t("facts", lang))
     header = [_t(k, lang) for k in ("id", "section", "figure", "value", "unit", "period", "statement", "source",
                                      "status", "note")]
-    widths = [24, 22, 26, 12, 18, 16, 70, 50, 12, 50]
+    # narrow enough that one page wide prints at a readable size (the text wraps; rows grow to fit)
+    widths = [18, 16, 18, 11, 12, 11, 50, 34, 10, 36]
     for c, (h, w) in enumerate(zip(header, widths)):
         book.text(ws, 0, c, h, book.f_head)
         ws.set_column(c, c, w)
@@ -391,9 +392,10 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
         book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),
                   book.f_warn if status == "secondary" else book.f_text)
         book.text(ws, r, 9, fact.note(lang), book.f_text)
-        _fit_row(ws, r, [(fact_figure(fact, lang), 26), (period, 16), (fact_statement(fact, lang), 70),
-                         (fact_source_line(fact, catalog, lang), 50), (fact.note(lang), 50),
-                         (section.title(lang) if section else fact.section, 22)])
+        _fit_row(ws, r, [(fact.id, 18), (fact_figure(fact, lang), 18), (period, 11),
+                         (fact_statement(fact, lang), 50), (fact_source_line(fact, catalog, lang), 34),
+                         (fact.note(lang), 36), (section.title(lang) if section else fact.section, 16),
+                         (format_axis_unit(fact.unit, lang), 12)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
     _print_setup(ws, lang, 0, _t("see_sources", lang))
