@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from nap_desktop.core.charts.spec import NEGATIVE_COLOR, source_line
+from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.deck import chart_title, gap_footnotes
 from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
@@ -91,7 +92,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     dec = _axis_decimals(ticks)
     legend_h = 24 if len(spec.series) > 1 else 0
     # a unit the subtitle already names is not repeated as an axis title
-    axis_title = spec.y_title(lang) if spec.y_title(lang) not in spec.subtitle(lang) else ""
+    axis_title = value_axis_title(spec, lang)  # the deck's and the screen's rule: no "number" title
     if horizontal:
         label_w = min(w * 0.32, max(len(lab) for lab in labels) * 7.5 + 10) if labels else 40
         px, pw = x0 + label_w, w - label_w - 40
@@ -186,7 +187,8 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                     top, bottom = sorted((scale(start), scale(end)))
                     out.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="{bar_w * 0.92:.1f}" '
                                f'height="{max(bottom - top, 0.5):.1f}" fill="{color}"/>')
-                    if n * k <= 16:
+                    # a stack segment too thin for its label shows none (as in the deck)
+                    if n * k <= 16 and not (stacked and bottom - top < 12):
                         ly = (top + bottom) / 2 + 4 if stacked else (top - 4 if v >= 0 else bottom + 12)
                         out.append(_t(x + bar_w * 0.46, ly, _fmt(spec, v, lang), 11, anchor="middle"))
         out.append(f'<line x1="{px:.1f}" y1="{scale(0):.1f}" x2="{px + pw:.1f}" y2="{scale(0):.1f}" stroke="#7F7F7F"/>')

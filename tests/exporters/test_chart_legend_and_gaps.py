@@ -152,3 +152,18 @@ def test_no_bare_number_axis_title(tmp_path, lang):
     val_ax = frame.chart._chartSpace.find(".//" + qn("c:valAx"))
     assert val_ax.find(qn("c:delete")).get("val") == "0"
     assert val_ax.find(qn("c:title")) is None  # "number" / "número" beside numbers says nothing
+
+
+def test_svg_images_follow_the_same_two_rules():
+    from nap_desktop.exporters.svg_chart import chart_svg
+
+    cat = make_catalog()
+    base = cat.charts["produce-stacked"]
+    mx, ca = base.series
+    thin = replace(base, id="produce-thin", unit="count", y_title_en="", y_title_es="",
+                   series=(Series(mx.key, mx.label_en, mx.label_es, mx.color, (900.0, 800.0)),
+                           Series(ca.key, ca.label_en, ca.label_es, ca.color, (5.0, 300.0))))
+    cat.charts[thin.id] = thin
+    svg = chart_svg(thin, cat, "es")
+    assert ">número<" not in svg and ">number<" not in svg
+    assert ">300<" in svg and ">5<" not in svg  # the thin segment's label is left out, the others stay
