@@ -95,7 +95,9 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     axis_title = value_axis_title(spec, lang)  # the deck's and the screen's rule: no "number" title
     if horizontal:
         label_w = min(w * 0.32, max(len(lab) for lab in labels) * 7.5 + 10) if labels else 40
-        px, pw = x0 + label_w, w - label_w - 40
+        # room left of the axis for the label of a negative bar that reaches the scale's end
+        neg_pad = 44 if lo < 0 else 0
+        px, pw = x0 + label_w + neg_pad, w - label_w - 40 - neg_pad
         py, ph = y0 + 18, h - 40 - legend_h
         scale = lambda v: px + (v - lo) / (hi - lo) * pw  # noqa: E731
         for tv in ticks:
@@ -109,7 +111,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         bar_h = band * 0.7 / (1 if stacked else k)
         for i in range(n):
             cy = py + band * i + band * 0.15
-            out.append(_t(px - 6, py + band * (i + 0.5) + 4, labels[i], 12, anchor="end"))
+            out.append(_t(px - neg_pad - 6, py + band * (i + 0.5) + 4, labels[i], 12, anchor="end"))
             for j, s in enumerate(spec.series):
                 v = s.values[i]
                 if v is None:
