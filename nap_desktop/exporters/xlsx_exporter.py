@@ -333,7 +333,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
     for n, item in enumerate(pack.items, start=1):
         r += 1
         slide = by_uid.get(item.uid)
-        ws.write_number(r, 0, n, book.num("0"))
+        ws.write_number(r, 0, n, book.f_year)  # left, beside its type (not across the wide label column)
         book.text(ws, r, 1, T["kinds"][item.kind][lang], book.f_text)
         if item.kind in ("note", "divider"):
             label = item.text
