@@ -102,3 +102,20 @@ def _run_lang(monkeypatch, tmp_path, library: Path, lang: str):
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app_mod.run_app(library=str(library), lang=lang) == 0
     return seen["window"], seen["first"]
+
+
+def test_the_second_start_takes_the_library_from_the_start_up_cache_until_a_file_changes(qtbot, monkeypatch, tmp_path):
+    library = make_library(tmp_path, facts=30)
+    monkeypatch.setattr(app_mod, "catalog_cache_dir", lambda: tmp_path / "cache")
+    window, _ = _run(monkeypatch, tmp_path, library)
+    qtbot.addWidget(window)
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.pickle")) == ["bundled", "with"]
+    window.close()
+    window, _ = _run(monkeypatch, tmp_path, library)  # from the cache: the same 30 facts
+    qtbot.addWidget(window)
+    assert len([f for f in window.catalog.facts if f.origin == "user"]) == 30
+    window.close()
+    (library / "facts" / "user.f0001.toml").unlink()  # the library changed: loaded (and checked) again
+    window, _ = _run(monkeypatch, tmp_path, library)
+    qtbot.addWidget(window)
+    assert len([f for f in window.catalog.facts if f.origin == "user"]) == 29
