@@ -208,8 +208,11 @@ class FileController(QObject):
         try:
             pack = load_pack(path)
         except PackFileError as exc:
+            from nap_desktop.core.catalog.messages import render_pack_error  # the reason, in the window's language
+
+            reason = render_pack_error(exc, getattr(self.window, "lang", "en"))
             self.show_error(self.tr("Cannot open the pack"),
-                            self.tr("“%1” could not be opened.").replace("%1", path.name) + "\n\n" + str(exc)
+                            self.tr("“%1” could not be opened.").replace("%1", path.name) + "\n\n" + reason
                             + "\n\n" + self.tr("Your current pack has not been changed."))
             return False
         repairs = tuple(getattr(pack, "repairs", ()))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,10 +25,11 @@ def english_words() -> set[str]:
     from nap_desktop.core.catalog import messages
 
     english = " ".join(en for en, _es in messages.TEMPLATES.values())
-    english += " " + " ".join(re.sub(r"\(\?P<\w+>|\\.|[()\[\]?*+|^$]", " ", rx) for rx, _ in messages.LOADER_PATTERNS)
+    english += " " + " ".join(re.sub(r"\(\?P<\w+>|\\.|[()\[\]?*+|^$]", " ", rx)
+                              for rx, _ in messages.LOADER_PATTERNS + messages.PACK_PATTERNS)
     english += " still needed at least one source publisher title date status statement english saved"
     spanish = " ".join(es for _en, es in messages.TEMPLATES.values())
-    spanish += " " + " ".join(es for _rx, es in messages.LOADER_PATTERNS)
+    spanish += " " + " ".join(es for _rx, es in messages.LOADER_PATTERNS + messages.PACK_PATTERNS)
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", english)}
     allowed = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", spanish)}
     allowed |= {"url", "toml", "csv", "http", "https", "official", "report", "secondary", "text_en", "xlsx"}
@@ -159,3 +161,25 @@ def test_a_csv_with_a_bad_cell_and_a_taken_title_are_reported_in_spanish(qtbot, 
     QTest.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.dialog is None)
     assert len([c for c in win.catalog.charts.values() if c.origin == "user"]) == 2
+
+
+@pytest.mark.parametrize("content, phrase", [
+    ('{"format": "napbrief", "version": 1, "title": "Tru', "está dañado o incompleto (línea 1: texto sin cerrar)"),
+    ('{"format": "napbrief", "version": 99, "items": []}', "una versión más reciente de NAP Briefing (formato 99"),
+    ('{"hello": "world"}', "Este no es un archivo de paquete de NAP Briefing"),
+    ('{"format": "napbrief", "version": 2, "items": [7]}', "el elemento 1 no es un dato, una gráfica, una nota ni un separador (hay un número)"),
+])
+def test_a_pack_that_does_not_open_says_why_in_spanish(qtbot, tmp_path, settings_dir, spanish, content, phrase):
+    win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, spanish)
+    files = win.file_controller
+    bad = tmp_path / "malo.napbrief"
+    bad.write_text(content, encoding="utf-8")
+    shown: list[tuple[str, str]] = []
+    files.ask_open_path = lambda: bad
+    files.show_error = lambda title, message: shown.append((title, message))  # instead of the modal box
+    focus(qtbot, win.search_field)
+    QTest.keySequence(win, QKeySequence.StandardKey.Open)
+    qtbot.waitUntil(lambda: bool(shown))
+    title, message = shown[-1]
+    assert phrase in message, message
+    assert not untranslated(title + " " + message, "malo.napbrief", "NAP Briefing"), message

@@ -461,3 +461,89 @@ def _toml_es(detail: str) -> str:
         if m:
             return es.format(**{k: _quoted_es(v) for k, v in m.groupdict().items() if v is not None})
     return detail
+
+
+# --- why a pack file does not open (core.pack.packfile.PackFileError), given in Spanish ----------------
+_TYPE_ES = {"true/false": "verdadero/falso", "a number": "un número", "a list": "una lista",
+            "a group of fields": "un grupo de campos", "text": "texto", "nothing": "nada"}
+_DAMAGED = r"The pack file is damaged: "
+_DAMAGED_ES = "El archivo del paquete está dañado: "
+
+#: (regex on PackFileError's English text, Spanish template); {type} and {detail} are translated
+PACK_PATTERNS: list[tuple[str, str]] = [
+    (r"This is not a NAP Briefing pack \(\.napbrief\) file\.", "Este no es un archivo de paquete de NAP Briefing (.napbrief)."),
+    (r"The pack file has no valid format version\.", "El archivo del paquete no tiene una versión de formato válida."),
+    (r"This pack was saved by a newer version of NAP Briefing \(file format (?P<v>\d+); this version reads up to "
+     r"(?P<max>\d+)\)\. Update the app to open it\.",
+     "Este paquete se guardó con una versión más reciente de NAP Briefing (formato {v}; esta versión lee hasta el "
+     "{max}). Actualice la aplicación para abrirlo."),
+    (_DAMAGED + r"its item list is not a list\.", _DAMAGED_ES + "su lista de elementos no es una lista."),
+    (_DAMAGED + r"item (?P<n>\d+) is not a fact, chart, note or divider\.",
+     _DAMAGED_ES + "el elemento {n} no es un dato, una gráfica, una nota ni un separador."),
+    (_DAMAGED + r"it is nested more than (?P<n>\d+) levels deep\.", _DAMAGED_ES + "tiene más de {n} niveles de anidamiento."),
+    (_DAMAGED + r"meeting_date: (?P<shown>.*) is not a date \(YYYY-MM-DD, years (?P<a>\d+)–(?P<b>\d+)\)\.",
+     _DAMAGED_ES + "meeting_date: {shown} no es una fecha (AAAA-MM-DD, años {a}–{b})."),
+    (_DAMAGED + r"items: its item list is not a list \(got (?P<type>.*)\)\.",
+     _DAMAGED_ES + "items: su lista de elementos no es una lista (hay {type})."),
+    (_DAMAGED + r"items\[(?P<i>\d+)\]: item (?P<n>\d+) is not a fact, chart, note or divider \(got (?P<type>.*)\)\.",
+     _DAMAGED_ES + "items[{i}]: el elemento {n} no es un dato, una gráfica, una nota ni un separador (hay {type})."),
+    (_DAMAGED + r"(?P<where>.*): expected text, got (?P<type>.*)\.", _DAMAGED_ES + "{where}: se esperaba texto y hay {type}."),
+    (_DAMAGED + r"it holds a number with (?P<n>\d+) digits\.", _DAMAGED_ES + "contiene un número de {n} dígitos."),
+    (_DAMAGED + r"it holds a number (?P<n>\d+) characters long\.", _DAMAGED_ES + "contiene un número de {n} caracteres."),
+    (_DAMAGED + r"it holds a number too large to use\.", _DAMAGED_ES + "contiene un número demasiado grande para usarse."),
+    (_DAMAGED + r"(?P<name>.*) is not a number a pack can hold\.",
+     _DAMAGED_ES + "{name} no es un número que un paquete pueda contener."),
+    (r"Cannot read (?P<name>.*): it is a folder, not a pack file\.",
+     "No se puede leer {name}: es una carpeta, no un archivo de paquete."),
+    (r"Cannot read (?P<name>.*): it is not a regular file \(it is a device, pipe or socket\); packs are opened only "
+     r"from ordinary files\.",
+     "No se puede leer {name}: no es un archivo normal (es un dispositivo, una tubería o un socket); los paquetes "
+     "solo se abren desde archivos normales."),
+    (r"Cannot read (?P<name>.*): (?P<reason>.*)\.", "No se puede leer {name}: {reason}."),
+    (r"(?P<name>.*) is too large to be a pack \((?P<n>[\d,]+) MB; packs are at most (?P<m>[\d,]+) MB\)\.",
+     "{name} es demasiado grande para ser un paquete ({n} MB; un paquete tiene como máximo {m} MB)."),
+    (r"(?P<name>.*) is too large to be a pack \(over (?P<m>[\d,]+) MB\)\.",
+     "{name} es demasiado grande para ser un paquete (más de {m} MB)."),
+    (r"(?P<name>.*) is not a regular file; packs are opened only from ordinary files\.",
+     "{name} no es un archivo normal; los paquetes solo se abren desde archivos normales."),
+    (r"(?P<name>.*) is not a pack file \(it is not UTF-8 text\)\.",
+     "{name} no es un archivo de paquete (no es texto UTF-8)."),
+    (r"(?P<name>.*) is damaged: it is nested more than (?P<n>\d+) levels deep\.",
+     "{name} está dañado: tiene más de {n} niveles de anidamiento."),
+    (r"(?P<name>.*) is damaged or incomplete \(line (?P<line>\d+): (?P<detail>.*)\); nothing was changed\.",
+     "{name} está dañado o incompleto (línea {line}: {detail}); no se cambió nada."),
+    (r"(?P<name>.*) is damaged: it holds a number too large to use\.",
+     "{name} está dañado: contiene un número demasiado grande para usarse."),
+]
+
+#: the JSON reader's own words (after "line N: ")
+JSON_ES: list[tuple[str, str]] = [
+    (r"Expecting value", "se esperaba un valor"),
+    (r"Expecting ',' delimiter", "se esperaba una coma"),
+    (r"Expecting ':' delimiter", "se esperaban dos puntos"),
+    (r"Expecting property name enclosed in double quotes", "se esperaba un nombre de campo entre comillas dobles"),
+    (r"Unterminated string starting at", "texto sin cerrar"),
+    (r"Invalid control character at", "carácter de control no válido"),
+    (r"Invalid \\escape", "secuencia de escape no válida"),
+    (r"Extra data", "hay datos de más después del final"),
+]
+
+
+def render_pack_error(error: Any, lang: str = "en") -> str:
+    """Why a pack does not open (a PackFileError or its text), in ``lang``; English is the text itself."""
+    text = str(error)
+    if lang != "es":
+        return text
+    for rx, es in PACK_PATTERNS:
+        m = re.fullmatch(rx, text, re.S)
+        if m:
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if "type" in groups:
+                groups["type"] = _TYPE_ES.get(groups["type"], groups["type"])
+            if "detail" in groups:
+                groups["detail"] = next((j_es for j_rx, j_es in JSON_ES if re.match(j_rx, groups["detail"])),
+                                        groups["detail"])
+            if "shown" in groups:
+                groups["shown"] = _quoted_es(groups["shown"])
+            return es.format(**groups)
+    return _fill(_template("problem.untranslated", lang), {"message": text}, lang)
