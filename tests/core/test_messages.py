@@ -93,3 +93,31 @@ def test_the_command_line_prints_english_or_spanish_with_lang(tmp_path):
     assert "row 2, column 'Exports': '12x' is not a number" in english.stderr
     assert "fila 2, columna “Exports”: “12x” no es un número" in spanish.stderr
     assert "1 problema(s) en la tabla; no se importó nada" in spanish.stderr, spanish.stderr
+
+
+def test_every_breakage_of_the_data_check_suite_reads_in_spanish(tmp_path):
+    """The 50-odd ways tests/core/test_data_check_robust.py breaks a copy of data/: each problem the
+    loader reports has its Spanish (only checks.toml's consistency checks, which no library has, may not)."""
+    import shutil
+
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
+    from nap_desktop.paths import data_dir
+    from tests.core.test_data_check_robust import _mutations
+
+    pristine = tmp_path / "pristine"
+    shutil.copytree(data_dir(), pristine)
+    _, known = load_catalog_with_problems(pristine)
+    known_messages = {p.message for p in known}
+    seen, untranslated = 0, []
+    for name, mutate in _mutations():
+        folder = tmp_path / re.sub(r"\W+", "-", name)
+        shutil.copytree(pristine, folder)
+        mutate(folder)
+        _, problems = load_catalog_with_problems(folder)
+        for problem in problems:
+            if problem.message in known_messages or problem.message.startswith("check:"):
+                continue
+            seen += 1
+            if "sin traducir" in messages.render(problem, "es"):
+                untranslated.append(f"{name}: {problem}")
+    assert seen > 40 and not untranslated, untranslated

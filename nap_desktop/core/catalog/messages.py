@@ -264,7 +264,7 @@ def _loader_text(text: str, lang: str) -> str:
 
 
 # --- the loader's English messages, recognised and given in Spanish -------------------------------
-_Q = r"(?P<{0}>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|None|-?[\d.e+]+|True|False|\[.*?\]|\{{.*?\}})"  # a repr()
+_Q = r"(?P<{0}>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|None|-?(?:[\d.e+]+|inf|nan)|True|False|\[.*?\]|\{{.*?\}})"  # a repr()
 _KIND = r"(?P<kind>fact|source|dataset|chart|section|check)"
 
 
@@ -370,6 +370,53 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
     (r"Spanish text uses " + _q("avoid") + r": the glossary says " + _q("use"),
      "el texto en español usa {avoid}: el glosario dice {use}"),
     (r"cannot read (?P<what>.+?): (?P<error>\w+): (?P<detail>.*)", "no se pudo leer {what}: {error}: {detail}"),
+    # catalog.toml and sections (the bundled data; a copy of data/ checked with `data check`)
+    (r"missing file: the data folder needs catalog\.toml \(version and sections\)",
+     "falta un archivo: la carpeta de datos necesita catalog.toml (versión y secciones)"),
+    (r"missing file: the U\.S\. tile-grid layout \(state,name,row,col\)",
+     "falta un archivo: la cuadrícula de estados de EE. UU. (state,name,row,col)"),
+    (r"missing 'version' \(the data version, e\.g\. \"(?P<v>.*)\"\)", "falta “version” (la versión de los datos, p. ej. “{v}”)"),
+    (r"no \[\[section\]\] blocks: every fact names its section, defined here",
+     "no hay bloques [[section]]: cada dato nombra su sección, que se define aquí"),
+    (r"(?P<what>.+?): order " + _q("value") + r" must be a whole number", "{what}: order {value} debe ser un número entero"),
+    (r"(?P<what>.+?): color " + _q("value") + r" must be #RRGGBB", "{what}: el color {value} debe escribirse #RRGGBB"),
+    # charts (core/charts/build.py): "chart ID: …"
+    (r"(?P<what>.+?): (?P<key>\w+) must be a table \((?P<example>.*)\)", "{what}: {key} debe ser una tabla ({example})"),
+    (r"(?P<what>.+?): (?P<key>\w+) must be a list of categories", "{what}: {key} debe ser una lista de categorías"),
+    (r"(?P<what>.+?): (?P<key>\w+) must be a list of series keys", "{what}: {key} debe ser una lista de claves de serie"),
+    (r"(?P<what>.+?): (?P<key>\w+) must be a list of tables", "{what}: {key} debe ser una lista de tablas"),
+    (r"(?P<what>.+?): unknown kind " + _q("value") + r" \(known: (?P<known>.*)\)",
+     "{what}: tipo de gráfica desconocido {value} (conocidos: {known})"),
+    (r"(?P<what>.+?): unknown dataset " + _q("value"), "{what}: conjunto de datos desconocido {value}"),
+    (r"(?P<what>.+?): facts must be a list of fact ids", "{what}: facts debe ser una lista de identificadores de datos"),
+    (r"(?P<what>.+?): unknown fact id " + _q("value"), "{what}: identificador de dato desconocido {value}"),
+    (r"(?P<what>.+?): missing value (?P<cell>.+?) needs gap_reasons\.(?P<key>\".*?\") with the reason in both languages "
+     r"\(en, es\); dataset note: (?P<note>.*)",
+     "{what}: el valor que falta en {cell} necesita gap_reasons.{key} con la razón en los dos idiomas (en, es); "
+     "nota del conjunto de datos: {note}"),
+    (r"(?P<what>.+?): x must be 'category' or 'period', not " + _q("value"),
+     "{what}: x debe ser 'category' o 'period', no {value}"),
+    (r"(?P<what>.+?): series_from " + _q("value") + r" must be another dimension than x",
+     "{what}: series_from {value} debe ser otra dimensión que x"),
+    (r"(?P<what>.+?): unknown compute " + _q("value") + r" \(known: (?P<known>.*)\)",
+     "{what}: cálculo desconocido {value} (conocidos: {known})"),
+    (r"(?P<what>.+?): where\.(?P<dim>\w+) is needed: the dataset has several \((?P<values>.*)\)",
+     "{what}: falta where.{dim}: el conjunto de datos tiene varios ({values})"),
+    (r"(?P<what>.+?): categories and series must be lists", "{what}: categories y series deben ser listas"),
+    (r"(?P<what>.+?): (?P<dim>category|series|period) " + _q("value") + r" not in dataset (?P<ds>\S+)",
+     "{what}: {dim} {value} no está en el conjunto de datos {ds}"),
+    (r"(?P<what>.+?): colour " + _q("value") + r" is not a palette name or #RRGGBB",
+     "{what}: el color {value} no es un nombre de la paleta ni #RRGGBB"),
+    (r"(?P<what>.+?): derived date base " + _q("value") + r" is not a category of the chart",
+     "{what}: la fecha base {value} no es una categoría de la gráfica"),
+    (r"(?P<what>.+?): dataset (?P<ds>\S+) has category " + _q("value") + r", not a state code",
+     "{what}: el conjunto de datos {ds} tiene la categoría {value}, que no es un código de estado"),
+    (r"(?P<what>.+?): state (?P<state>\S+) has no rows: gap_reasons needs (?P<a>\".*?\") or \"\*\" \(en, es\)",
+     "{what}: el estado {state} no tiene filas: gap_reasons necesita {a} o \"*\" (en, es)"),
+    (r"follow-on: chart (?P<id>\S+) not built: the rows of dataset (?P<ds>\S+) could not be read",
+     "consecuencia: la gráfica {id} no se construyó: no se pudieron leer las filas del conjunto de datos {ds}"),
+    (r"chart (?P<id>\S+): cannot build it: (?P<error>\w+): (?P<detail>.*)",
+     "gráfica {id}: no se puede construir: {error}: {detail}"),
 ]
 
 #: tomllib's messages (after "malformed TOML: ")
