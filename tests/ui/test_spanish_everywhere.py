@@ -309,9 +309,56 @@ def test_main_window_cards_menus_and_pack_speak_spanish(spanish_window, english,
     win.pack_panel.select_row(0)
     QApplication.processEvents()
     bad += untranslated(win, english, "pack panel")
+    view = win.pack_panel.list_view
+    spot = view.visualRect(view.model().index(1, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    found: list[str] = []
+
+    def grab_menu() -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu):
+            QTimer.singleShot(20, grab_menu)
+            return
+        found.extend(_menu_untranslated(popup, english, "pack item menu"))
+        found.append("")
+
+    QTimer.singleShot(0, grab_menu)
+    win.pack_panel.show_item_menu(view.viewport().mapToGlobal(spot))  # what a right click opens (it blocks)
+    assert found, "the pack item menu did not open"
+    bad += [f for f in found if f]
+    win.show_cards()
+    QApplication.processEvents()
+    cards = win.card_grid.cards()
+    assert cards
+    bad += _menu_untranslated(cards[0].build_menu(), english, "card menu")
     win.open_detail(fact.id)
     QApplication.processEvents()
     bad += untranslated(win, english, "detail view")
+    chart = win.detail_view.chart_view
+    if chart is not None and chart.table_toggle.isVisible():
+        QTest.mouseClick(chart.table_toggle, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        bad += untranslated(win, english, "detail view, table")
+    assert not bad, "\n".join(bad)
+
+
+def _menu_untranslated(menu: QMenu, english: EnglishStrings, what: str) -> list[str]:
+    texts: list[tuple[str, str]] = [("menu title", menu.title())]
+    _action_texts(menu.actions(), what, texts, set())
+    menu.close()
+    return [f"{what}: {where}: {text!r}" for where, text in texts if text and english.english(text)]
+
+
+def test_charts_and_sources_views_speak_spanish(spanish_window, english, qtbot):
+    win = spanish_window
+    bad: list[str] = []
+    win.activateWindow()
+    win.search_field.setFocus()
+    for key, what in ((Qt.Key.Key_2, "charts view"), (Qt.Key.Key_3, "sources view")):
+        QTest.keyClick(QApplication.focusWidget() or win, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        assert not win.cards_page.isVisible(), f"Ctrl+{key - Qt.Key.Key_0} did not open the {what}"
+        bad += untranslated(win, english, what)
     assert not bad, "\n".join(bad)
 
 
