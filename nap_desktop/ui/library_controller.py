@@ -311,7 +311,7 @@ class LibraryController(QObject):
         from nap_desktop.core.catalog.messages import render
 
         lang = self.window.lang
-        shown = [render(p, lang) for p in problems[:20]]
+        shown = ["• " + render(p, lang) for p in problems[:20]]
         if len(problems) > 20:
             shown.append(_tr("… and %1 more").replace("%1", f"{len(problems) - 20:,}"))
         self._error(_tr("Your library did not load"),
@@ -328,7 +328,8 @@ class LibraryController(QObject):
 
         lang = self.window.lang
         if isinstance(exc, LibraryError):
-            return "\n".join(exc.texts(lang))
+            texts = exc.texts(lang)
+            return "\n".join("• " + t for t in texts) if len(texts) > 1 else "".join(texts)
         if isinstance(exc, TableError):
             return exc.text(lang)
         if isinstance(exc, OSError):
