@@ -1200,9 +1200,12 @@ class PresentDialog(QDialog):
         layout.addLayout(form)
         missing = missing_items(pack, catalog)
         if missing:
-            warn = QLabel(_tr("{n} item(s) of this pack are no longer in the catalog; their slides say so: {refs}. "
-                              "Remove them before presenting to avoid showing them.")
-                          .format(n=len(missing), refs=", ".join(i.ref for i in missing[:5])))
+            text = (_tr("{n} items of this pack are no longer in the catalog; their slides say so: {refs}. "
+                        "Remove them before presenting to avoid showing them.") if len(missing) > 1 else
+                    QCoreApplication.translate("PresenterView", "One item of this pack is no longer in the catalog; "
+                                               "its slide says so: {refs}. Remove it before presenting to avoid "
+                                               "showing it."))
+            warn = QLabel(text.format(n=len(missing), refs=", ".join(i.ref for i in missing[:5])))
             warn.setWordWrap(True)
             warn.setStyleSheet(f"color: {_MISSING_INK};")
             layout.addWidget(warn)

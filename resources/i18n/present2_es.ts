@@ -3,6 +3,7 @@
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
     <name>PresenterView</name>
+    <message><source>One item of this pack is no longer in the catalog; its slide says so: {refs}. Remove it before presenting to avoid showing it.</source><translation>Un elemento de este paquete ya no está en el catálogo; su diapositiva lo indica: {refs}. Quítelo antes de presentar para no mostrarlo.</translation></message>
     <message><source>Slide only</source><translation>Solo la diapositiva</translation></message>
     <message><source>Show the slide alone (N)</source><translation>Mostrar solo la diapositiva (N)</translation></message>
     <message><source>One screen: N switches between the slide and your presenter view (notes, next slide, timer).</source><translation>Una pantalla: N alterna entre la diapositiva y su vista del presentador (notas, diapositiva siguiente, cronómetro).</translation></message>
@@ -13,7 +14,7 @@
     <message><source>NAP Briefing · The North American Project</source><translation>NAP Briefing · The North American Project</translation></message>
     <message><source>Keys: → / Space next · ← previous · number + Enter go to slide · B black · W white · N presenter view · Esc end</source><translation>Teclas: → / Espacio siguiente · ← anterior · número + Intro ir a la diapositiva · B negro · W blanco · N vista del presentador · Esc terminar</translation></message>
     <message><source>None of the items in this pack is in the catalog any more (data version {version}), so there is nothing to present: {refs}. Replace them with current facts or charts, then present.</source><translation>Ninguno de los elementos de este paquete sigue en el catálogo (versión de datos {version}), así que no hay nada que presentar: {refs}. Reemplácelos con datos o gráficas actuales y luego presente.</translation></message>
-    <message><source>{n} item(s) of this pack are no longer in the catalog; their slides say so: {refs}. Remove them before presenting to avoid showing them.</source><translation>{n} elemento(s) de este paquete ya no están en el catálogo; sus diapositivas lo indican: {refs}. Quítelos antes de presentar para no mostrarlos.</translation></message>
+    <message><source>{n} items of this pack are no longer in the catalog; their slides say so: {refs}. Remove them before presenting to avoid showing them.</source><translation>{n} elementos de este paquete ya no están en el catálogo; sus diapositivas lo indican: {refs}. Quítelos antes de presentar para no mostrarlos.</translation></message>
 </context>
 <context>
     <name>FirstRunHint</name>

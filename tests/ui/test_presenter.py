@@ -539,6 +539,12 @@ def test_present_dialog_offers_both_languages_and_warns_about_missing_items(qtbo
     assert not dialog.swap_check.isEnabled()  # one screen: nothing to swap
     texts = " ".join(label.text() for label in dialog.findChildren(presenter.QLabel))
     assert "no-such-fact-in-any-catalog" in texts
+    assert "One item of this pack is no longer in the catalog; its slide says so" in texts  # singular, not "item(s)"
+    two = Pack(title="T", lang="en", items=(*pack.items, PackItem("chart", ref="no-such-chart")))
+    dialog = presenter.PresentDialog(None, two, catalog, "en", [QApplication.primaryScreen()])
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(presenter.QLabel))
+    assert "2 items of this pack are no longer in the catalog" in texts
 
 
 # ---- what the audience sees: layout, legibility, screenshots --------------------------------------
