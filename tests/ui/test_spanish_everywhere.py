@@ -437,3 +437,26 @@ def test_presenter_and_presenter_views_speak_spanish(spanish_window, english, ca
     bad += untranslated(one, english, "presenter, typing a slide number")
     one.end()
     assert not bad, "\n".join(bad)
+
+
+def test_export_dialog_after_an_export_speaks_spanish(spanish_window, english, catalog, qtbot, tmp_path):
+    """After an export the dialog says what it wrote and offers Open file / Show folder: in Spanish too."""
+    from nap_desktop.ui.export_dialog import ExportDialog
+
+    win = spanish_window
+    dialog = ExportDialog(_pack(catalog), catalog, win, settings_dir=win.settings_dir)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    for name, box in dialog.format_boxes.items():
+        box.setChecked(name == "xlsx")
+    dialog.show_error = lambda message: pytest.fail(f"export failed: {message}")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None
+    with qtbot.waitSignal(dialog.task.finished, timeout=60000):
+        pass
+    qtbot.waitUntil(dialog.open_file_button.isVisible, timeout=5000)
+    bad = untranslated(dialog, english, "export dialog after an export")
+    dialog.reject()
+    assert not bad, "\n".join(bad)
