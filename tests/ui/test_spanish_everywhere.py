@@ -208,6 +208,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             _model_texts(w, name, out)
         if isinstance(w, QMainWindow):
             _action_texts(w.menuBar().actions(), "menu bar", out, seen_actions)
+            out.append(("status bar message", w.statusBar().currentMessage()))
         _action_texts(w.actions(), name, out, seen_actions)
     return [(where, _plain(text)) for where, text in out if text and text.strip()]
 
@@ -303,6 +304,10 @@ def test_main_window_cards_menus_and_pack_speak_spanish(spanish_window, english,
     bad = untranslated(win, english, "main window")
     fact = _chart_fact(catalog)
     win.add_fact_to_pack(fact.id)
+    assert win.statusBar().currentMessage()  # the status bar says so
+    bad += untranslated(win, english, "main window, fact added")
+    win.add_fact_to_pack(fact.id)
+    bad += untranslated(win, english, "main window, fact already in the pack")
     win.add_chart_to_pack(fact.chart)
     win.document.add_note("Nota")
     win.show_pack()
