@@ -623,6 +623,9 @@ class CardGrid(QAbstractScrollArea):
         self._vspace = theme.GAP + 4
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: the cards keep their width while typing narrows the results to a screenful and
+        # back (no reflow under the reader's eyes, no second layout and re-measure in that keystroke).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setObjectName("CardGridCanvas")
         self.verticalScrollBar().setSingleStep(48)

@@ -92,7 +92,7 @@ def test_typed_words_are_highlighted_on_the_card_and_clearing_removes_them(en_wi
     card = _card(en_win, "usmca-laredo-port", qtbot)
     text = card.statement_label.text()
     assert f"{HIGHLIGHT_OPEN}Laredo{HIGHLIGHT_CLOSE}" in text
-    assert f"{HIGHLIGHT_OPEN}frei{HIGHLIGHT_CLOSE}ght" in text  # the typed start of the word
+    assert f"{HIGHLIGHT_OPEN}freight{HIGHLIGHT_CLOSE} value" in text  # the whole word of which the start was typed
     assert card.statement_label.textFormat() == Qt.TextFormat.RichText
     assert card.match_text() == ""  # the card's own text matched: no "matched in" note
     QTest.keyClick(en_win.search_field, Qt.Key.Key_Escape)  # Esc clears the search

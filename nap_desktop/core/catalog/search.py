@@ -145,20 +145,22 @@ def _tokens(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...] | N
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) in `text` of every word part a query term matches: the term is the start of a word,
-    accents and capitals aside ('mexi' in 'México' -> the span of 'Méxi'). In order, never overlapping."""
+    """(start, end) in `text` of every word a query term matches, the term being the start of the word,
+    accents and capitals aside ('mexi' -> the span of 'México'); a comma or full stop after the word is
+    left out unless typed. In order, never overlapping."""
     terms = tuple(t for t in terms if t)
     if not terms or not text:
         return []
     words, origin = _tokens(text)
     spans = []
     for word, start in words:
-        length = 0
+        typed = 0
         for term in terms:
-            if len(term) > length and word.startswith(term):
-                length = len(term)
-        if not length:
+            if len(term) > typed and word.startswith(term):
+                typed = len(term)
+        if not typed:
             continue
+        length = max(typed, len(word.rstrip(".,")))  # the whole word: marks that do not move as one types on
         if origin is None:
             spans.append((start, start + length))
         else:
