@@ -51,6 +51,19 @@ def help_html(lang: str) -> str:
     return text
 
 
+def _fitting_size(parent: QWidget | None, wanted: QSize) -> QSize:
+    """``wanted``, or less on a small screen (a 1024×640 laptop): the dialog and its title bar stay on it."""
+    screen = parent.screen() if parent is not None else None
+    if screen is None:
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry()
+    return QSize(min(wanted.width(), int(room.width() * 0.9)), min(wanted.height(), int(room.height() * 0.85)))
+
+
 class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,7 +77,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.buttons)
-        self.resize(QSize(720, 620))
+        self.resize(_fitting_size(parent, QSize(720, 620)))
         self._retranslate()
 
     def show_page(self, lang: str) -> None:

@@ -44,3 +44,15 @@ def test_f1_opens_the_help_in_the_interface_language(qtbot, sample_catalog, sett
     dialog.close()
     QApplication.processEvents()
     win.close()
+
+
+def test_help_fits_a_small_screen(qtbot, sample_catalog, settings_dir):
+    from nap_desktop.ui.help import HelpDialog
+
+    gen = _open_window(qtbot, sample_catalog, settings_dir)
+    win = next(gen)
+    dialog = HelpDialog(win)
+    qtbot.addWidget(dialog)
+    room = win.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height() * 0.9
+    win.close()
