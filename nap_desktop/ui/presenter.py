@@ -211,7 +211,10 @@ class SlideWidget(QWidget):
             self.overflows.append((self._slide.kind, what))
         self.drawn.append((what, font.pixelSize()))
         p.save()
-        p.setClipRect(rect)
+        # clip to the box, with room above for the accents on capitals (Í, Ó in 'TECNOLOGÍA Y SEGURIDAD
+        # ECONÓMICA' reach above the line's ascent and were cut to dots) and below for descenders
+        px = font.pixelSize()
+        p.setClipRect(rect.adjusted(0, -0.45 * px, 0, 0.25 * px))
         p.setFont(font)
         p.setPen(QColor(color))
         used = p.boundingRect(rect, int(flags | align), text)
@@ -632,7 +635,7 @@ class PresenterConsole(QWidget):
                            "QWidget#PresenterConsole > QLabel#ConsoleBlank { color: #1d2329; background: #f0e442; "
                            "padding: 4px 10px; border-radius: 4px; font-weight: 600; } "
                            "QWidget#PresenterConsole > QTextBrowser { background: #2a3139; color: #ffffff; "
-                           "border: none; font-size: 15pt; padding: 8px; } "
+                           "border: none; padding: 8px; } "
                            "QWidget#PresenterConsole > QPushButton { background: #2a3139; color: #ffffff; "
                            "border: 1px solid #56616b; border-radius: 6px; padding: 6px 12px; } "
                            "QWidget#PresenterConsole > QPushButton:hover { background: #3a434d; } "
@@ -789,6 +792,10 @@ class PresenterConsole(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._arrange_top()
+        # talking points readable at arm's length: larger on a large screen, never below 16 px
+        font = self.notes_view.font()
+        font.setPixelSize(max(16, min(30, round(self.width() / 64))))
+        self.notes_view.setFont(font)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._owner.handle_key(event):

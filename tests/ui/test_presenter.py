@@ -742,3 +742,30 @@ def test_agenda_entries_share_one_size(qtbot, catalog):
     sizes = {px for what, px in window.slide_view.drawn if what == "agenda_entry"}
     assert len([w for w, _ in window.slide_view.drawn if w == "agenda_entry"]) == len(deck[agenda].bullets)
     assert len(sizes) == 1, sizes
+
+
+@pytest.mark.parametrize("size", [(1128, 634), (1280, 720)])
+def test_accents_on_capitals_are_not_cut(qtbot, catalog, size):
+    """'TECNOLOGÍA' in the kicker: at these sizes (1128x634 is the current slide of a 1920-pixel presenter view)
+    the accent rises above the line box and used to be clipped to a dot."""
+    import math
+
+    from nap_desktop.core.deck import Slide
+
+    widget = SlideWidget(catalog, "es")
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+
+    def ink_above_box(kicker: str) -> int:
+        widget.set_slide(Slide(kind="fact", title="x", kicker=kicker), 1, 1)
+        image = widget.grab().toImage()
+        canvas = widget.canvas_rect()
+        s = widget.scale()
+        top = math.ceil(canvas.y() + 44 * s)  # the kicker's box (logical y=44)
+        left, right = int(canvas.x() + 80 * s), int(canvas.x() + 400 * s)
+        white = QColor("#ffffff").rgb()
+        return sum(1 for y in range(max(0, top - int(14 * s)), top) for x in range(left, right)
+                   if image.pixel(x, y) != white)
+
+    assert ink_above_box("IIII") == 0  # nothing of a plain capital pokes out of its box...
+    assert ink_above_box("ÍÍÍÍ") > 0  # ...but the accents of these do, and they are drawn
