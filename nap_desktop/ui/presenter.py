@@ -819,7 +819,8 @@ class PresenterWindow(QWidget):
     """The slides, full screen, with PowerPoint's keys; with ``presenter_view`` also the laptop console.
 
     Keys: Right/Down/PageDown/Space/Enter next; Left/Up/PageUp/Backspace previous; Home/End; a number
-    then Enter jumps to that slide; B (or .) black, W (or ,) white, again to return; N notes; Esc ends.
+    then Enter jumps to that slide; B (or .) black, W (or ,) white, again to return; N (one screen) switches
+    to the presenter view and back; Esc ends.
     While the screen is blanked, a navigation key only brings the slide back (the audience sees the
     slide they left, as in PowerPoint).
     """
