@@ -17,10 +17,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -232,6 +242,29 @@ def _wrap_label(text: str = "", name: str = "") -> QLabel:
     return label
 
 
+class _Stripe(QWidget):
+    """The section's colour down the card's left edge, rounded with the card's corners."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._color = QColor(theme.ACCENT)
+
+    def set_color(self, color: str) -> None:
+        self._color = QColor(color)
+        self.update()
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._color)
+        path = QPainterPath()  # 10 px corners on the left (the card's radius), straight on the right
+        path.addRoundedRect(QRectF(0.5, 0.5, self.width() + 12, self.height() - 1), 10, 10)
+        painter.setClipRect(self.rect())
+        painter.drawPath(path)
+        painter.end()
+
+
 class StatusBadge(QLabel):
     """'Official' / 'Report' / 'Secondary', with a tooltip saying what that means."""
 
@@ -288,6 +321,7 @@ class FactCardWidget(QFrame):
         self._dragged = False
         self.menu: QMenu | None = None  # the context menu while it is open
         self.menus_opened = 0  # how many times (tests check one gesture opens one menu)
+        self.measuring = False  # the grid's hidden measuring card: only what sets the height matters
         self.setObjectName("FactCard")
         self.setProperty("focused", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -297,7 +331,7 @@ class FactCardWidget(QFrame):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.stripe = QFrame()
+        self.stripe = _Stripe()
         self.stripe.setFixedWidth(5)
         outer.addWidget(self.stripe)
         body = QVBoxLayout()
@@ -374,11 +408,13 @@ class FactCardWidget(QFrame):
             self._retranslate()
 
     def _set_color(self, color: str) -> None:
-        if color == self._color:
+        if color == self._color or self.measuring:  # colours never change a height
             return
         self._color = color
-        self.stripe.setStyleSheet(f"background: {color}; border-top-left-radius: 10px;"
-                                  " border-bottom-left-radius: 10px;")
+        # the stripe is painted: a style sheet costs a re-polish each time a recycled card shows a fact of
+        # another section (several per keystroke). The labels need one (the app's style sheet wins over
+        # a palette).
+        self.stripe.set_color(color)
         self.section_label.setStyleSheet(f"color: {color};")
         self.value_label.setStyleSheet(f"color: {color};")
 
@@ -704,6 +740,8 @@ class CardGrid(QAbstractScrollArea):
         self._clear_heights()
         for fact_id, card in self._bound.items():
             card.set_fact(card.fact, lang, fact_id in self._in_pack)
+        for card in self._spare:  # parked out of view, still shown: never left in the other language
+            card.set_fact(card.fact, lang)
         self._relayout(force=True)
 
     def set_catalog(self, catalog: Catalog) -> None:
@@ -817,6 +855,7 @@ class CardGrid(QAbstractScrollArea):
         if height is None:
             if self._measurer is None:
                 self._measurer = FactCardWidget(fact, self._catalog, self._lang, self.viewport())
+                self._measurer.measuring = True
                 self._measurer.hide()
                 self._measurer.ensurePolished()
             m = self._measurer

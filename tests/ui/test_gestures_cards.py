@@ -300,3 +300,17 @@ def test_a_click_without_moving_still_focuses_and_opens(en_win, qtbot, monkeypat
     QTest.mouseClick(card, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, card.rect().center())
     assert en_win.pages.currentWidget() is en_win.detail_view
     assert en_win.detail_view.fact.id == "usmca-laredo-port"
+
+
+def test_cards_kept_out_of_view_follow_the_language_switch(en_win, qtbot):
+    from nap_desktop.ui.fact_cards import FactCardWidget
+
+    _type(en_win, "laredo")  # one result: the other cards are parked out of view (not hidden)
+    assert en_win.card_grid.fact_ids() == ["usmca-laredo-port"]
+    en_win.language_actions["es"].trigger()
+    QApplication.processEvents()
+    shown = [c for c in en_win.card_grid.viewport().findChildren(FactCardWidget) if c.isVisible()]
+    assert shown and all(c.statement_label.text() == c.fact.text_es or HIGHLIGHT_OPEN in c.statement_label.text()
+                         for c in shown)
+    viewport = en_win.card_grid.viewport().rect()
+    assert [c.fact.id for c in shown if c.geometry().intersects(viewport)] == ["usmca-laredo-port"]
