@@ -475,7 +475,9 @@ class ChartView(QWidget):
                     continue
                 self._hits.append(_Hit(None, QPointF(float(i), float(v)), self._hover(spec, i, s)))
         finite = [v for se in spec.series for v in se.values if v is not None]
-        low = min(finite, default=0.0)
+        low, high = min(finite, default=0.0), max(finite, default=1.0)
+        span = (high - low) or abs(high) or 1.0
+        band = span * 0.14  # room under the lines for the 'n/a *' marks
         marked: set[int] = set()
         for s, series in enumerate(spec.series):
             for i in _line_gaps(spec, series):
@@ -494,14 +496,17 @@ class ChartView(QWidget):
         for run in _runs(sorted(marked)):
             centre = (run[0] + run[-1]) / 2
             level = 1 - level if previous is not None and (centre - previous) * slot_px < label_px else 0
-            # just above the lowest value (inside the plot: the view always includes it); a second line up
-            self._add_text(plot, centre, low, text, (0.5, 1.0 + 1.1 * level), GAP_COLOR, "#ffffff")
+            # in a band kept free below the lowest value (never over a line); a second line up
+            self._add_text(plot, centre, low - band, text, (0.5, 1.0 + 1.1 * level), GAP_COLOR, "#ffffff")
             previous = centre
         self._category_axis(plot, "bottom", spec.category_labels(self._lang), list(xs), spec.categories)
         self._axis_titles(spec, plot, horizontal=False)
         if len(spec.series) > 1:
             self._series_legend(spec)
         plot.enableAutoRange()
+        if marked:
+            vb = plot.getViewBox()
+            vb.setYRange(low - band, high + span * 0.04, padding=0.02)
 
     def _draw_column(self, spec: ChartSpec, plot: Any) -> None:
         self._draw_bars(spec, plot, horizontal=False)
