@@ -392,10 +392,6 @@ def _divider_slide(item: PackItem, catalog: Catalog, lang: str) -> Slide:
                  item_uid=item.uid)
 
 
-def _paged(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-
-
 def _balanced_pages(items: list[Any], size: int) -> list[list[Any]]:
     """As few pages as ``size`` allows, filled evenly (25 sources at 6 a page: 5, 5, 5, 5, 5 rather
     than 6, 6, 6, 6, 1: no appendix page with a lone entry)."""
@@ -529,7 +525,7 @@ def _agenda(body: list[Slide], lang: str) -> list[Slide]:
             for n, (name, members) in enumerate(groups, start=1):
                 count = t("one_slide", lang) if len(members) == 1 else t("n_slides", lang).format(n=len(members))
                 entries.append((f"{n}. {name or t('agenda', lang)} — {count}", 1))
-    pages = _paged(entries, AGENDA_PER_SLIDE)
+    pages = _balanced_pages(entries, AGENDA_PER_SLIDE)  # 10 items: 5 + 5, not 8 + 2
     return [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)),
                   bullets=tuple(e for e, _ in page), bullet_levels=tuple(lvl for _, lvl in page))
             for n, page in enumerate(pages, start=1)]

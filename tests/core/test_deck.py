@@ -129,3 +129,17 @@ def test_the_longest_spanish_statement_fits_its_role_measured_with_the_bundled_f
     # a box too small for it: shortened at the role's minimum, never shrunk below it
     lines, size, cut = fit(LONGEST_ES, width, 40.0, "message")
     assert cut and size == role_min("message") and lines[-1].endswith("…")
+
+
+def test_agenda_and_sources_pages_are_filled_evenly(cat):
+    from nap_desktop.core.deck import AGENDA_PER_SLIDE
+
+    facts = [f.id for f in cat.facts]
+    n = AGENDA_PER_SLIDE + 2
+    items = tuple(PackItem("fact", facts[i % len(facts)], uid=f"f{i}") for i in range(n))
+    slides = compose_deck(Pack(title="t", lang="en", items=items), cat, lang="en", now=NOW)
+    pages = [len(s.bullets) for s in slides if s.kind == "agenda"]
+    assert sum(pages) == n and len(pages) == 2 and max(pages) - min(pages) <= 1
+    # numbering runs on across pages, one entry per item
+    numbers = [int(b.split(".")[0]) for s in slides if s.kind == "agenda" for b in s.bullets]
+    assert numbers == list(range(1, n + 1))
