@@ -302,3 +302,27 @@ def test_the_spanish_detail_fits_a_1024_window_without_a_horizontal_scroll_bar(q
         assert view.add_chart_button.geometry().top() > view.add_button.geometry().top()
     finally:
         next(gen, None)  # run the fixture's teardown: the language back to English
+
+
+def test_a_stack_with_a_missing_part_shows_no_total_and_each_empty_run_one_mark(qtbot, catalog):
+    import pyqtgraph as pg
+
+    from nap_desktop.core.charts.spec import Gap, Series
+    from nap_desktop.ui.chart_view import ChartView
+
+    cats = ("2019", "2020", "2021", "2022")
+    spec = _spec((Series("ca", "Canada", "Canadá", "#56B4E9", (500.0, None, None, 520.0)),
+                  Series("mx", "Mexico", "México", "#009E73", (600.0, 610.0, None, 630.0))), kind="stacked",
+                 gaps=(Gap("2020", "ca", "Not found", "No se encontró"), Gap("2021", "ca", "Not found", "No se encontró"),
+                       Gap("2021", "mx", "Not found", "No se encontró")))
+    spec = __import__("dataclasses").replace(spec, categories=cats, category_labels_en=cats, category_labels_es=cats)
+    chart = ChartView(spec, catalog, "en")
+    qtbot.addWidget(chart)
+    chart.resize(800, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    texts = [i.toPlainText() for i in chart.plot_widget.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert texts.count("n/a *") == 2  # 2020's missing Canada on its stack; 2021 empty
+    assert sorted(t for t in texts if t.startswith("Total")) == ["Total 1,100.0%", "Total 1,150.0%"]
+    assert "2020–2021" not in chart.gap_label.text()  # two years are named, not a range
+    assert "2020, 2021 (Canada): Not found" in chart.gap_label.text()
