@@ -214,7 +214,7 @@ class Slide:
 
 
 def _source_entry(src: Source, lang: str) -> SourceEntry:
-    return SourceEntry(id=src.id, publisher=src.publisher, title=src.title, url=src.url, date=src.date,
+    return SourceEntry(id=src.id, publisher=src.publisher_in(lang), title=src.title, url=src.url, date=src.date,
                        status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
 
 
@@ -228,7 +228,7 @@ def _citations(source_ids: tuple[str, ...] | list[str], catalog: Catalog, lang: 
         entry = _source_entry(src, lang)
         lines.append(f"• {entry.citation()} [{entry.status_label}]")
         if src.status == "secondary":
-            caveats.append(t("caveat", lang).format(who=src.publisher).split(": ", 1)[-1])
+            caveats.append(t("caveat", lang).format(who=src.publisher_in(lang)).split(": ", 1)[-1])
     return lines, caveats
 
 

@@ -244,7 +244,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
         for sid in source_ids:
             src = catalog.sources[sid]
-            parts = [_para_text(src.publisher), f"<i>{_para_text(src.title)}</i>"]
+            parts = [_para_text(src.publisher_in(lang)), f"<i>{_para_text(src.title)}</i>"]
             if src.date:
                 parts.append(_para_text(format_date(src.date, lang)))
             line = f"{number[sid]}. " + ", ".join(p for p in parts if p)

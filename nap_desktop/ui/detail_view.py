@@ -75,7 +75,7 @@ class SourceRow(QFrame):
 
     def set_language(self, lang: str) -> None:
         src = self.source
-        self.name_label.setText(src.publisher)
+        self.name_label.setText(src.publisher_in(lang))
         when = format_date(src.date, lang) if src.date else ""
         self.title_label.setText(" · ".join(p for p in (src.title, when) if p))
         self.badge.set_language(lang)

@@ -116,7 +116,7 @@ OUR_ENGLISH = ["citing", "as cited in the report", "read on third-party mirrors"
                "use with caution", "speaker notes", "No value for", "data as reported by", "read from a copy",
                "Agenda (", "slides", "More charts", "Presented by", "Audience", "Meeting date", "Publication date",
                "Missing values", "What the status means", "Line chart", "Bar chart", "Column chart", "Timeline",
-               "Tile-grid map", "n/a", "Total ", "Page ", "See the Sources"]
+               "Tile-grid map", "n/a", "Total ", "Page ", "See the Sources", "via"]
 
 
 def _english_hits(text: str) -> list[str]:
@@ -130,8 +130,10 @@ def test_spanish_deck_and_workbook_have_no_app_written_english(tmp_path, catalog
     pack = pack_all(catalog, lang="es")
     deck = export_pptx(pack, catalog, tmp_path / "es.pptx", lang="es", now=NOW)
     book = export_xlsx(pack, catalog, tmp_path / "es.xlsx", lang="es", now=NOW)
-    # publication titles and publishers stay as published (many are English): leave them out
-    published = {s.title for s in catalog.sources.values()} | {s.publisher for s in catalog.sources.values()}
+    # publication titles and publishers' names stay as published (many are English): leave them out,
+    # but not the words our data puts between names ("X, citing Y", "A via FRED"): those are ours
+    names = {n.strip() for s in catalog.sources.values() for n in re.split(r",\s+citing\s+|\s+via\s+", s.publisher)}
+    published = {s.title for s in catalog.sources.values()} | names
     published |= {s.url for s in catalog.sources.values()}
 
     def clean(text: str) -> str:

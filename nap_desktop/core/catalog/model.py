@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,18 @@ STATUS_SHORT = {
 }
 
 
+_PUBLISHER_WORDS_ES = ((re.compile(r",\s+citing\s+"), ", citando a "), (re.compile(r"\s+via\s+"), " vía "))
+
+
+def publisher_in(publisher: str, lang: str) -> str:
+    """A publisher string with our connecting words ("citing", "via") in ``lang``."""
+    if lang != "es":
+        return publisher
+    for pattern, words in _PUBLISHER_WORDS_ES:
+        publisher = pattern.sub(words, publisher)
+    return publisher
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -41,6 +54,12 @@ class Source:
     date: str = ""
     note: str = ""
     origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
+
+    def publisher_in(self, lang: str) -> str:
+        """The publisher as an output in ``lang`` writes it. Publishers are proper names, but the
+        connecting words our data adds ("X, citing Y", "A via FRED") are ours, so a Spanish deck,
+        workbook or card must not carry them in English."""
+        return publisher_in(self.publisher, lang)
 
     def to_json(self) -> dict[str, Any]:
         return {

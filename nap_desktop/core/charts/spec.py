@@ -209,17 +209,18 @@ def source_phrase(src: Any, lang: str) -> str:
     'U.S. Census Bureau (2026)' (its own release), 'U.S. Census Bureau, as published in the report',
     'U.S. Census Bureau data as reported by Reuters' (a third party)."""
     year = src.date[:4] if src.date else ""
+    publisher = src.publisher_in(lang) if hasattr(src, "publisher_in") else src.publisher
     if src.status == "official":
-        return f"{src.publisher} ({year})" if year else src.publisher
+        return f"{publisher} ({year})" if year else publisher
     if src.status == "report":
-        return f"{src.publisher}, {'as published in the report' if lang == 'en' else 'según el informe'}"
+        return f"{publisher}, {'as published in the report' if lang == 'en' else 'según el informe'}"
     m = _CITING.match(src.publisher)
     if m:
         who, agency = m.group("who"), m.group("agency")
         return (f"{agency} data as reported by {who}" if lang == "en" else f"datos de {agency} según {who}")
     # An agency's own file read from a copy (where the copy was read is in the source's note).
     when = f" ({year})" if year else ""
-    return f"{src.publisher}{when}, read from a copy" if lang == "en" else f"{src.publisher}{when}, leído de una copia"
+    return f"{src.publisher}{when}, read from a copy" if lang == "en" else f"{publisher}{when}, leído de una copia"
 
 
 def source_line(spec: Any, catalog: Catalog, lang: str) -> str:
