@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
     def _fit_dock(self) -> None:
         """On a narrow window the pack panel gives the cards room (never below its minimum)."""
         width = self.width()
-        if self.pack_dock.isVisible() and self.pack_dock.width() > 0.34 * width:
+        # isVisibleTo: a window sized before it is first shown (a restored geometry) fits its dock too
+        if self.pack_dock.isVisibleTo(self) and self.pack_dock.width() > 0.34 * width:
             self.resizeDocks([self.pack_dock], [max(self.pack_dock.minimumWidth(), int(width * 0.3))],
                              Qt.Orientation.Horizontal)
 

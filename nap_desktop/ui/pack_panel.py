@@ -321,6 +321,7 @@ class PackPanel(QWidget):
         self.lang_label.setBuddy(self.lang_combo)
 
         self.items_label = QLabel()
+        self.items_label.setWordWrap(True)  # long in Spanish: it must not set the panel's minimum width
         self.list_view = PackListView()
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(PackItemDelegate(self.list_view, self))
