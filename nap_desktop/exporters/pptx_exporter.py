@@ -321,6 +321,22 @@ class _DeckWriter:
             p.remove(end)
             p.append(end)
 
+    def _compact_sources(self, line: str, width_pt: float, height_pt: float) -> str:
+        """A source line naming more sources than its two lines hold keeps whole names: the first
+        ones, then "and N more (full list in the speaker notes)", never a name cut with "…"."""
+        if not fit(line, width_pt, height_pt, "source")[2]:
+            return line
+        label, sep, rest = line.partition(": ")
+        parts = rest.split("; ") if sep else []
+        for keep in range(len(parts) - 1, 0, -1):
+            n = len(parts) - keep
+            more = ({"en": f"and {n} more (full list in the speaker notes)",
+                     "es": f"y {n} más (lista completa en las notas del orador)"}[self.lang])
+            candidate = f"{label}: " + "; ".join(parts[:keep]) + "; " + more
+            if not fit(candidate, width_pt, height_pt, "source")[2]:
+                return candidate
+        return line
+
     def _source_footer(self, slide: Any, source_line: str, footnotes: tuple[str, ...] = ()) -> int:
         """Source line above the footer, short footnotes (gap reasons) above it; returns the top used.
         A footnote longer than a line goes to the speaker notes (the face says so in one line)."""
@@ -330,6 +346,7 @@ class _DeckWriter:
         top = bottom
         if source_line:
             h = self._in(0.4, "y")
+            source_line = self._compact_sources(source_line, width / EMU_PER_PT, h / EMU_PER_PT)
             _, _, used = self._text(slide, (left, bottom - h, width, h), source_line, "source", color=GREY,
                                     name="Source line", anchor="bottom")
             top = bottom - max(used, self._in(0.2, "y"))

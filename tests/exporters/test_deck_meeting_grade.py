@@ -198,3 +198,20 @@ def test_face_carries_no_caveats_and_notes_start_with_the_citation(deck):
             assert sum(p.startswith(head) for p in paragraphs) <= 1, n  # at most one caveat paragraph
             if any(p.startswith(head) for p in paragraphs):
                 assert paragraphs[-1].startswith(head), n  # ... and it comes last
+
+
+def test_source_lines_name_whole_sources_and_send_the_rest_to_the_notes(deck):
+    """A chart built from many sources says 'and N more (… speaker notes)' instead of cutting a name."""
+    lang, _, prs = deck
+    more = "more (full list in the speaker notes)" if lang == "en" else "más (lista completa en las notas del orador)"
+    compacted = 0
+    for n, slide, sh in _boxes(prs):
+        if sh.name != "Source line":
+            continue
+        text = sh.text_frame.text
+        assert not text.endswith("…"), (n, text)
+        if more in text:
+            compacted += 1
+            notes = slide.notes_slide.notes_text_frame.text
+            assert notes.count("•") >= 2, (n, notes[:200])
+    assert compacted >= 1  # the 1994-2025 trade chart cites eight publications
