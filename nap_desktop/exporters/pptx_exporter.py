@@ -832,6 +832,12 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
         from pptx.enum.chart import XL_AXIS_CROSSES
 
         ca.crosses = XL_AXIS_CROSSES.MAXIMUM  # keeps the value axis at the bottom once categories are reversed
+    else:
+        from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+        # years and months stay under the plot when values go negative, never on the zero line
+        ca.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        _thin_category_labels(ca, len(spec.categories))
 
     if len(spec.series) > 1 and not horizontal:
         chart.has_legend = True
@@ -841,6 +847,46 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     else:
         chart.has_legend = False
     return frame
+
+
+#: label every k-th category: the smallest round step that leaves at most this many labels
+MAX_CATEGORY_LABELS = 13
+
+
+def category_label_step(n: int) -> int:
+    """1, 2, 3, 6, 12 (months) or 5, 10 (years): round steps, so 37 months read every quarter."""
+    for step in (1, 2, 3, 5, 6, 10, 12, 20, 24):
+        if -(-n // step) <= MAX_CATEGORY_LABELS:
+            return step
+    return -(-n // MAX_CATEGORY_LABELS)
+
+
+def _thin_category_labels(axis: Any, n: int) -> None:
+    """A long run of months or years: label every k-th one (c:tickLblSkip), never a pile of
+    rotated labels that overprint each other."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    step = category_label_step(n)
+    if step <= 1:
+        return
+    ax = axis._element
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        old = ax.find(qn(tag))
+        if old is not None:
+            ax.remove(old)
+    skip_lbl = etree.Element(qn("c:tickLblSkip"), val=str(step))
+    skip_mark = etree.Element(qn("c:tickMarkSkip"), val=str(step))
+    # schema order: ... lblOffset, tickLblSkip, tickMarkSkip, noMultiLvlLbl, extLst
+    anchor = ax.find(qn("c:noMultiLvlLbl"))
+    if anchor is None:
+        anchor = ax.find(qn("c:extLst"))
+    if anchor is not None:
+        anchor.addprevious(skip_lbl)
+        anchor.addprevious(skip_mark)
+    else:
+        ax.append(skip_lbl)
+        ax.append(skip_mark)
 
 
 def _anchor_missing_points(series: Any, values: tuple[float | None, ...] | list[float | None]) -> None:

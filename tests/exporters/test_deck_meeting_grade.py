@@ -215,3 +215,31 @@ def test_source_lines_name_whole_sources_and_send_the_rest_to_the_notes(deck):
             notes = slide.notes_slide.notes_text_frame.text
             assert notes.count("•") >= 2, (n, notes[:200])
     assert compacted >= 1  # the 1994-2025 trade chart cites eight publications
+
+
+def test_long_category_axes_label_round_steps_under_the_plot(deck):
+    """Years and months sit under the plot (not on a zero line crossed by negative values) and a long
+    run is labelled every k-th category, k a round step, at most 13 labels."""
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.oxml.ns import qn
+
+    from nap_desktop.exporters.pptx_exporter import MAX_CATEGORY_LABELS
+
+    _, _, prs = deck
+    thinned = 0
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            if not (getattr(sh, "has_chart", False) and sh.has_chart):
+                continue
+            chart = sh.chart
+            if chart.chart_type in (XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_STACKED):
+                continue
+            ax = chart.category_axis._element
+            assert ax.find(qn("c:tickLblPos")).get("val") == "low"
+            n = len(chart.plots[0].categories)
+            skip = ax.find(qn("c:tickLblSkip"))
+            step = int(skip.get("val")) if skip is not None else 1
+            assert -(-n // step) <= MAX_CATEGORY_LABELS, (chart.chart_title.text_frame.text, n, step)
+            assert step in (1, 2, 3, 5, 6, 10, 12, 20, 24)
+            thinned += step > 1
+    assert thinned >= 2  # the 1994-2025 trade line and the monthly employment line at least
