@@ -114,7 +114,7 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
             catalog, problems = load_catalog_with_problems(root)
     except Exception as exc:  # noqa: BLE001 - `data check` reports, it never ends in a traceback
         print(f"{root}: cannot check this folder: {type(exc).__name__}: {exc}")
-        print(f"1 problem(s) found in {root}")
+        print(f"1 problem found in {root}")
         return 1
     unmarked = Path(root).is_dir() and not (Path(root) / "catalog.toml").exists() \
         and not (Path(root) / "library.toml").exists()
@@ -123,12 +123,12 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
         print(f"catalog.toml: missing: {root} has neither catalog.toml (a data folder) nor library.toml "
               f"(a user library), and {len(prefixed)} of its ids do not start with 'user.'; restore "
               "catalog.toml, or add library.toml if this is a user library")
-        print(f"1 problem(s) found in {root}")
+        print(f"1 problem found in {root}")
         return 1
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) found in {root}")
+        print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'} found in {root}")
         return 1
     if is_library(root):
         own = lambda items: [i for i in items if getattr(i, "origin", "") == "user"]  # noqa: E731

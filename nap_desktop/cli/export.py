@@ -84,11 +84,11 @@ def run_export(args: Any) -> int:
     untranslated = [i.ref for i in pack.items if i.kind == "fact" and catalog.fact(i.ref) is not None
                     and catalog.fact(i.ref).untranslated(lang)] if pack is not None else []
     if untranslated:  # a user fact without Spanish text: its English text is shown instead
-        print(f"note: {len(untranslated)} item(s) have no Spanish text and show the English one: "
+        print(f"note: {_items(len(untranslated), 'has', 'have')} no Spanish text and show the English one: "
               + ", ".join(untranslated), file=sys.stderr)
     missing = _missing_items(pack, catalog, lang) if pack is not None else []
     if missing:  # the deck shows a "missing item" slide for each; the user hears it before the meeting
-        _err(f"{len(missing)} item(s) of the pack are not in the catalog and export as 'missing' placeholders: "
+        _err(f"{_items(len(missing), 'is', 'are')} of the pack not in the catalog, exported as 'missing' placeholders: "
              + ", ".join(missing))
         if getattr(args, "strict", False):
             _err("--strict: nothing was written")
@@ -137,3 +137,8 @@ def run_export(args: Any) -> int:
         _err(str(exc))
         status = 1
     return status
+
+
+def _items(n: int, one_verb: str, many_verb: str) -> str:
+    """'1 item has' / '3 items have': no 'item(s)' in what a user reads."""
+    return f"1 item {one_verb}" if n == 1 else f"{n:,} items {many_verb}"

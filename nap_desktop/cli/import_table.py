@@ -20,11 +20,11 @@ def _err(message: str) -> None:
 
 #: the command's own sentences (the problems themselves come from core/catalog/messages.py)
 SAY = {
-    "table_problems": ("{n} problem(s) in the table; nothing was imported{hint}",
-                       "{n} problema(s) en la tabla; no se importó nada{hint}"),
+    "table_problems": ("{n} problem{s} in the table; nothing was imported{hint}",
+                       "{n} problema{s} en la tabla; no se importó nada{hint}"),
     "comma_hint": (" (if it uses decimal commas, add --decimal comma)",
                    " (si la tabla usa comas decimales, agregue --decimal comma)"),
-    "problems": ("{n} problem(s); nothing was imported", "{n} problema(s); no se importó nada"),
+    "problems": ("{n} problem{s}; nothing was imported", "{n} problema{s}; no se importó nada"),
     "imported": ("imported {cats} categories x {series} series ({rows} rows) as dataset {dataset} and chart {chart} "
                  "in {folder}",
                  "se importaron {cats} categorías x {series} series ({rows} filas) como el conjunto de datos "
@@ -104,7 +104,7 @@ def run_import(args: argparse.Namespace) -> int:
         for problem in table.problems:
             print(f"{args.table}: {render(problem, lang)}", file=sys.stderr)
         hint = say("comma_hint", lang) if table.needs_confirmation else ""
-        _err(say("table_problems", lang, n=len(table.problems), hint=hint))
+        _err(say("table_problems", lang, n=len(table.problems), s="" if len(table.problems) == 1 else "s", hint=hint))
         return 1
     source = {"publisher": args.source_publisher, "title": args.source_title, "url": args.source_url,
               "date": args.source_date, "status": args.status}
@@ -116,7 +116,7 @@ def run_import(args: argparse.Namespace) -> int:
     except LibraryError as exc:
         for problem in exc.texts(lang):
             print(problem, file=sys.stderr)
-        _err(say("problems", lang, n=len(exc.problems)))
+        _err(say("problems", lang, n=len(exc.problems), s="" if len(exc.problems) == 1 else "s"))
         return 1
     rows = len(table.categories) * len(table.series)
     print(say("imported", lang, cats=len(table.categories), series=len(table.series), rows=rows,

@@ -91,6 +91,7 @@ def run_library(args: argparse.Namespace) -> int:
         for problem in exc.texts(lang):
             print(problem, file=sys.stderr)
         n = f"{len(exc.problems):,}"
-        _err(f"{n} problema(s); el elemento que falló no cambió nada" if lang == "es"
-             else f"{n} problem(s); nothing was changed by the failing item")
+        s = "" if len(exc.problems) == 1 else "s"
+        _err(f"{n} problema{s}; el elemento que falló no cambió nada" if lang == "es"
+             else f"{n} problem{s}; nothing was changed by the failing item")
         return 1

@@ -265,10 +265,12 @@ class ExportDialog(QDialog):
                 fact = self.catalog.fact(ref)
                 names.append(f"“{fact.title('en') if fact is not None else self.catalog.charts[ref].title('en')}”")
             more = f" (+{len(refs) - 3})" if len(refs) > 3 else ""
-            self.untranslated_note.setText(
-                self.tr("%1 item(s) have no Spanish text yet: %2. The Spanish files show their English text "
-                        "marked %3.").replace("%1", str(len(refs))).replace("%2", ", ".join(names) + more)
-                .replace("%3", UNTRANSLATED_MARK["es"]))
+            text = (self.tr("One item has no Spanish text yet: %2. The Spanish files show its English text "
+                            "marked %3.") if len(refs) == 1 else
+                    self.tr("%1 items have no Spanish text yet: %2. The Spanish files show their English text "
+                            "marked %3."))
+            self.untranslated_note.setText(text.replace("%1", str(len(refs))).replace("%2", ", ".join(names) + more)
+                                           .replace("%3", UNTRANSLATED_MARK["es"]))
         self.untranslated_note.setVisible(bool(refs))
 
     def _update_buttons(self, *_: Any) -> None:

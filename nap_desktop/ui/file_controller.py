@@ -231,8 +231,10 @@ class FileController(QObject):
         if missing:
             refs = ", ".join(sorted({i.ref for i in missing}))
             self.show_info(self.tr("Some items are missing from the catalog"),
-                           self.tr("%1 item(s) in this pack refer to facts or charts that are no longer in the "
-                                   "catalog: %2. They are kept and marked in the pack.")
+                           (self.tr("One item in this pack refers to a fact or chart that is no longer in the "
+                                    "catalog: %2. It is kept and marked in the pack.") if len(missing) == 1 else
+                            self.tr("%1 items in this pack refer to facts or charts that are no longer in the "
+                                    "catalog: %2. They are kept and marked in the pack."))
                            .replace("%1", str(len(missing))).replace("%2", refs))
         return True
 

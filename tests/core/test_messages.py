@@ -92,7 +92,7 @@ def test_the_command_line_prints_english_or_spanish_with_lang(tmp_path):
     assert english.returncode == spanish.returncode == 1
     assert "row 2, column 'Exports': '12x' is not a number" in english.stderr
     assert "fila 2, columna “Exports”: “12x” no es un número" in spanish.stderr
-    assert "1 problema(s) en la tabla; no se importó nada" in spanish.stderr, spanish.stderr
+    assert "1 problema en la tabla; no se importó nada" in spanish.stderr, spanish.stderr
 
 
 def test_every_breakage_of_the_data_check_suite_reads_in_spanish(tmp_path):

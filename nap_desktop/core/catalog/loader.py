@@ -51,7 +51,7 @@ class CatalogError(Exception):
         self.problems = problems
         shown = "\n".join(str(p) for p in problems[:20])
         more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem(s) in the catalog:\n{shown}{more}")
+        super().__init__(f"{len(problems)} problem{'' if len(problems) == 1 else 's'} in the catalog:\n{shown}{more}")
 
 
 class _TomlFile:
