@@ -563,6 +563,11 @@ class FileController(QObject):
                      if self.document.can_undo else self.tr("&Undo"))
         redo.setText(self.tr("&Redo %1").replace("%1", self._command_text(self.document.redo_text)).strip()
                      if self.document.can_redo else self.tr("&Redo"))
+        # The toolbar keeps one short word (its buttons must not grow and jump with every command);
+        # the menu and the tooltip say what will be undone.
+        for action, short in ((undo, self.tr("&Undo")), (redo, self.tr("&Redo"))):
+            action.setIconText(short.replace("&", ""))
+            action.setToolTip(action.text().replace("&", ""))
 
     def _command_text(self, text: str) -> str:
         """The document's command names (plain English in core) in the interface language."""

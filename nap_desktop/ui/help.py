@@ -37,6 +37,9 @@ SHORTCUTS = {
     "{save}": QKeySequence.StandardKey.Save,
     "{open}": QKeySequence.StandardKey.Open,
     "{new}": QKeySequence.StandardKey.New,
+    "{facts}": "Ctrl+1",
+    "{charts}": "Ctrl+2",
+    "{sources}": "Ctrl+3",
     "{move_up}": "Alt+Up",
     "{move_down}": "Alt+Down",
 }

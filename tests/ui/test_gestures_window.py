@@ -127,3 +127,20 @@ def test_layout_keeps_the_search_words_and_three_pack_items(window, qtbot, size)
              if view.viewport().rect().contains(view.visualRect(model.index(r)))]
     assert len(fully) >= 3, (size, view.viewport().height(), [view.visualRect(model.index(r)) for r in range(4)])
 
+
+
+def test_the_toolbar_undo_button_keeps_its_width_and_the_tooltip_says_what_it_undoes(window, qtbot):
+    """'Undo Add fact' in the Edit menu and the tooltip; the toolbar button stays 'Undo' (it grew and
+    pushed the toolbar about with every command)."""
+    undo = window.file_controller.actions["undo"]
+    button = window.toolbar.widgetForAction(undo)
+    width = button.sizeHint().width()
+    card = window.card_grid.cards()[0]
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus, timeout=1000)
+    QTest.keyClick(card, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.pack.items) == 1
+    assert undo.isEnabled()
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == width
+    assert "Add fact" in button.toolTip() and "Add fact" in undo.text()
