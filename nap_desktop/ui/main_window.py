@@ -82,10 +82,13 @@ class SectionNav(QListWidget):
         metrics = self.fontMetrics()
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
+        bold_metrics = QFontMetrics(bold)
         for row in range(self.count()):
             item = self.item(row)
-            rect = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
-            item.setSizeHint(QSize(width, max(rect.height(), metrics.height()) + 22))
+            rect = bold_metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            hint = QSize(width, max(rect.height(), metrics.height()) + 22)
+            if item.sizeHint() != hint:  # a keystroke changes counts, rarely heights: no relayout for nothing
+                item.setSizeHint(hint)
 
 
 def _countries_in(catalog: Catalog) -> list[str]:

@@ -46,7 +46,7 @@ def baseline(pristine) -> set[str]:
 
 
 def _new_problems(lines: list[str], folder: Path, baseline: set[str]) -> list[str]:
-    body = [line for line in lines if not re.match(r"^\d+ problem\(s\) found in ", line)]
+    body = [line for line in lines if not re.match(r"^[\d,]+ problems? found in ", line)]
     return [line for line in body if line.replace(str(folder), "<root>") not in baseline]
 
 

@@ -248,6 +248,13 @@ def check_glossary(loader: Any, root: Path) -> None:
     patterns = _avoid_patterns(load_glossary(root))
     if not patterns:
         return
+    # One pass of a combined pattern rejects the (nearly all) texts that use no avoided word; only a
+    # text it matches is tried term by term, for the message. (~34,000 searches -> ~1,000 on data/.)
+    try:
+        any_avoided = re.compile("|".join(
+            f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _, _ in patterns))
+    except re.error:
+        any_avoided = None
     for path in sorted(root.rglob("*.toml")):
         if path.name == "glossary.toml":
             continue
@@ -257,6 +264,8 @@ def check_glossary(loader: Any, root: Path) -> None:
             continue
         for i, line in enumerate(lines, 1):
             for text in spanish_texts(line):
+                if any_avoided is not None and not any_avoided.search(text):
+                    continue
                 for pattern, avoid, use in patterns:
                     if pattern.search(text):
                         loader.problem(_rel(root, path), i,
