@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -111,10 +111,10 @@ class ExportDialog(QDialog):
         self.talking_points_box = QCheckBox(self.tr("Print the talking points on the handout"))
         self.talking_points_box.setObjectName("handout_talking_points")
         handout_row = QWidget()
-        hr = QHBoxLayout(handout_row)
+        hr = QVBoxLayout(handout_row)  # paper above the long check box: side by side it was cut in Spanish
         hr.setContentsMargins(0, 0, 0, 0)
-        hr.addWidget(self.paper_combo)
-        hr.addWidget(self.talking_points_box, 1)
+        hr.addWidget(self.paper_combo, 0, Qt.AlignmentFlag.AlignLeft)
+        hr.addWidget(self.talking_points_box)
 
         # A PowerPoint template of the user's own, remembered per user (checked and cleaned at export).
         template = settings.get("template") or ""
@@ -154,7 +154,9 @@ class ExportDialog(QDialog):
         self.name_edit.textChanged.connect(self._update_name_hint)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels beside their fields, never wrapped above them: a wrapped row's height was not counted in
+        # the dialog's minimum and the format check boxes were drawn over each other.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self.tr("Formats"), formats)
         form.addRow(self.tr("Language"), lang_row)
         form.addRow(self.tr("Handout"), handout_row)
@@ -192,6 +194,7 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # never smaller than its content
         layout.addLayout(form)
         layout.addWidget(self.untranslated_note)
         layout.addWidget(self.progress)

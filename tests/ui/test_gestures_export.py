@@ -115,3 +115,55 @@ def test_labels_are_spanish_in_a_spanish_interface(qtbot, settings_dir):
         assert dlg.windowTitle() != "Export briefing"
     finally:
         translations().set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_control_of_the_dialog_overlaps_another_or_is_cut(qtbot, settings_dir, lang):
+    """The format check boxes were drawn over each other and the handout's talking-points box was cut
+    at the dialog's edge (seen in Spanish): every visible control lies inside the dialog, apart from
+    the others, and is as wide as its text needs."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    from nap_desktop.ui.i18n import translations
+
+    from PySide6.QtWidgets import QApplication
+
+    from nap_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    style, sheet, palette = app.style().name(), app.styleSheet(), app.palette()
+    apply_theme(app)  # the app's own style sheet (its paddings are what squashed the check boxes)
+    translations().set_language(lang)
+    try:
+        from PySide6.QtWidgets import QMainWindow
+
+        parent = QMainWindow()  # opened from the window, as the app does
+        qtbot.addWidget(parent)
+        parent.show()
+        from nap_desktop.core.catalog.loader import load_catalog
+        from nap_desktop.core.pack.packfile import Pack, PackItem
+
+        catalog = load_catalog()
+        pack = Pack(lang=lang, items=[PackItem(kind="fact", ref=catalog.facts[0].id)])
+        dlg = ExportDialog(pack, catalog, parent, settings_dir=settings_dir)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        found = [w for kind in (QAbstractButton, QComboBox, QLineEdit, QLabel) for w in dlg.findChildren(kind)]
+        widgets = [w for w in dict.fromkeys(found) if w.isVisible() and (not isinstance(w, QLabel) or w.text())]
+        rects = {}
+        for w in widgets:
+            rect = QRect(w.mapTo(dlg, w.rect().topLeft()), w.size())
+            assert dlg.rect().contains(rect), (w.objectName() or w.text() if hasattr(w, "text") else w, rect)
+            if isinstance(w, QAbstractButton):
+                assert w.width() >= w.sizeHint().width(), (w.text(), w.width(), w.sizeHint().width())
+            rects[w] = rect
+        boxes = [w for w in widgets if isinstance(w, QAbstractButton)]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not rects[a].intersects(rects[b]), (a.text(), b.text())
+    finally:
+        translations().set_language("en")
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setStyle(style)
