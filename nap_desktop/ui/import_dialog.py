@@ -203,6 +203,9 @@ class ImportDialog(QDialog):
         self.chart_view = ChartView(None, catalog, lang)
         self.chart_view.setObjectName("ImportChart")
         self.chart_view.setMinimumWidth(380)
+        # A preview beside the form: the detail view's 260 px minimum was taller than the room left here,
+        # so the plot's bottom (the baseline, the category names, short bars) was cut off.
+        self.chart_view.plot_widget.setMinimumHeight(150)
 
         left = QVBoxLayout()
         left.addWidget(self.preview, 1)

@@ -153,3 +153,38 @@ def test_decimal_commas_are_asked_never_guessed(qtbot, tmp_path, settings_dir, l
     assert dialog.table.cells == [[1234.5], [3.25]]
     assert dialog.problem_list.count() == 0
     assert dialog.save_button.isEnabled(), dialog.missing_label.text()
+
+
+def test_the_live_chart_fits_its_room_in_a_640_pixel_dialog(qtbot, tmp_path, settings_dir, lang):
+    """In a laptop-sized dialog the preview's plot was taller than the room beside the form and its
+    bottom (baseline, category names, a short bar) was cut off."""
+    from PySide6.QtWidgets import QApplication
+
+    from nap_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    style, sheet, palette = app.style().name(), app.styleSheet(), app.palette()
+    apply_theme(app)  # the app's own style sheet: its paddings are part of what leaves the plot no room
+    try:
+        _check_live_chart_fits(qtbot, tmp_path, settings_dir, lang)
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setStyle(style)
+
+
+def _check_live_chart_fits(qtbot, tmp_path, settings_dir, lang):
+    win, controller, _ = open_library_window(qtbot, tmp_path, settings_dir, lang)
+    dialog = open_import(qtbot, win, controller)
+    dialog.resize(1000, 640)
+    paste(qtbot, dialog, GOOD_TSV)
+    describe(qtbot, dialog)
+    qtbot.wait(50)
+    view = dialog.chart_view
+    plot = view.plot_widget
+    assert plot.isVisible()
+    # the plot lies wholly inside the area its stack gives it (nothing drawn under the legend)
+    assert plot.height() <= view.stack.height(), (plot.height(), view.stack.height())
+    bottom = plot.mapTo(dialog, plot.rect().bottomLeft()).y()
+    legend_top = view.legend_label.mapTo(dialog, view.legend_label.rect().topLeft()).y()
+    assert bottom <= legend_top, (bottom, legend_top)
