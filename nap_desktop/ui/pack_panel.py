@@ -183,6 +183,30 @@ PAD = 8
 BAR = 4
 
 
+#: An item shows at most this many lines of its text (the full text is in its tooltip and the detail):
+#: whole statements made one item fill the list, which showed two at 1024x640 with real facts.
+MAX_ITEM_LINES = 3
+
+
+def _wrapped_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int = MAX_ITEM_LINES) -> list[str]:
+    """Word-wrapped lines of `text` at `width`, at most `max_lines`, the last one ending in "…" when cut."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(candidate) <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        lines = lines[:max_lines - 1] + [metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
 class PackItemDelegate(QStyledItemDelegate):
     """Draws each item as a small block: a coloured bar by kind, a caption (kind, talking points), the text."""
 
@@ -213,8 +237,8 @@ class PackItemDelegate(QStyledItemDelegate):
         if index.data(KIND_ROLE) == "divider":
             text_font.setBold(True)
         width = self._text_width()
-        text = QFontMetrics(text_font).boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), index.data(HEADLINE_ROLE) or "").height()
+        metrics = QFontMetrics(text_font)
+        text = len(_wrapped_lines(index.data(HEADLINE_ROLE) or "", metrics, width)) * metrics.lineSpacing()
         caption = QFontMetrics(caption_font).height() + 2 if self._caption(index) else 0
         return QSize(width + 2 * PAD + BAR, text + caption + 2 * PAD)
 
@@ -251,8 +275,10 @@ class PackItemDelegate(QStyledItemDelegate):
             text_font.setBold(True)
         painter.setFont(text_font)
         painter.setPen(MISSING_COLOR if missing and not selected else text_color)
-        painter.drawText(QRect(x, y, width, rect.bottom() - y), int(Qt.TextFlag.TextWordWrap),
-                         index.data(HEADLINE_ROLE) or "")
+        metrics = QFontMetrics(text_font)
+        for line in _wrapped_lines(index.data(HEADLINE_ROLE) or "", metrics, width):
+            painter.drawText(QRect(x, y, width, metrics.lineSpacing()), int(Qt.AlignmentFlag.AlignLeft), line)
+            y += metrics.lineSpacing()
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(palette.color(QPalette.ColorRole.Highlight).darker(130))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))

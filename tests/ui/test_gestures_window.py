@@ -144,3 +144,37 @@ def test_the_toolbar_undo_button_keeps_its_width_and_the_tooltip_says_what_it_un
     assert button.text() == "Undo"
     assert button.sizeHint().width() == width
     assert "Add fact" in button.toolTip() and "Add fact" in undo.text()
+
+
+@pytest.fixture
+def bundled_window(qtbot, catalog, settings_dir):
+    from tests.ui.test_main_window import full_window as _full  # noqa: F401 (same skip rule)
+
+    if len(catalog.facts) < 40:
+        pytest.skip("needs the bundled catalog")
+    yield from _open_window(qtbot, catalog, settings_dir)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_three_real_pack_items_show_at_1024x640(bundled_window, qtbot, lang):
+    """With the catalog's longest statements (not short samples) the list showed two items: each item
+    is at most three lines, the rest in its tooltip."""
+    window = bundled_window
+    window.set_language(lang)
+    try:
+        longest = sorted(window.catalog.facts, key=lambda f: -len(f.text(lang)))[:4]
+        for fact in longest:
+            window.add_fact_to_pack(fact.id)
+        window.setMinimumSize(0, 0)
+        window.resize(1024, 640)
+        QApplication.processEvents()
+        qtbot.wait(20)
+        view = window.pack_panel.list_view
+        model = view.model()
+        fully = [r for r in range(model.rowCount())
+                 if view.viewport().rect().contains(view.visualRect(model.index(r)))]
+        assert len(fully) >= 3, (view.viewport().height(), [view.visualRect(model.index(r)).height() for r in range(4)])
+        shown = window.document.pack.lang  # the items are in the pack's language
+        assert longest[0].text(shown)[:40] in (model.index(0).data(Qt.ItemDataRole.ToolTipRole) or "")
+    finally:
+        window.set_language("en")
