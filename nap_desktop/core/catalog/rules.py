@@ -248,13 +248,10 @@ def check_glossary(loader: Any, root: Path) -> None:
     patterns = _avoid_patterns(load_glossary(root))
     if not patterns:
         return
-    # One pass of a combined pattern rejects the (nearly all) texts that use no avoided word; only a
-    # text it matches is tried term by term, for the message. (~34,000 searches -> ~1,000 on data/.)
-    try:
-        any_avoided = re.compile("|".join(
-            f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _, _ in patterns))
-    except re.error:
-        any_avoided = None
+    # A plain substring test (lower case) rules out nearly every (text, term) pair before the
+    # word-boundary pattern runs: ~34,000 regex searches per load of data/ otherwise.
+    literal = {id(p): avoid.lower() for p, avoid, _ in patterns
+               if p.flags & re.IGNORECASE and re.escape(avoid) in p.pattern}  # avoid_es words, not regexes
     for path in sorted(root.rglob("*.toml")):
         if path.name == "glossary.toml":
             continue
@@ -264,9 +261,11 @@ def check_glossary(loader: Any, root: Path) -> None:
             continue
         for i, line in enumerate(lines, 1):
             for text in spanish_texts(line):
-                if any_avoided is not None and not any_avoided.search(text):
-                    continue
+                low = text.lower()
                 for pattern, avoid, use in patterns:
+                    word = literal.get(id(pattern))
+                    if word is not None and word not in low:
+                        continue
                     if pattern.search(text):
                         loader.problem(_rel(root, path), i,
                                        f"Spanish text uses {avoid!r}: the glossary says {use!r}")
