@@ -113,7 +113,10 @@ def test_pack_section_and_ids(cat):
     assert autos == [("fact", "auto-production"), ("chart", "auto-diverging"),
                      ("fact", "transport-share"), ("chart", "transport-share")]
     ids = [i.ref for i in pack_ids(cat, ["joint-review", "gdp-share"]).items]
-    assert ids == ["gdp-share", "gdp-column", "joint-review", "usmca-timeline"]
+    assert ids == ["joint-review", "usmca-timeline", "gdp-share", "gdp-column"]  # the order given
+    # a chart named on its own sits where it was named, not behind its fact; a repeated id once
+    ids = [i.ref for i in pack_ids(cat, ["gdp-column", "joint-review", "gdp-share", "joint-review"]).items]
+    assert ids == ["gdp-column", "joint-review", "usmca-timeline", "gdp-share"]
     with pytest.raises(SelectionError, match="nope"):
         pack_ids(cat, ["gdp-share", "nope"])
     with pytest.raises(SelectionError, match="sections"):

@@ -36,6 +36,24 @@ def test_ids_to_pptx_and_xlsx(tmp_path, fixture_catalog, capsys):
     assert load_workbook(tmp_path / "a.xlsx").sheetnames[0] == "Portada"
 
 
+def test_ids_export_keeps_the_order_given(tmp_path, fixture_catalog, capsys):
+    """`--ids B,A`: B's slide (and its chart) come before A's, in the deck as in the agenda."""
+    from pptx import Presentation
+
+    def fact_titles(ids: str) -> list[str]:
+        out = tmp_path / f"{ids}.pptx"
+        assert main(["export", "--ids", ids, "--pptx", str(out)]) == 0, capsys.readouterr().err
+        prs = Presentation(str(out))
+        return [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+
+    forward = fact_titles("gdp-share,trade-trilateral")
+    backward = fact_titles("trade-trilateral,gdp-share")
+    gdp = fixture_catalog.fact("gdp-share").title("en")
+    trade = fixture_catalog.fact("trade-trilateral").title("en")
+    assert forward.index(gdp) < forward.index(trade)
+    assert backward.index(trade) < backward.index(gdp)
+
+
 def test_pack_file_export(tmp_path, fixture_catalog):
     from pptx import Presentation
 

@@ -89,16 +89,32 @@ def pack_section(catalog: Catalog, section_id: str, *, lang: str = "en") -> Pack
 
 
 def pack_ids(catalog: Catalog, ids: list[str], *, lang: str = "en") -> Pack:
-    """Named facts (or charts), in catalog order, each fact followed by its chart(s)."""
-    wanted = [i.strip() for i in ids if i.strip()]
+    """Named facts and charts in the order given, each fact followed by its chart(s).
+
+    A chart that is itself named sits where it was named, not behind its fact; an id named twice
+    is taken once, at its first place.
+    """
+    wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
     if not wanted:
         raise SelectionError("--ids needs at least one fact id")
     unknown = [i for i in wanted if catalog.fact(i) is None and i not in catalog.charts]
     if unknown:
         raise SelectionError("not in the catalog: " + ", ".join(unknown)
                              + " (list the ids with `nap-desktop catalog --json`)")
-    facts = [f for f in catalog.facts if f.id in wanted]
-    charts = [cid for cid in catalog.charts if cid in wanted]
-    items = _items_for(catalog, facts, charts, set())
+    named_charts = {i for i in wanted if catalog.fact(i) is None}
+    emitted: set[str] = set()
+    items: list[PackItem] = []
+    for ref in wanted:
+        fact = catalog.fact(ref)
+        if fact is None:
+            if ref not in emitted:
+                emitted.add(ref)
+                items.append(PackItem(kind="chart", ref=ref, uid=_uid("chart", ref)))
+            continue
+        items.append(PackItem(kind="fact", ref=fact.id, uid=_uid("fact", fact.id)))
+        for chart_id in _charts_of(catalog, fact):
+            if chart_id not in emitted and chart_id not in named_charts:
+                emitted.add(chart_id)
+                items.append(PackItem(kind="chart", ref=chart_id, uid=_uid("chart", chart_id)))
     title = {"en": "Selected figures", "es": "Cifras seleccionadas"}[lang]
     return Pack(title=title, lang=lang, items=tuple(items))
