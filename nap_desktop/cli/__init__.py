@@ -130,16 +130,21 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'} found in {root}")
         return 1
+    def count(n: int, word: str) -> str:
+        return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
     if is_library(root):
         own = lambda items: [i for i in items if getattr(i, "origin", "") == "user"]  # noqa: E731
         rows = sum(len(d.rows) for d in own(catalog.datasets.values()))
-        print(f"OK: library with {len(own(catalog.facts))} facts, {len(own(catalog.sources.values()))} sources, "
-              f"{len(own(catalog.datasets.values()))} datasets ({rows} rows), "
-              f"{len(own(catalog.charts.values()))} charts checked in {root}")
+        print(f"OK: library with {count(len(own(catalog.facts)), 'fact')}, "
+              f"{count(len(own(catalog.sources.values())), 'source')}, "
+              f"{count(len(own(catalog.datasets.values())), 'dataset')} ({count(rows, 'row')}), "
+              f"{count(len(own(catalog.charts.values())), 'chart')} checked in {root}")
         return 0
     rows = sum(len(d.rows) for d in catalog.datasets.values())
-    print(f"OK: {len(catalog.facts)} facts, {len(catalog.sources)} sources, {len(catalog.sections)} sections, "
-          f"{len(catalog.datasets)} datasets ({rows} rows), {len(catalog.charts)} charts checked in {root}")
+    print(f"OK: {count(len(catalog.facts), 'fact')}, {count(len(catalog.sources), 'source')}, "
+          f"{count(len(catalog.sections), 'section')}, {count(len(catalog.datasets), 'dataset')} "
+          f"({count(rows, 'row')}), {count(len(catalog.charts), 'chart')} checked in {root}")
     return 0
 
 

@@ -37,7 +37,7 @@ def test_a_user_fact_is_written_in_datas_format_and_passes_data_check(tmp_path, 
     text = (folder / "facts" / f"{fid}.toml").read_text(encoding="utf-8")
     assert "[[fact]]" in text and 'unit = "count_mn"' in text
     assert main(["data", "check", str(folder)]) == 0
-    assert "OK: library with 1 facts, 1 sources" in capsys.readouterr().out
+    assert "OK: library with 1 fact, 1 source, " in capsys.readouterr().out
     catalog = lib.load_catalog_with_library(folder)
     fact = catalog.fact(fid)
     assert fact.origin == "user" and fact.value == 12.7 and fact.text_es == ""  # Spanish may wait
@@ -117,7 +117,7 @@ def test_a_saved_table_becomes_a_dataset_and_a_chart_with_gaps_not_zeros(tmp_pat
     rows = catalog.datasets[dataset_id].rows
     assert all(r.status == "official" and r.source in catalog.sources for r in rows)
     assert main(["data", "check", str(folder)]) == 0
-    assert "1 datasets (4 rows), 1 charts" in capsys.readouterr().out
+    assert "1 dataset (4 rows), 1 chart checked" in capsys.readouterr().out
     with pytest.raises(lib.LibraryError, match="already a dataset"):
         lib.save_table(folder, table, id="members-surveyed", kind="column", title_en="Again", unit="count",
                        source=dict(SOURCE), status="official")
