@@ -159,14 +159,20 @@ def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[st
     return cell
 
 
-def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_height: float) -> Any:
+#: The chart's drawing height in SVG pixels (at 760 wide): the first that lets the page end on one sheet.
+#: A shorter chart keeps its width and its type size (a shorter plot area), it is never scaled down.
+CHART_SVG_HEIGHTS = (400, 340, 290)
+
+
+def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_height: float,
+                   svg_height: int = CHART_SVG_HEIGHTS[0]) -> Any:
     """The chart's SVG (svg_chart, the same renderer as the images) as a scaled reportlab Drawing."""
     from svglib.svglib import svg2rlg
 
     from nap_desktop.exporters.svg_chart import chart_svg
 
     # Drawn at 760x400 and shown at about 0.7 of that: labels at ~8.5 pt, the layout the chart was designed for.
-    svg = chart_svg(spec, catalog, lang, width=760, height=400)
+    svg = chart_svg(spec, catalog, lang, width=760, height=svg_height)
     # svglib resolves font-family names through reportlab; point the SVG at our embedded font.
     svg = re.sub(r'font-family="[^"]*"', f'font-family="{FONT}"', svg)
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
@@ -180,7 +186,7 @@ def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_hei
 
 
 def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float, chart_height: float,
-                  talking_points: bool = False) -> list[Any]:
+                  talking_points: bool = False, chart_svg_height: int = CHART_SVG_HEIGHTS[0]) -> list[Any]:
     """The handout's flowables (exposed for tests and the benchmark)."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -226,7 +232,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     charts = [catalog.charts[i.ref] for i in pack.items if i.kind == "chart" and i.ref in catalog.charts]
     for spec in charts[:MAX_CHARTS]:
         story.append(Spacer(1, 6))
-        story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height))
+        story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height, chart_svg_height))
 
     if talking_points:
         points = [i.talking_points.strip() for i in pack.items if i.talking_points.strip()]
@@ -244,7 +250,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
         for sid in source_ids:
             src = catalog.sources[sid]
-            parts = [_para_text(src.publisher_in(lang)), f"<i>{_para_text(src.title)}</i>"]
+            parts = [_para_text(src.publisher_in(lang)), f"<i>{_para_text(src.title_in(lang))}</i>"]
             if src.date:
                 parts.append(_para_text(format_date(src.date, lang)))
             line = f"{number[sid]}. " + ", ".join(p for p in parts if p)
@@ -298,18 +304,32 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
                                                           date=date_text, page=doc.page))
         canvas.restoreState()
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=0.7 * inch,
-        title=title, author=author, subject=_T["subject"][lang], creator=f"NAP Briefing {__version__}",
-        producer=f"NAP Briefing {__version__}", lang="es-MX" if lang == "es" else "en-US",
-        invariant=1,  # same pack + clock = same bytes
-        initialFontName=FONT, initialFontSize=10,
-    )
-    story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.6 * inch,
-                          talking_points=talking_points)
-    try:
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    except Exception as exc:  # reportlab raises plain exceptions for layout failures
-        raise ExportError(f"The handout could not be laid out: {exc}") from exc
-    return buffer.getvalue()
+    def build(chart_svg_height: int) -> tuple[bytes, int]:
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(
+            buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
+            bottomMargin=0.7 * inch, title=title, author=author, subject=_T["subject"][lang],
+            creator=f"NAP Briefing {__version__}", producer=f"NAP Briefing {__version__}",
+            lang="es-MX" if lang == "es" else "en-US",
+            invariant=1,  # same pack + clock = same bytes
+            initialFontName=FONT, initialFontSize=10,
+        )
+        story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.6 * inch,
+                              talking_points=talking_points, chart_svg_height=chart_svg_height)
+        try:
+            doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        except Exception as exc:  # reportlab raises plain exceptions for layout failures
+            raise ExportError(f"The handout could not be laid out: {exc}") from exc
+        return buffer.getvalue(), doc.page
+
+    has_chart = any(i.kind == "chart" and i.ref in catalog.charts for i in pack.items)
+    payload, pages = build(CHART_SVG_HEIGHTS[0])
+    # A leave-behind is one sheet: when a few lines spill onto a second page, shorter charts take them
+    # back (a longer pack keeps its charts at full height: it is several pages anyway).
+    for svg_height in CHART_SVG_HEIGHTS[1:]:
+        if pages != 2 or not has_chart:
+            break
+        shorter, shorter_pages = build(svg_height)
+        if shorter_pages < pages:
+            return shorter
+    return payload
