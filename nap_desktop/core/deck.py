@@ -214,7 +214,7 @@ class Slide:
 
 
 def _source_entry(src: Source, lang: str) -> SourceEntry:
-    return SourceEntry(id=src.id, publisher=src.publisher_in(lang), title=src.title, url=src.url, date=src.date,
+    return SourceEntry(id=src.id, publisher=src.publisher_in(lang), title=src.title_in(lang), url=src.url, date=src.date,
                        status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
 
 

@@ -601,7 +601,7 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         r += 1
         book.text(ws, r, 0, src.id, book.f_text)
         book.text(ws, r, 1, src.publisher_in(lang), book.f_text)
-        book.text(ws, r, 2, src.title, book.f_text)
+        book.text(ws, r, 2, src.title_in(lang), book.f_text)
         book.text(ws, r, 3, src.date, book.f_text)
         book.text(ws, r, 4, STATUS_SHORT.get(src.status, {}).get(lang, src.status),
                   book.f_warn if src.status == "secondary" else book.f_text)
@@ -610,9 +610,9 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
             ws.write_url(r, 6, src.url, book.f_link, string=src.url)
         else:
             book.text(ws, r, 6, src.url, book.f_text)
-        book.text(ws, r, 7, src.note, book.f_text)
-        _fit_row(ws, r, [(src.id, 18), (src.publisher_in(lang), 34), (src.title, 50),
-                         (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note, 50)])
+        book.text(ws, r, 7, src.note_in(lang), book.f_text)
+        _fit_row(ws, r, [(src.id, 18), (src.publisher_in(lang), 34), (src.title_in(lang), 50),
+                         (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note_in(lang), 50)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
     _print_setup(ws, lang, 0, _t("report_name", lang))

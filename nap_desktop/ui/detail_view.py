@@ -77,9 +77,9 @@ class SourceRow(QFrame):
         src = self.source
         self.name_label.setText(src.publisher_in(lang))
         when = format_date(src.date, lang) if src.date else ""
-        self.title_label.setText(" · ".join(p for p in (src.title, when) if p))
+        self.title_label.setText(" · ".join(p for p in (src.title_in(lang), when) if p))
         self.badge.set_language(lang)
-        self.note_label.setText(src.note)
+        self.note_label.setText(src.note_in(lang))
         self.note_label.setVisible(bool(src.note))
         self.copy_button.setText(QCoreApplication.translate("DetailView", "Copy link"))
         self.copy_button.setToolTip(QCoreApplication.translate("DetailView", "Copy the address to the clipboard (the app never opens links)"))

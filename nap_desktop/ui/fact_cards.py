@@ -84,7 +84,7 @@ def citation(fact: Fact, catalog: Catalog, lang: str) -> tuple[str, str]:
     lines.append(" · ".join(p for p in (figure, period) if p))
     source_parts = []
     for src in sources:
-        source_parts.append(", ".join(p for p in (src.publisher_in(lang), src.title, src.date) if p)
+        source_parts.append(", ".join(p for p in (src.publisher_in(lang), src.title_in(lang), src.date) if p)
                             + (f" ({src.url})" if src.url else ""))
     if source_parts:
         lines.append(f"{source_word}: " + "; ".join(source_parts))
@@ -95,7 +95,7 @@ def citation(fact: Fact, catalog: Catalog, lang: str) -> tuple[str, str]:
     if sources:
         links = []
         for src in sources:
-            label = html.escape(", ".join(p for p in (src.publisher_in(lang), src.title, src.date) if p))
+            label = html.escape(", ".join(p for p in (src.publisher_in(lang), src.title_in(lang), src.date) if p))
             links.append(f'<a href="{html.escape(src.url, quote=True)}">{label}</a>' if src.url.startswith(
                 ("https://", "http://")) else label)
         cells.append(f"<p><small>{source_word}: " + "; ".join(links) + "</small></p>")

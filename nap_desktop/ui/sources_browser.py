@@ -238,7 +238,7 @@ class SourcesBrowser(QWidget):
         labels = [STATUS_SHORT.get(src.status, {}).get(l, "") for l in ("en", "es")]
         labels += [STATUS_LABELS.get(src.status, {}).get(l, "") for l in ("en", "es")]
         yours = "yours user suya usuario" if src.origin == "user" else ""
-        return haystack(src.id, src.publisher, src.title, src.url, src.date, src.note, src.status, *labels,
+        return haystack(src.id, src.publisher, src.title, src.title_es, src.url, src.date, src.note, src.note_es, src.status, *labels,
                         format_date(src.date, "en") if src.date else "",
                         format_date(src.date, "es") if src.date else "", yours)
 
@@ -276,14 +276,14 @@ class SourcesBrowser(QWidget):
         lang = self._lang
         facts, charts = self._uses.get(src.id, ([], []))
         mine = f"  ({_tr('yours')})" if src.origin == "user" else ""
-        text = " — ".join(p for p in (src.publisher + mine, src.title) if p)
+        text = " — ".join(p for p in (src.publisher_in(lang) + mine, src.title_in(lang)) if p)
         if self._compact:
             meta = [short_date(src.date, lang) if src.date else "", STATUS_SHORT.get(src.status, {}).get(lang, ""),
                     count_text(len(facts), "fact"), count_text(len(charts), "chart")]
             text += "\n" + " · ".join(p for p in meta if p)
         item.setText(0, text)
-        item.setData(0, SORT_ROLE, normalise(src.publisher + " " + src.title))
-        item.setToolTip(0, "\n".join(p for p in (src.publisher, src.title) if p))
+        item.setData(0, SORT_ROLE, normalise(src.publisher + " " + src.title_in(lang)))
+        item.setToolTip(0, "\n".join(p for p in (src.publisher_in(lang), src.title_in(lang)) if p))
         item.setText(1, short_date(src.date, lang) if src.date else "—")
         item.setData(1, SORT_ROLE, src.date or "")
         item.setToolTip(1, format_date(src.date, lang) if src.date else "")
@@ -370,17 +370,17 @@ class SourcesBrowser(QWidget):
         self.details.setVisible(src is not None)
         if src is None:
             return
-        self.publisher_label.setText(src.publisher)
+        self.publisher_label.setText(src.publisher_in(lang))
         self.badge.set_status(src.status)
         self.badge.set_language(lang)
         when = format_date(src.date, lang) if src.date else ""
-        self.title_label.setText(" · ".join(p for p in (src.title, when) if p))
+        self.title_label.setText(" · ".join(p for p in (src.title_in(lang), when) if p))
         self.url_field.setText(src.url)
         self.url_field.setCursorPosition(0)
         self.url_field.setVisible(bool(src.url))
         self.copy_button.setVisible(bool(src.url))
         self.no_url_label.setVisible(not src.url)
-        self.note_label.setText(src.note)
+        self.note_label.setText(src.note_in(lang))
         self.note_label.setVisible(bool(src.note))
         facts, charts = self._uses.get(src.id, ([], []))
         self.uses_tree.clear()

@@ -284,7 +284,7 @@ def test_fifty_breakages_never_end_in_a_traceback(pristine, tmp_path, capsys):
     ("csv unclosed quote", "datasets/us-goods-trade-partners.csv:2: unclosed quote: the quoted field that starts on line 2"),
     ("layout unclosed quote", "layouts/us_tile_grid.csv:2: unclosed quote"),
     ("layout a folder", "layouts/us_tile_grid.csv: a folder where a file belongs"),
-    ("source TOML typo", "sources/agencies.toml:10: malformed TOML: "),
+    ("source TOML typo", "sources/agencies.toml:11: malformed TOML: "),
 ])
 def test_a_root_cause_comes_first_with_its_follow_ons_folded(name, expected_start, pristine, tmp_path, capsys, baseline):
     mutate = dict(MUTATIONS)[name]

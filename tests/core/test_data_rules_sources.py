@@ -116,3 +116,46 @@ def test_a_front_page_with_a_language_path_is_reported_at_its_line(data):
     line = _line_of(path, 'url = "https://www.inegi.org.mx/en/"')
     assert any(str(p).startswith(f"sources/agencies.toml:{line}: source inegi: a homepage URL (https://www.inegi.org.mx/en/)")
                for p in _problems(data))
+
+
+def test_a_bundled_source_note_without_its_spanish_is_reported_at_its_line(data):
+    """Rule source-note-es: a Spanish output would show our English note (the workbook's Sources sheet,
+    the detail view, the Sources view)."""
+    path = data / "sources" / "agencies.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('id = "inegi"')
+    note_es = text.index("note_es = ", start)
+    path.write_text(text[:note_es] + text[text.index("\n", note_es) + 1:], encoding="utf-8")
+    line = _line_of(path, 'note = "URL of ENOE')
+    found = [p for p in _problems(data) if str(p).startswith(f"sources/agencies.toml:{line}: source inegi: a note "
+                                                             "without note_es")]
+    assert found, [str(p) for p in _problems(data)]
+    assert messages.render(found[0], "es") == (f"sources/agencies.toml, línea {line}: fuente inegi: una nota sin "
+                                               "note_es; las salidas en español la mostrarían en inglés")
+
+
+def test_a_user_source_note_needs_no_spanish_twin(tmp_path):
+    """A user's own note is in the user's words: the library is not asked for a translation."""
+    from nap_desktop.core.catalog.library import add_source, init_library
+    from nap_desktop.core.catalog.library import load_catalog_with_library
+
+    library = tmp_path / "lib"
+    init_library(library)
+    add_source(library, {"publisher": "Statistics Canada", "title": "Canadian international merchandise trade",
+                         "url": "https://www150.statcan.gc.ca/n1/daily-quotidien/260402/cg-a008-eng.htm",
+                         "date": "2026-04-02", "status": "official", "note": "Chart 8 of The Daily"})
+    catalog = load_catalog_with_library(library)
+    mine = [s for s in catalog.sources.values() if s.origin == "user"]
+    assert [s.note_in("es") for s in mine] == ["Chart 8 of The Daily"]
+
+
+def test_spanish_titles_and_notes_of_sources_are_used_in_spanish_only():
+    catalog = load_catalog_with_problems(DATA)[0]
+    census = catalog.sources["census-c5700-v2026-02"]
+    assert census.title_in("en").startswith("Trade in Goods with China (country page c5700)")
+    assert census.title_in("es").startswith("Trade in Goods with China (página de país c5700)")  # title as published
+    assert "no se leyó en census.gov" in census.note_in("es") and "not read on census.gov" in census.note_in("en")
+    published = catalog.sources["ref-freightwaves-2026"]  # a title as published: the same in both languages
+    assert published.title_in("es") == published.title_in("en") == published.title
+    assert all(s.note_es for s in catalog.sources.values() if s.note)
+    assert catalog.sources["ref-vanguardia-2026"].publisher_in("es").startswith("Vanguardia (México), citando a")

@@ -313,6 +313,8 @@ class _Loader:
                     url=str(block.get("url", "")),
                     date=str(block.get("date", "")),
                     note=str(block.get("note", "")),
+                    title_es=str(block.get("title_es", "")),
+                    note_es=str(block.get("note_es", "")),
                 )
         if not seen and not self.namespace and not any(p.file.startswith("sources/") for p in self.problems):
             self.problem("sources/", 0, "no sources defined")

@@ -353,6 +353,8 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      r"saying why none exists",
      "fuente {id}: la URL es la página de inicio de un sitio ({url}); dé la URL de la tabla o la publicación misma, "
      "o un no_url_reason que diga por qué no existe"),
+    (r"source (?P<id>\S+): a note without note_es; Spanish outputs would show it in English",
+     "fuente {id}: una nota sin note_es; las salidas en español la mostrarían en inglés"),
     (r"source (?P<id>\S+): no date; give the date of the release, or a no_date_reason saying why none is known",
      "fuente {id}: no tiene fecha; dé la fecha de la publicación, o un no_date_reason que diga por qué no se conoce"),
     (r"source (?P<id>\S+): a date that is not YYYY, YYYY-MM or YYYY-MM-DD \((?P<date>.*)\); give the date of the "

@@ -32,7 +32,8 @@ STATUS_SHORT = {
 }
 
 
-_PUBLISHER_WORDS_ES = ((re.compile(r",\s+citing\s+"), ", citando a "), (re.compile(r"\s+via\s+"), " vía "))
+_PUBLISHER_WORDS_ES = ((re.compile(r",\s+citing\s+"), ", citando a "), (re.compile(r"\s+via\s+"), " vía "),
+                       (re.compile(r"\(Mexico\)"), "(México)"))
 
 
 def publisher_in(publisher: str, lang: str) -> str:
@@ -54,6 +55,18 @@ class Source:
     date: str = ""
     note: str = ""
     origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
+    #: Spanish title where ours describes the publication (a title as published stays as it is: no title_es)
+    title_es: str = ""
+    #: Spanish note (bundled sources with a note must have one; a user's own note is in the user's words)
+    note_es: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title as an output in ``lang`` writes it."""
+        return self.title_es if lang == "es" and self.title_es else self.title
+
+    def note_in(self, lang: str) -> str:
+        """The note as an output in ``lang`` writes it."""
+        return self.note_es if lang == "es" and self.note_es else self.note
 
     def publisher_in(self, lang: str) -> str:
         """The publisher as an output in ``lang`` writes it. Publishers are proper names, but the
@@ -71,6 +84,9 @@ class Source:
             "status": self.status,
             "note": self.note,
             "origin": self.origin,
+            # only when set, so copies in packs saved before these fields existed still compare equal
+            **({"title_es": self.title_es} if self.title_es else {}),
+            **({"note_es": self.note_es} if self.note_es else {}),
         }
 
 

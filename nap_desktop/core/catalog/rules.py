@@ -6,6 +6,8 @@ Run by the loader after the catalog is built (``run_rules``):
   (or a ``no_url_reason`` saying why none exists).
 - ``source-date``: a source needs the date of its release (YYYY, YYYY-MM or YYYY-MM-DD), or a
   ``no_date_reason`` saying why none is known.
+- ``source-note-es``: a bundled source with a ``note`` has its ``note_es`` (a Spanish output never
+  shows our English note; a user's own note is in the user's words and needs no twin).
 - ``deny-list``: no source, note or row may rest on a low-credibility domain (content farms,
   vendor blogs, anonymous mirrors): ``DENY_DOMAINS``.
 - ``dataset-status``: a dataset's typed ``status`` may not be stronger than its weakest row.
@@ -121,6 +123,10 @@ def check_sources(loader: Any, root: Path) -> None:
                 loader.problem(name, _key_line(lines, line, "date") if "date" in block else line,
                                f"source {sid}: {what}; give the date of the release, "
                                "or a no_date_reason saying why none is known")
+            if (not getattr(loader, "namespace", None) and str(block.get("note", "")).strip()
+                    and not str(block.get("note_es", "")).strip()):
+                loader.problem(name, _key_line(lines, line, "note"),
+                               f"source {sid}: a note without note_es; Spanish outputs would show it in English")
 
 
 def check_deny_list(loader: Any, root: Path) -> None:
@@ -266,9 +272,11 @@ def check_glossary(loader: Any, root: Path) -> None:
                     word = literal.get(id(pattern))
                     if word is not None and word not in low:
                         continue
-                    if pattern.search(text):
+                    found = pattern.search(text)
+                    if found:  # the words as written in the text, not the glossary's pattern
+                        shown = found.group(0) if found.group(0).strip() else avoid
                         loader.problem(_rel(root, path), i,
-                                       f"Spanish text uses {avoid!r}: the glossary says {use!r}")
+                                       f"Spanish text uses {shown!r}: the glossary says {use!r}")
 
 
 def run_rules(loader: Any, catalog: Any) -> None:

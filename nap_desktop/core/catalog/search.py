@@ -302,7 +302,7 @@ class SearchIndex:
         for sid in fact.sources:
             src = cat.sources.get(sid)
             if src is not None:
-                source_words += [src.publisher, src.title]
+                source_words += [src.publisher, src.title, src.title_es]
         raw = {
             "text_en": [fact.text_en, fact.label_en, fact.note_en],
             "text_es": [fact.text_es, fact.label_es, fact.note_es],
@@ -334,7 +334,7 @@ class SearchIndex:
         for sid in fact.sources:
             src = cat.sources.get(sid)
             if src is not None:
-                parts += [src.publisher, src.title]
+                parts += [src.publisher, src.title, src.title_es]
         # One pass over all fields (a space between two fields is a word break, as between two words):
         # the same words as normalising each field on its own, at a fraction of the cost.
         return _index_words(" ".join(p for p in parts if p))
