@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 INK = "#1d2329"
 MUTED = "#56616b"
+#: text of a disabled control: clearly lighter than MUTED, still legible on white
+DISABLED = "#a3abb3"
 BORDER = "#d9dee3"
 SOFT = "#f4f6f8"
 ACCENT = "#1f4e79"
@@ -40,6 +42,8 @@ QPushButton:hover {{ background: {SOFT}; }}
 QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 5px 11px; }}
 QPushButton#PrimaryButton {{ background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; }}
 QPushButton#PrimaryButton:hover {{ background: #173b5c; }}
+QPushButton:disabled {{ color: {DISABLED}; background: {SOFT}; border: 1px solid {BORDER}; }}
+QPushButton#PrimaryButton:disabled {{ color: #ffffff; background: #9fb3c6; border: 1px solid #9fb3c6; }}
 QListWidget#SectionNav {{ border: none; background: {SOFT}; padding: 8px 0; outline: none; }}
 QListWidget#SectionNav::item {{ padding: 10px 14px; border-left: 4px solid transparent; color: {INK}; }}
 QListWidget#SectionNav::item:selected {{ background: #ffffff; color: {INK}; font-weight: 600; }}
@@ -78,6 +82,9 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(FOCUS))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
+    # disabled controls must look disabled (a colour for every group above makes them look enabled)
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED))
     app.setPalette(palette)
     font = QFont(app.font())
     if font.pointSizeF() < 10.5:

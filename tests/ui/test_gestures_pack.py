@@ -81,16 +81,37 @@ def test_button_row_does_not_move_when_the_selected_kind_changes(panel):
     assert len(set(tops)) == 1, tops
 
 
-def test_disabled_buttons_look_disabled(panel):
+@pytest.fixture
+def app_theme():
+    """The app's own palette and style sheet (the test app has neither): what the user sees."""
+    from PySide6.QtWidgets import QApplication
+
+    from nap_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    style, sheet, palette = app.style().name(), app.styleSheet(), app.palette()
+    apply_theme(app)
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setStyle(style)
+
+
+def test_disabled_buttons_look_disabled(app_theme, panel):
+    """With the app's theme (its palette once gave disabled buttons the enabled text colour)."""
     panel.list_view.clearSelection()
-    assert not panel.remove_button.isEnabled()
-    disabled = panel.remove_button.grab().toImage()
+    buttons = (panel.remove_button, panel.up_button, panel.down_button)
+    assert not any(b.isEnabled() for b in buttons)
+    disabled = [b.grab().toImage() for b in buttons]
     _click_row(panel, 1)
-    enabled = panel.remove_button.grab().toImage()
+    assert all(b.isEnabled() for b in buttons)
+    enabled = [b.grab().toImage() for b in buttons]
+
     # the text colour differs: sample the darkest pixel of each
     def darkest(img):
         return min(img.pixelColor(x, y).lightness() for x in range(img.width()) for y in range(img.height()))
-    assert darkest(disabled) - darkest(enabled) > 40
+    for off, on in zip(disabled, enabled):
+        assert darkest(off) - darkest(on) > 40, (darkest(off), darkest(on))
 
 
 def test_meeting_date_picker_opens_at_today_and_a_clicked_day_is_set(panel, qtbot):
