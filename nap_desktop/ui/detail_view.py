@@ -227,7 +227,7 @@ class DetailView(QScrollArea):
         self.value_label.setText(value)
         self.value_label.setStyleSheet(f"color: {color};")
         self.value_label.setVisible(bool(value))
-        self.statement_label.setText(fact.text(lang))
+        self.statement_label.setText(theme.no_break(fact.text(lang)))
         self.period_label.setText(QCoreApplication.translate("DetailView", "Period: %1").replace("%1", period_text(fact, lang)) if fact.period else "")
         note = fact.note(lang)
         self.notes_label.setText(note)

@@ -119,11 +119,11 @@ def highlighted(text: str, matches: Matches | None) -> str | None:
     if not spans:
         return None
     parts, pos = [], 0
-    for start, end in spans:
-        parts += [html.escape(text[pos:start], quote=False), HIGHLIGHT_OPEN,
-                  html.escape(text[start:end], quote=False), HIGHLIGHT_CLOSE]
+    for start, end in spans:  # no_break keeps "T-MEC" on one line, one character for one: spans still hold
+        parts += [html.escape(theme.no_break(text[pos:start]), quote=False), HIGHLIGHT_OPEN,
+                  html.escape(theme.no_break(text[start:end]), quote=False), HIGHLIGHT_CLOSE]
         pos = end
-    parts.append(html.escape(text[pos:], quote=False))
+    parts.append(html.escape(theme.no_break(text[pos:]), quote=False))
     return "".join(parts).replace("\n", "<br>")
 
 
@@ -436,10 +436,10 @@ class FactCardWidget(QFrame):
         """Headline and statement, with the search's words marked; the "matched in" note."""
         lang, fact, matches = self._lang, self.fact, self._matches
         value = headline(fact, lang)
-        _set_label_text(self.value_label, value, highlighted(value, matches))
+        _set_label_text(self.value_label, theme.no_break(value), highlighted(value, matches))
         self.value_label.setVisible(bool(value))
         statement = fact.text(lang)
-        _set_label_text(self.statement_label, statement, highlighted(statement, matches))
+        _set_label_text(self.statement_label, theme.no_break(statement), highlighted(statement, matches))
         note = match_note(match_where(fact, lang, matches))
         self.match_label.setText(note)
         self.match_label.setVisible(bool(note))

@@ -31,6 +31,8 @@ def cards_catalog(sample_catalog):
             fact = dataclasses.replace(fact, text_en="Mexico's vehicle <b>production</b> fell 0.9% & more.")
         if fact.id == "usmca-laredo-port":
             fact = dataclasses.replace(fact, chart="ports-by-value")
+        if fact.id == "usmca-border-daily-trade":
+            fact = dataclasses.replace(fact, text_es=fact.text_es + " Lo protege el T-MEC.")
         facts.append(fact)
     return dataclasses.replace(sample_catalog, facts=tuple(facts), charts={spec.id: spec})
 
@@ -111,6 +113,22 @@ def test_an_unaccented_query_highlights_the_accented_word_in_the_spanish_card(es
     card = _card(es_win, "usmca-border-daily-trade", qtbot)
     assert f"cada {HIGHLIGHT_OPEN}día{HIGHLIGHT_CLOSE}" in card.value_label.text()
     assert f"cada {HIGHLIGHT_OPEN}día{HIGHLIGHT_CLOSE}" in card.statement_label.text()
+
+
+def test_t_mec_never_breaks_at_its_hyphen_on_a_card_and_copies_as_written(es_win, qtbot):
+    """A card's statement wrapped "T-" / "MEC" across lines: a non-breaking hyphen on screen, with or without
+    a search mark; Ctrl+C still copies the statement as written."""
+    card = _card(es_win, "usmca-border-daily-trade", qtbot)
+    assert "T\u2011MEC" in card.statement_label.text() and "T-MEC" not in card.statement_label.text()
+    _type(es_win, "protege")
+    card = _card(es_win, "usmca-border-daily-trade", qtbot)
+    assert f"{HIGHLIGHT_OPEN}protege{HIGHLIGHT_CLOSE} el T\u2011MEC." in card.statement_label.text()
+    QApplication.clipboard().clear()
+    card.setFocus()
+    QTest.keyClick(card, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert "el T-MEC." in copied and "\u2011" not in copied
+    QApplication.clipboard().clear()
 
 
 def test_statement_text_is_escaped_before_marking(en_win, qtbot):
