@@ -407,6 +407,42 @@ def _balanced_pages(items: list[Any], size: int) -> list[list[Any]]:
     return out
 
 
+#: The sources appendix's text box on our 13.33 x 7.5 in template (pt): the renderer's width and height.
+SOURCES_BOX_PT = (873.6, 370.8)
+
+
+def _source_need(entry: SourceEntry) -> float:
+    """The height (pt) an appendix entry takes on our template: its bold head wrapped, then one line."""
+    from nap_desktop.core.textmetrics import height, role_min, wrap
+
+    head_size, line_size = role_min("body") + 2, role_min("body")
+    head = f"{entry.publisher}. {entry.title}" + (f" ({entry.date})" if entry.date else "")
+    return height(len(wrap(head, SOURCES_BOX_PT[0], head_size, True)), head_size) + head_size * 0.5 + height(1, line_size)
+
+
+def _source_pages(entries: list[SourceEntry]) -> list[list[SourceEntry]]:
+    """Sources appendix pages: at most SOURCES_PER_SLIDE entries each, and no more than the box holds
+    at their measured heights (a page of long Spanish titles takes five, not six, so none is cut),
+    as few pages as that allows, filled evenly (no page with a lone entry)."""
+    if not entries:
+        return [[]]
+    needs = [_source_need(e) for e in entries]
+    fewest = -(-len(entries) // SOURCES_PER_SLIDE)
+    for pages in range(fewest, len(entries) + 1):
+        base, extra = divmod(len(entries), pages)
+        out, start, fits = [], 0, True
+        for n in range(pages):
+            end = start + base + (1 if n < extra else 0)
+            if sum(needs[start:end]) > SOURCES_BOX_PT[1] and end - start > 1:
+                fits = False
+                break
+            out.append(entries[start:end])
+            start = end
+        if fits:
+            return out
+    return [[e] for e in entries]  # pragma: no cover - one entry a page always "fits"
+
+
 def _page_title(base: str, page: int, pages: int) -> str:
     return f"{base} ({page}/{pages})" if pages > 1 else base
 
@@ -473,7 +509,7 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     # Sources appendix
     source_ids = used_sources(pack, catalog)
     entries_src = [_source_entry(catalog.sources[sid], lang) for sid in source_ids]
-    src_pages = _balanced_pages(entries_src, SOURCES_PER_SLIDE)
+    src_pages = _source_pages(entries_src)
     appendix = []
     if entries_src:
         for n, page in enumerate(src_pages, start=1):

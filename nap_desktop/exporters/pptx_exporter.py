@@ -540,13 +540,19 @@ class _DeckWriter:
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
         tf.word_wrap = True
         width_pt = width / EMU_PER_PT
-        budget = (bottom - top) / EMU_PER_PT / max(1, len(s.sources))
+        box_pt = (bottom - top) / EMU_PER_PT
         head_size, line_size = role_min("body") + 2, role_min("body")
+        heads = [f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else "") for e in s.sources]
+        # Each entry gets the lines it needs when they all fit the box (a long Spanish title takes three
+        # lines beside shorter ones); only a page that cannot hold them all shares the box evenly and cuts.
+        extra = head_size * 0.5 + line_height(1, line_size)
+        needs = [line_height(len(wrap(h, width_pt, head_size, True)), head_size) + extra for h in heads]
+        even = box_pt / max(1, len(s.sources))
+        budgets = needs if sum(needs) <= box_pt else [even] * len(needs)
         first = True
-        for e in s.sources:
-            head = f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else "")
+        for e, head, budget in zip(s.sources, heads, budgets):
             tail = e.status_label + (f" · {e.url}" if e.url else "")
-            room = budget - head_size * 0.5 - line_height(1, line_size)
+            room = budget - extra
             lines, _, cut = fit(head, width_pt, max(room, line_height(1, head_size)), "body", bold=True,
                                 sizes=(head_size,))
             if cut:

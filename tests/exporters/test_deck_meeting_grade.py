@@ -67,6 +67,17 @@ def test_every_text_box_fits_with_the_bundled_font_and_respects_its_role_minimum
     assert measured > 500
 
 
+def test_every_source_of_the_appendix_is_cited_whole(deck, catalog):
+    """No appendix entry is cut with '…' (the Spanish titles are longer: a page takes fewer of them),
+    and every source the deck uses is listed once."""
+    lang, _, prs = deck
+    heads = [p.text for s in prs.slides for sh in s.shapes if sh.name == "Sources"
+             for p in sh.text_frame.paragraphs if p.runs and p.runs[0].font.bold]
+    assert heads and not [h for h in heads if h.rstrip().endswith("…")]
+    used = {sid for f in catalog.facts for sid in f.sources} | {sid for c in catalog.charts.values() for sid in c.sources}
+    assert len(heads) == len(used & set(catalog.sources)), (len(heads), len(used))
+
+
 def test_no_two_slides_share_a_title(deck):
     _, _, prs = deck
     titles = [s.shapes.title.text_frame.text.replace("\v", " ") for s in prs.slides
