@@ -120,6 +120,8 @@ class SlideWidget(QWidget):
         self.overflows: list[tuple[str, str]] = []
         #: (element, pixel size) of every text drawn in the last paint (tests look at it)
         self.drawn: list[tuple[str, int]] = []
+        #: (element, text) of every text drawn in the last paint
+        self.drawn_text: list[tuple[str, str]] = []
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
@@ -210,6 +212,7 @@ class SlideWidget(QWidget):
         if not fits and self._slide is not None:
             self.overflows.append((self._slide.kind, what))
         self.drawn.append((what, font.pixelSize()))
+        self.drawn_text.append((what, text))
         p.save()
         # clip to the box, with room above for the accents on capitals (Í, Ó in 'TECNOLOGÍA Y SEGURIDAD
         # ECONÓMICA' reach above the line's ascent and were cut to dots) and below for descenders
@@ -253,6 +256,7 @@ class SlideWidget(QWidget):
         slide = self._slide
         self.overflows = []
         self.drawn = []
+        self.drawn_text = []
         if slide is None:
             p.fillRect(canvas, QColor(theme.SOFT))
             self._text(p, self._placeholder, self._r(MARGIN, 360, CANVAS_W - 2 * MARGIN, 180), max_px=40,
@@ -385,11 +389,16 @@ class SlideWidget(QWidget):
         self._accent_bar(p)
         # The deck titles a fact slide with its section (the kicker); show whichever the slide has.
         self._kicker(p, slide if slide.kicker else Slide(kind=slide.kind, title=slide.title, kicker=slide.title))
-        y = 92.0
+        y, figure_h, figure_px = 92.0, 180.0, 140
+        if slide.kicker and slide.title and slide.title != slide.kicker:
+            # the action title under the section, as on the deck's fact slide
+            self._text(p, slide.title, self._r(MARGIN, 84, CANVAS_W - 2 * MARGIN, 84), max_px=44, min_px=26,
+                       bold=True, align=_LEFT | _VCENTER, what="title")
+            y, figure_h, figure_px = 176.0, 150.0, 116
         if slide.figure:
-            self._text(p, slide.figure, self._r(MARGIN, y, CANVAS_W - 2 * MARGIN, 180), max_px=140,
-                              min_px=64, color=self._accent(), bold=True, align=_LEFT | _VCENTER, what="figure")
-            y += 180
+            self._text(p, slide.figure, self._r(MARGIN, y, CANVAS_W - 2 * MARGIN, figure_h), max_px=figure_px,
+                       min_px=64, color=self._accent(), bold=True, align=_LEFT | _VCENTER, what="figure")
+            y += figure_h
             if slide.figure_label:
                 self._text(p, slide.figure_label, self._r(MARGIN, y, CANVAS_W - 2 * MARGIN, 48), max_px=34,
                            min_px=24, color=theme.MUTED, what="figure_label")

@@ -727,6 +727,24 @@ def test_presenter_view_top_row_is_never_cut_in_spanish(qtbot, deck, catalog, si
         translations().set_language("en")
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_fact_slide_shows_its_action_title_as_the_deck_does(qtbot, catalog, lang):
+    """Presenting from the app showed the section and the figure but not the slide's title."""
+    fact = next(f for f in catalog.facts if f.value is not None and f.title(lang))
+    pack = Pack(title="T", lang=lang, items=(PackItem("fact", ref=fact.id),))
+    deck = compose_deck(pack, catalog, lang=lang)
+    at = next(i for i, s in enumerate(deck) if s.kind == "fact")
+    window = _window(qtbot, deck, catalog, lang=lang)
+    window.resize(1024, 640)
+    for _ in range(at):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.slide_view.grab()
+    drawn = dict(window.slide_view.drawn_text)
+    assert drawn["title"] == deck[at].title == fact.title(lang)
+    assert drawn["kicker"] == deck[at].kicker.upper() and drawn["figure"] == deck[at].figure
+    assert not window.slide_view.overflows
+
+
 def test_agenda_entries_share_one_size(qtbot, catalog):
     """A long first entry used to be drawn smaller than the rest; the agenda uses one size for all."""
     facts = sorted(catalog.facts, key=lambda f: -len(f.title("es")))[:4]
