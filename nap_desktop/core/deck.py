@@ -28,6 +28,11 @@ SLIDE_KINDS = ("title", "agenda", "divider", "fact", "chart", "note", "missing",
 
 #: How many entries fit one agenda / sources slide (the renderers size text for these).
 AGENDA_PER_SLIDE = 8
+#: ... and how many agenda entries when every one of them takes a single line on our template
+#: (a 10-item pack gets one agenda slide, not two half-empty ones)
+AGENDA_ONE_LINE_PER_SLIDE = 12
+#: The agenda's line width on our 13.33 x 7.5 in template (pt), indent left out, and its type size.
+AGENDA_LINE_PT = 852.0
 SOURCES_PER_SLIDE = 6
 
 LANG_NAMES = {"en": {"en": "English", "es": "Spanish"}, "es": {"en": "Inglés", "es": "Español"}}
@@ -561,10 +566,19 @@ def _agenda(body: list[Slide], lang: str) -> list[Slide]:
             for n, (name, members) in enumerate(groups, start=1):
                 count = t("one_slide", lang) if len(members) == 1 else t("n_slides", lang).format(n=len(members))
                 entries.append((f"{n}. {name or t('agenda', lang)} — {count}", 1))
-    pages = _balanced_pages(entries, AGENDA_PER_SLIDE)  # 10 items: 5 + 5, not 8 + 2
+    if len(entries) <= AGENDA_ONE_LINE_PER_SLIDE and all(_agenda_one_line(e, lvl) for e, lvl in entries):
+        pages = [entries]
+    else:
+        pages = _balanced_pages(entries, AGENDA_PER_SLIDE)  # 10 two-line items: 5 + 5, not 8 + 2
     return [Slide(kind="agenda", title=_page_title(t("agenda", lang), n, len(pages)),
                   bullets=tuple(e for e, _ in page), bullet_levels=tuple(lvl for _, lvl in page))
             for n, page in enumerate(pages, start=1)]
+
+
+def _agenda_one_line(entry: str, level: int) -> bool:
+    from nap_desktop.core.textmetrics import role_size, wrap
+
+    return len(wrap(entry, AGENDA_LINE_PT, role_size("body"), bool(level))) == 1
 
 
 def _orphan_charts_under_a_divider(body: list[Slide], catalog: Catalog, lang: str) -> list[Slide]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
-from nap_desktop.core.deck import Slide, compose_deck
+from nap_desktop.core.deck import AGENDA_PER_SLIDE, Slide, compose_deck
 from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.textmetrics import fit, role_min, role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
@@ -408,11 +408,13 @@ class _DeckWriter:
         tf.word_wrap = True
         size = role_size("body")
         levels = s.bullet_levels or (0,) * len(s.bullets)
+        # an entry takes the lines it needs, up to two (8 two-line entries fit the box); a page of more
+        # entries (one line each on our template) gives each one line, and cuts beyond (a narrower template)
+        max_lines = 2 if len(s.bullets) <= AGENDA_PER_SLIDE else 1
         first = True
         for entry, level in zip(s.bullets, levels):
             indent = 0 if level else 0.3
-            # an entry takes the lines it needs, up to two (8 two-line entries fit the box); cut beyond
-            lines, _, cut = fit(entry, width / EMU_PER_PT - indent * 72, line_height(2, size), "body",
+            lines, _, cut = fit(entry, width / EMU_PER_PT - indent * 72, line_height(max_lines, size), "body",
                                 bold=bool(level), sizes=(size,))
             if cut:
                 self._cut.append(entry)

@@ -345,7 +345,9 @@ class SlideWidget(QWidget):
         self._accent_bar(p)
         self._text(p, slide.title, self._r(MARGIN, 56, CANVAS_W - 2 * MARGIN, 90), max_px=60, min_px=36,
                    bold=True, align=_LEFT | _VCENTER, what="title")
-        top, row = 180.0, 80.0
+        top = 180.0
+        # 80 px a row for up to eight entries; a page of more one-line entries shares the room left
+        row = min(80.0, (CANVAS_H - 60.0 - top) / max(1, len(slide.bullets)))
         first = self._agenda_first_number(slide)
         entries = []
         for k, entry in enumerate(slide.bullets):
@@ -353,14 +355,15 @@ class SlideWidget(QWidget):
             match = re.match(r"(\d+)\.\s+(.*)", entry, re.S)
             entries.append((match.group(1), match.group(2)) if match else (str(first + k), entry))
         # one size for every entry (the longest decides), not a smaller first line
-        entry_px = 34.0
+        entry_px = min(34.0, row * 0.5)
         box = self._r(MARGIN + 76, 0, CANVAS_W - 2 * MARGIN - 76, row - 4)
         for _number, text in entries:
             while entry_px > 20 and not self._fit(text, box, entry_px, entry_px)[1]:
                 entry_px -= 2
         for k, (number, text) in enumerate(entries):
             y = top + k * row
-            circle = self._r(MARGIN, y + 12, 52, 52)
+            diameter = min(52.0, row - 12)
+            circle = self._r(MARGIN, y + (row - diameter) / 2, diameter, diameter)
             p.save()
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setPen(Qt.PenStyle.NoPen)

@@ -134,15 +134,29 @@ def test_the_longest_spanish_statement_fits_its_role_measured_with_the_bundled_f
     assert cut and size == role_min("message") and lines[-1].endswith("…")
 
 
-def test_agenda_and_sources_pages_are_filled_evenly(cat):
-    from nap_desktop.core.deck import AGENDA_PER_SLIDE
+def test_a_ten_item_agenda_of_one_line_entries_takes_one_slide(cat):
+    """Ten short entries on two half-empty agenda slides looked unfinished; long ones still take two."""
+    from dataclasses import replace
 
     facts = [f.id for f in cat.facts]
-    n = AGENDA_PER_SLIDE + 2
+    items = tuple(PackItem("fact", facts[i % len(facts)], uid=f"f{i}") for i in range(10))
+    slides = compose_deck(Pack(title="t", lang="en", items=items), cat, lang="en", now=NOW)
+    assert [len(s.bullets) for s in slides if s.kind == "agenda"] == [10]
+    long_title = "A title long enough to need a second line on the agenda of the deck, " * 2
+    wordy = replace(cat, facts=tuple(replace(f, title_en=long_title.strip() + f" ({f.id})") for f in cat.facts))
+    slides = compose_deck(Pack(title="t", lang="en", items=items), wordy, lang="en", now=NOW)
+    assert [len(s.bullets) for s in slides if s.kind == "agenda"] == [5, 5]
+
+
+def test_agenda_and_sources_pages_are_filled_evenly(cat):
+    from nap_desktop.core.deck import AGENDA_ONE_LINE_PER_SLIDE
+
+    facts = [f.id for f in cat.facts]
+    n = AGENDA_ONE_LINE_PER_SLIDE + 2
     items = tuple(PackItem("fact", facts[i % len(facts)], uid=f"f{i}") for i in range(n))
     slides = compose_deck(Pack(title="t", lang="en", items=items), cat, lang="en", now=NOW)
     pages = [len(s.bullets) for s in slides if s.kind == "agenda"]
-    assert sum(pages) == n and len(pages) == 2 and max(pages) - min(pages) <= 1
+    assert sum(pages) == n and len(pages) == 2 and max(pages) - min(pages) <= 1, pages
     # numbering runs on across pages, one entry per item
     numbers = [int(b.split(".")[0]) for s in slides if s.kind == "agenda" for b in s.bullets]
     assert numbers == list(range(1, n + 1))

@@ -745,6 +745,24 @@ def test_a_fact_slide_shows_its_action_title_as_the_deck_does(qtbot, catalog, la
     assert not window.slide_view.overflows
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_one_slide_agenda_of_many_entries_fits_the_presenter(qtbot, catalog, lang):
+    """More than eight one-line entries share one agenda slide: every entry drawn, none overflowing."""
+    facts = sorted(catalog.facts, key=lambda f: len(f.title(lang)))[:12]
+    pack = Pack(title="Agenda", lang=lang, items=tuple(PackItem("fact", ref=f.id) for f in facts))
+    deck = compose_deck(pack, catalog, lang=lang)
+    agendas = [i for i, s in enumerate(deck) if s.kind == "agenda"]
+    assert len(agendas) == 1 and len(deck[agendas[0]].bullets) == 12
+    window = _window(qtbot, deck, catalog, lang=lang)
+    window.resize(1024, 640)
+    for _ in range(agendas[0]):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.slide_view.grab()
+    entries = [t for what, t in window.slide_view.drawn_text if what == "agenda_entry"]
+    assert len(entries) == 12 and not window.slide_view.overflows
+    assert len({px for what, px in window.slide_view.drawn if what == "agenda_entry"}) == 1  # one size
+
+
 def test_agenda_entries_share_one_size(qtbot, catalog):
     """A long first entry used to be drawn smaller than the rest; the agenda uses one size for all."""
     facts = sorted(catalog.facts, key=lambda f: -len(f.title("es")))[:4]
