@@ -35,6 +35,8 @@ _BAD = re.compile(
     + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
     + "]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Anything clean() would change, in one pass (most Spanish text is not ASCII yet needs nothing).
+_NEEDS_WORK = re.compile(_BAD.pattern[:-1] + "\ud800-\udfff\r\v\f\x85]")
 
 
 def _fix_surrogates(text: str) -> str:
@@ -53,6 +55,8 @@ def clean(text: Any) -> str:
             return ""
     if text.isascii() and text.isprintable():
         return text  # the common case, fast
+    if not _NEEDS_WORK.search(text):
+        return text  # accents, "\n", "\t": nothing to change
     if _SURROGATE.search(text):
         text = _fix_surrogates(text)
     text = _LINE_BREAKS.sub("\n", text)
@@ -113,15 +117,23 @@ def _clean_value(value: Any, depth: int = 0) -> Any:
     return value
 
 
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _init_fields(cls: type) -> tuple[str, ...]:
+    names = _INIT_FIELDS.get(cls)
+    if names is None:  # dataclasses.fields() builds its tuple on every call: once per class instead
+        names = _INIT_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return names
+
+
 def _clean_dataclass(obj: Any, depth: int = 0) -> Any:
     changes = {}
-    for f in dataclasses.fields(obj):
-        if not f.init:
-            continue
-        old = getattr(obj, f.name)
+    for name in _init_fields(type(obj)):
+        old = getattr(obj, name)
         new = _clean_value(old, depth)
         if new is not old:
-            changes[f.name] = new
+            changes[name] = new
     if not changes:
         return obj
     try:
