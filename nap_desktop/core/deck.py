@@ -416,13 +416,25 @@ def _balanced_pages(items: list[Any], size: int) -> list[list[Any]]:
 SOURCES_BOX_PT = (873.6, 370.8)
 
 
-def _source_need(entry: SourceEntry) -> float:
-    """The height (pt) an appendix entry takes on our template: its bold head wrapped, then one line."""
-    from nap_desktop.core.textmetrics import height, role_min, wrap
+def source_head(entry: SourceEntry) -> str:
+    """An appendix entry's bold first part: publisher, title, date."""
+    return f"{entry.publisher}. {entry.title}" + (f" ({entry.date})" if entry.date else "")
 
-    head_size, line_size = role_min("body") + 2, role_min("body")
-    head = f"{entry.publisher}. {entry.title}" + (f" ({entry.date})" if entry.date else "")
-    return height(len(wrap(head, SOURCES_BOX_PT[0], head_size, True)), head_size) + head_size * 0.5 + height(1, line_size)
+
+def source_sizes() -> tuple[float, float]:
+    """(head, status/URL line) type sizes of an appendix entry."""
+    from nap_desktop.core.textmetrics import role_min
+
+    return role_min("body") + 2, role_min("body")
+
+
+def source_need(entry: SourceEntry, width: float = SOURCES_BOX_PT[0]) -> float:
+    """The height (pt) an appendix entry takes at ``width``: its bold head wrapped, then one line."""
+    from nap_desktop.core.textmetrics import height, wrap
+
+    head_size, line_size = source_sizes()
+    return (height(len(wrap(source_head(entry), width, head_size, True)), head_size)
+            + head_size * 0.5 + height(1, line_size))
 
 
 def _source_pages(entries: list[SourceEntry]) -> list[list[SourceEntry]]:
@@ -431,7 +443,7 @@ def _source_pages(entries: list[SourceEntry]) -> list[list[SourceEntry]]:
     as few pages as that allows, filled evenly (no page with a lone entry)."""
     if not entries:
         return [[]]
-    needs = [_source_need(e) for e in entries]
+    needs = [source_need(e) for e in entries]
     fewest = -(-len(entries) // SOURCES_PER_SLIDE)
     for pages in range(fewest, len(entries) + 1):
         base, extra = divmod(len(entries), pages)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
-from nap_desktop.core.deck import AGENDA_PER_SLIDE, Slide, compose_deck
+from nap_desktop.core.deck import (AGENDA_PER_SLIDE, Slide, compose_deck, source_head, source_need,
+                                   source_sizes)
 from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.textmetrics import fit, role_min, role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
@@ -543,12 +544,12 @@ class _DeckWriter:
         tf.word_wrap = True
         width_pt = width / EMU_PER_PT
         box_pt = (bottom - top) / EMU_PER_PT
-        head_size, line_size = role_min("body") + 2, role_min("body")
-        heads = [f"{e.publisher}. {e.title}" + (f" ({e.date})" if e.date else "") for e in s.sources]
+        head_size, line_size = source_sizes()
+        heads = [source_head(e) for e in s.sources]
         # Each entry gets the lines it needs when they all fit the box (a long Spanish title takes three
         # lines beside shorter ones); only a page that cannot hold them all shares the box evenly and cuts.
         extra = head_size * 0.5 + line_height(1, line_size)
-        needs = [line_height(len(wrap(h, width_pt, head_size, True)), head_size) + extra for h in heads]
+        needs = [source_need(e, width_pt) for e in s.sources]
         even = box_pt / max(1, len(s.sources))
         budgets = needs if sum(needs) <= box_pt else [even] * len(needs)
         first = True

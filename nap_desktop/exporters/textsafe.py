@@ -30,13 +30,12 @@ XLSX_CELL_MAX = 32767
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x85]")
 # C0 controls except \t and \n, DEL, C1 controls, surrogates (handled before), non-characters.
-_BAD = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
-    + "]")
+_BAD_CHARS = ("\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+              + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17)))
+_BAD = re.compile(f"[{_BAD_CHARS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Anything clean() would change, in one pass (most Spanish text is not ASCII yet needs nothing).
-_NEEDS_WORK = re.compile(_BAD.pattern[:-1] + "\ud800-\udfff\r\v\f\x85]")
+_NEEDS_WORK = re.compile(f"[{_BAD_CHARS}\ud800-\udfff\r\v\f\x85]")
 
 
 def _fix_surrogates(text: str) -> str:

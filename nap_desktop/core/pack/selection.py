@@ -101,20 +101,14 @@ def pack_ids(catalog: Catalog, ids: list[str], *, lang: str = "en") -> Pack:
     if unknown:
         raise SelectionError("not in the catalog: " + ", ".join(unknown)
                              + " (list the ids with `nap-desktop catalog --json`)")
-    named_charts = {i for i in wanted if catalog.fact(i) is None}
-    emitted: set[str] = set()
+    # named charts count as placed from the start: they appear where named, never behind a fact
+    placed = {i for i in wanted if catalog.fact(i) is None}
     items: list[PackItem] = []
     for ref in wanted:
         fact = catalog.fact(ref)
         if fact is None:
-            if ref not in emitted:
-                emitted.add(ref)
-                items.append(PackItem(kind="chart", ref=ref, uid=_uid("chart", ref)))
-            continue
-        items.append(PackItem(kind="fact", ref=fact.id, uid=_uid("fact", fact.id)))
-        for chart_id in _charts_of(catalog, fact):
-            if chart_id not in emitted and chart_id not in named_charts:
-                emitted.add(chart_id)
-                items.append(PackItem(kind="chart", ref=chart_id, uid=_uid("chart", chart_id)))
+            items.append(PackItem(kind="chart", ref=ref, uid=_uid("chart", ref)))
+        else:
+            items += _items_for(catalog, [fact], [], placed)
     title = {"en": "Selected figures", "es": "Cifras seleccionadas"}[lang]
     return Pack(title=title, lang=lang, items=tuple(items))
