@@ -129,7 +129,7 @@ def run_export(args: Any) -> int:
                 export_svg(spec, catalog, images["svg"], lang=lang)
                 print(f"wrote {images['svg']}")
             if images["png"]:
-                from nap_desktop.ui.chart_image import export_png  # Qt only when a PNG is asked for
+                from nap_desktop.ui.export.chart_image import export_png  # Qt only when a PNG is asked for
 
                 export_png(spec, catalog, images["png"], lang=lang)
                 print(f"wrote {images['png']}")

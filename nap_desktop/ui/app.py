@@ -66,7 +66,7 @@ def load_catalog_for_window(library: Path | str | None = None):  # -> (Catalog, 
     """
     from nap_desktop.core.catalog.library import is_library, load_catalog_with_library
     from nap_desktop.core.catalog.loader import CatalogError, load_catalog
-    from nap_desktop.ui.library_paths import library_dir
+    from nap_desktop.ui.library.library_paths import library_dir
 
     folder = library_dir(library)
     # the bundled data's file-level rules are run by the tests and `data check`, not at every launch
@@ -171,7 +171,7 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
 
             catalog = load_catalog()
         else:  # the user library is added just after the first paint (a large one takes a while)
-            from nap_desktop.ui.library_paths import library_dir
+            from nap_desktop.ui.library.library_paths import library_dir
 
             catalog_cache = catalog_cache_dir()
             catalog, library_folder = load_bundled_catalog(catalog_cache), library_dir(library)
@@ -194,7 +194,7 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
 
     settings_dir = default_settings_dir()
     window = MainWindow(catalog, settings_dir=settings_dir, lang=lang)
-    from nap_desktop.ui.library_controller import install_library
+    from nap_desktop.ui.library.library_controller import install_library
 
     controller = install_library(window, library_folder)
     if lang is None and not window.has_saved_language():
@@ -237,7 +237,7 @@ def _smoke_test(app, catalog, settings_dir: Path, lang: str) -> int:
         drawn = f"chart {view.spec.id}"
     else:
         # No chart in the catalog: still prove pyqtgraph imports and draws in this build.
-        from nap_desktop.ui.chart_view import ChartView
+        from nap_desktop.ui.browse.chart_view import ChartView
 
         view = ChartView(None, catalog, lang)
         view.show()

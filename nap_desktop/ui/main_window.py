@@ -31,11 +31,11 @@ from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.core.pack.packfile import Pack
 from nap_desktop.core.catalog.search import SearchIndex, SearchResult, country_name
 from nap_desktop.ui import theme
-from nap_desktop.ui.fact_cards import CardGrid, FactListModel
-from nap_desktop.ui.file_controller import FileController
+from nap_desktop.ui.browse.fact_cards import CardGrid, FactListModel
+from nap_desktop.ui.pack.file_controller import FileController
 from nap_desktop.ui.help import add_first_run_hint
 from nap_desktop.ui.i18n import shortcut_text, translations
-from nap_desktop.ui.pack_panel import PackPanel
+from nap_desktop.ui.pack.pack_panel import PackPanel
 
 
 def _tr(text: str) -> str:
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.cards_page = cards_page
         self.pages.addWidget(cards_page)
         splitter = QSplitter()
-        from nap_desktop.ui.browse import BrowseController  # Charts and Sources views (built when opened)
+        from nap_desktop.ui.browse.browse import BrowseController  # Charts and Sources views (built when opened)
 
         self.browse = BrowseController(self)
         splitter.addWidget(self.browse.nav_column(self.section_nav))
@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
     def detail_view(self) -> Any:  # DetailView
         """The fact detail page, built the first time it is needed (not before the first paint)."""
         if self._detail_view is None:
-            from nap_desktop.ui.detail_view import DetailView
+            from nap_desktop.ui.browse.detail_view import DetailView
 
             view = DetailView(self.catalog, self._lang)
             view.setObjectName("DetailPage")
@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
             self.open_detail(fact_id)
 
     def open_chart(self, chart_id: str) -> Any:
-        """A chart alone on its own page (the Charts view's, nap_desktop/ui/browse.py)."""
+        """A chart alone on its own page (the Charts view's, nap_desktop/ui/browse/browse.py)."""
         return self.browse.open_chart(chart_id)
 
     def current_chart_id(self) -> str | None:
@@ -652,8 +652,8 @@ class MainWindow(QMainWindow):
 
     # ---- present, export, chart image ------------------------------------------------------------
     def present(self) -> Any:
-        """F5: present the current pack full screen (nap_desktop.ui.presenter, loaded now)."""
-        from nap_desktop.ui import presenter
+        """F5: present the current pack full screen (nap_desktop.ui.present.presenter, loaded now)."""
+        from nap_desktop.ui.present import presenter
 
         return presenter.present_from(self, lambda: self.document, self.pack_catalog())
 
@@ -666,7 +666,7 @@ class MainWindow(QMainWindow):
 
     def export_pack(self) -> Any:
         """File > Export…: the export dialog for the current pack."""
-        from nap_desktop.ui import export_dialog
+        from nap_desktop.ui.export import export_dialog
 
         dialog = export_dialog.ExportDialog(self.document.pack, self.pack_catalog(), self, settings_dir=self.settings_dir)
         dialog.exec()
@@ -674,7 +674,7 @@ class MainWindow(QMainWindow):
 
     def print_handout(self, *, printer: Any = None, ask: bool = True) -> bool:
         """File > Print… (Ctrl+P): the pack's handout, in the pack's language, on the system printer."""
-        from nap_desktop.ui.print_handout import print_handout
+        from nap_desktop.ui.export.print_handout import print_handout
 
         pack = self.document.pack
         return print_handout(self, pack, self.pack_catalog(), lang=pack.lang or self._lang, printer=printer, ask=ask)
@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
 
                 export_svg(spec, self.catalog, dest, lang=self._lang)
             else:
-                from nap_desktop.ui.chart_image import export_png
+                from nap_desktop.ui.export.chart_image import export_png
 
                 export_png(spec, self.catalog, dest, lang=self._lang, scale=2.0)
         except (ExportError, OSError, ValueError) as exc:
@@ -813,9 +813,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QMimeData
         from PySide6.QtWidgets import QApplication
 
-        from nap_desktop.ui.fact_cards import citation
+        from nap_desktop.ui.browse.fact_cards import citation
 
-        from nap_desktop.ui.fact_cards import FactCardWidget
+        from nap_desktop.ui.browse.fact_cards import FactCardWidget
 
         focus = QApplication.focusWidget()
         fact_id = None

@@ -94,7 +94,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         for _ in range(3):  # let layouts with word-wrapped labels settle
             app.processEvents()
         if view.startswith("present"):
-            from nap_desktop.ui.presenter import render_present_view
+            from nap_desktop.ui.present.presenter import render_present_view
 
             try:
                 from nap_desktop.core.pack.snapshot import catalog_for_pack

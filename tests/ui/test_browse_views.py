@@ -22,7 +22,7 @@ FACTLESS = {"auto-production-oica", "auto-production-by-type-2022", "coprod-tril
 
 @pytest.fixture
 def win(qtbot, catalog, settings_dir):
-    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.pack import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
@@ -176,7 +176,7 @@ def test_the_add_button_adds_and_a_dragged_chart_drops_into_the_pack(win):
     # what a drag from the list carries, dropped on the pack list with real drag events
     _click_row(page.tree, page._items["tech-atp-groups-table"])
     mime = page.tree.mimeData(page.tree.selectedItems())
-    from nap_desktop.ui.pack_model import CHART_MIME
+    from nap_desktop.ui.pack.pack_model import CHART_MIME
 
     assert json.loads(bytes(mime.data(CHART_MIME)).decode("utf-8")) == ["tech-atp-groups-table"]
     view = win.pack_panel.list_view

@@ -90,7 +90,7 @@ def chart_catalog(sample_catalog):
 
 @pytest.fixture
 def make_view(qtbot, chart_catalog):
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     def make(kind: str, lang: str = "en"):
         view = ChartView(make_spec(kind), chart_catalog, lang)
@@ -169,7 +169,7 @@ def test_grouped_gap_is_explained_per_series(make_view):
 def test_diverging_bars_colour_negative_changes(make_view):
     import pyqtgraph as pg
 
-    from nap_desktop.ui.chart_view import NEGATIVE
+    from nap_desktop.ui.browse.chart_view import NEGATIVE
 
     view = make_view("diverging")
     bars = [i for i in view.plot_widget.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
@@ -256,7 +256,7 @@ def _gap_texts(view):
 
 
 def test_gap_labels_of_an_all_negative_diverging_chart_stay_inside_the_plot(qtbot, chart_catalog):
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     # The report's production change, 3Q2025: every value negative, 2019 given for the region only.
     cats = ("na", "ca", "us", "mx")
@@ -281,7 +281,7 @@ def test_gap_labels_of_an_all_negative_diverging_chart_stay_inside_the_plot(qtbo
 
 
 def test_line_gap_labels_one_per_run_of_missing_years_and_never_overlapping(qtbot, chart_catalog):
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     years = tuple(str(y) for y in range(1994, 2026))
     missing = {2017, 2018, 2019, 2021}

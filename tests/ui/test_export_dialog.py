@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
 from fixture_catalog import make_catalog, pack_basic  # noqa: E402
 
 from nap_desktop.exporters import REGISTRY, ExportError  # noqa: E402
-from nap_desktop.ui.export_dialog import ExportDialog  # noqa: E402
+from nap_desktop.ui.export.export_dialog import ExportDialog  # noqa: E402
 from nap_desktop.ui.worker import run_in_background  # noqa: E402
 
 

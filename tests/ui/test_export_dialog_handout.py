@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
 from fixture_catalog import make_catalog, pack_basic  # noqa: E402
 
-from nap_desktop.ui.export_dialog import ExportDialog  # noqa: E402
+from nap_desktop.ui.export.export_dialog import ExportDialog  # noqa: E402
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exporters"))
 from fixture_catalog import make_catalog  # noqa: E402
 
 from nap_desktop.core.pack.packfile import Pack, PackItem  # noqa: E402
-from nap_desktop.ui.export_dialog import ExportDialog  # noqa: E402
+from nap_desktop.ui.export.export_dialog import ExportDialog  # noqa: E402
 
 
 @pytest.fixture

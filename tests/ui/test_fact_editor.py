@@ -22,8 +22,8 @@ MISSING_STATUS = {"en": "the source's status", "es": "el tipo de fuente"}
 
 def open_library_window(qtbot, tmp_path: Path, settings_dir: Path, lang: str):
     from nap_desktop.core.catalog.library import init_library, load_catalog_with_library
-    from nap_desktop.ui import file_controller
-    from nap_desktop.ui.library_controller import install_library
+    from nap_desktop.ui.pack import file_controller
+    from nap_desktop.ui.library.library_controller import install_library
     from nap_desktop.ui.main_window import MainWindow
 
     library = init_library(tmp_path / "library")
@@ -90,7 +90,7 @@ def type_source(dialog, status: bool = True) -> None:
 
 def test_new_fact_by_shortcut_typing_and_save(qtbot, tmp_path, settings_dir, lang):
     from nap_desktop.cli import main as cli_main
-    from nap_desktop.ui.fact_editor import FactEditor
+    from nap_desktop.ui.library.fact_editor import FactEditor
 
     win, controller, library = open_library_window(qtbot, tmp_path, settings_dir, lang)
     focus(qtbot, win.search_field)
@@ -138,7 +138,7 @@ def test_new_fact_by_shortcut_typing_and_save(qtbot, tmp_path, settings_dir, lan
 
 def test_edit_and_delete_a_user_fact_used_in_the_pack(qtbot, tmp_path, settings_dir, lang):
     from nap_desktop.core.catalog.library import add_fact
-    from nap_desktop.ui.fact_editor import FactEditor
+    from nap_desktop.ui.library.fact_editor import FactEditor
 
     win, controller, library = open_library_window(qtbot, tmp_path, settings_dir, lang)
     fid = add_fact(library, {
@@ -206,8 +206,8 @@ def _tr_literals(module: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("module, context", [
-    ("fact_editor.py", "FactEditor"), ("import_dialog.py", "ImportDialog"),
-    ("pack_updates.py", "PackUpdatesDialog"), ("library_controller.py", "LibraryController")])
+    ("library/fact_editor.py", "FactEditor"), ("library/import_dialog.py", "ImportDialog"),
+    ("pack/pack_updates.py", "PackUpdatesDialog"), ("library/library_controller.py", "LibraryController")])
 def test_every_string_of_the_library_dialogs_has_its_spanish(module, context):
     ui = Path(__file__).resolve().parents[2] / "nap_desktop" / "ui"
     translated = {}
@@ -222,7 +222,7 @@ def test_every_string_of_the_library_dialogs_has_its_spanish(module, context):
 
 
 def test_library_folder_option_beats_the_environment_which_beats_the_default(tmp_path):
-    from nap_desktop.ui.library_paths import default_library_dir, library_dir
+    from nap_desktop.ui.library.library_paths import default_library_dir, library_dir
 
     assert library_dir(tmp_path / "opt", {"NAP_LIBRARY": str(tmp_path / "env")}) == tmp_path / "opt"
     assert library_dir(None, {"NAP_LIBRARY": str(tmp_path / "env")}) == tmp_path / "env"

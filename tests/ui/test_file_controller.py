@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.pack.packfile import Pack, PackItem, load_pack, save_pack
-from nap_desktop.ui import file_controller as fc_mod
-from nap_desktop.ui.file_controller import CANCEL, DISCARD, SAVE, FileController
-from nap_desktop.ui.pack_panel import PackPanel
+from nap_desktop.ui.pack import file_controller as fc_mod
+from nap_desktop.ui.pack.file_controller import CANCEL, DISCARD, SAVE, FileController
+from nap_desktop.ui.pack.pack_panel import PackPanel
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "packs"
@@ -308,8 +308,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMainWindow
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.catalog.model import Catalog
-from nap_desktop.ui.file_controller import FileController
-from nap_desktop.ui.pack_panel import PackPanel
+from nap_desktop.ui.pack.file_controller import FileController
+from nap_desktop.ui.pack.pack_panel import PackPanel
 
 app = QApplication([])
 window = QMainWindow()

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from nap_desktop.core.charts.spec import ChartSpec, Series
-from nap_desktop.ui.fact_cards import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-from nap_desktop.ui.pack_model import FACT_MIME
+from nap_desktop.ui.browse.fact_cards import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from nap_desktop.ui.pack.pack_model import FACT_MIME
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def cards_catalog(sample_catalog):
 
 
 def _open(qtbot, catalog, settings_dir, lang):
-    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.pack import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
@@ -319,7 +319,7 @@ def test_a_click_without_moving_still_focuses_and_opens(en_win, qtbot, monkeypat
 
 
 def test_cards_kept_out_of_view_follow_the_language_switch(en_win, qtbot):
-    from nap_desktop.ui.fact_cards import FactCardWidget
+    from nap_desktop.ui.browse.fact_cards import FactCardWidget
 
     _type(en_win, "laredo")  # one result: the other cards are parked out of view (not hidden)
     assert en_win.card_grid.fact_ids() == ["usmca-laredo-port"]

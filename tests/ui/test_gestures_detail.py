@@ -18,7 +18,7 @@ pytest.importorskip("pyqtgraph")
 @pytest.fixture
 def detail(qtbot, catalog):
     """A shown DetailView over the bundled catalog, tall enough to scroll (the chart below the fold)."""
-    from nap_desktop.ui.detail_view import DetailView
+    from nap_desktop.ui.browse.detail_view import DetailView
 
     def make(fact_id: str, lang: str = "en", size: tuple[int, int] = (900, 600)):
         view = DetailView(catalog, lang)
@@ -205,7 +205,7 @@ def _spec(series, kind="grouped", **extra):
 
 def test_three_series_declared_in_one_grey_get_distinct_colours_and_an_empty_series_no_legend(qtbot, catalog):
     from nap_desktop.core.charts.spec import Gap, Series
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     grey = "#7F7F7F"
     spec = _spec((Series("x", "First", "Primera", grey, (1.0, 2.0)),
@@ -225,7 +225,7 @@ def test_three_series_declared_in_one_grey_get_distinct_colours_and_an_empty_ser
 
 
 def test_months_read_jan_2024_and_ticks_carry_only_the_decimals_needed(qtbot, catalog):
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     chart = ChartView(catalog.charts["usmca-us-manufacturing-employment"], catalog, "en")
     qtbot.addWidget(chart)
@@ -308,7 +308,7 @@ def test_a_stack_with_a_missing_part_shows_no_total_and_each_empty_run_one_mark(
     import pyqtgraph as pg
 
     from nap_desktop.core.charts.spec import Gap, Series
-    from nap_desktop.ui.chart_view import ChartView
+    from nap_desktop.ui.browse.chart_view import ChartView
 
     cats = ("2019", "2020", "2021", "2022")
     spec = _spec((Series("ca", "Canada", "Canadá", "#56B4E9", (500.0, None, None, 520.0)),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from nap_desktop.core.charts.spec import ChartSpec, Series
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.pack.packfile import Pack, PackItem
-from nap_desktop.ui.pack_panel import PackPanel
+from nap_desktop.ui.pack.pack_panel import PackPanel
 
 
 @pytest.fixture(scope="module")

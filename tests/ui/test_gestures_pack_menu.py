@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from nap_desktop.core.charts.spec import ChartSpec, Series
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.pack.packfile import Pack, PackItem
-from nap_desktop.ui.pack_model import CHART_MIME, FACT_MIME
-from nap_desktop.ui.pack_panel import PackPanel
+from nap_desktop.ui.pack.pack_model import CHART_MIME, FACT_MIME
+from nap_desktop.ui.pack.pack_panel import PackPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 COPY = {"kind": "fact", "id": "usmca-border-daily-trade", "text_en": "as it was when added"}

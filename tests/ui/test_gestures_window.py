@@ -60,7 +60,7 @@ def test_tab_reaches_the_section_list_and_the_pack_panel(window, qtbot):
 def test_ctrl_p_prints_and_never_hides_the_pack_panel(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from nap_desktop.ui import print_handout
+    from nap_desktop.ui.export import print_handout
 
     opened = []
     monkeypatch.setattr(print_handout.QPrintDialog, "exec",

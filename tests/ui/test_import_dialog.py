@@ -28,7 +28,7 @@ def lang(request):
 
 
 def open_import(qtbot, win, controller):
-    from nap_desktop.ui.import_dialog import ImportDialog
+    from nap_desktop.ui.library.import_dialog import ImportDialog
 
     focus(qtbot, win.search_field)
     QTest.keyClick(win.search_field, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from nap_desktop.core.pack.packfile import Pack, load_pack, save_pack
-from nap_desktop.ui import file_controller as fc_mod
-from nap_desktop.ui.file_controller import CANCEL, OVERWRITE, SAVE_AS, FileController
+from nap_desktop.ui.pack import file_controller as fc_mod
+from nap_desktop.ui.pack.file_controller import CANCEL, OVERWRITE, SAVE_AS, FileController
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -60,7 +60,7 @@ def error_box(qtbot, controller) -> QMessageBox:
 
 def test_a_fact_without_a_source_then_with_a_homepage_url_is_refused_in_spanish(qtbot, tmp_path, settings_dir,
                                                                                spanish):
-    from nap_desktop.ui.fact_editor import FactEditor
+    from nap_desktop.ui.library.fact_editor import FactEditor
 
     win, controller, library = open_library_window(qtbot, tmp_path, settings_dir, spanish)
     focus(qtbot, win.search_field)

@@ -12,7 +12,7 @@ from nap_desktop.ui.theme import no_break
 
 def _open_window(qtbot, catalog, settings_dir):
     """A shown 1280x720 MainWindow over ``catalog``; yields it, then resets the language."""
-    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.pack import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
@@ -37,7 +37,7 @@ def shown_ids(win):
 
 
 def test_fact_list_model_passes_qtmodeltester(qtmodeltester, sample_catalog):
-    from nap_desktop.ui.fact_cards import FactListModel
+    from nap_desktop.ui.browse.fact_cards import FactListModel
 
     model = FactListModel(sample_catalog, "en")
     model.set_facts(sample_catalog.facts)
@@ -276,7 +276,7 @@ def test_toolbar_offers_present_export_add_undo_redo_with_their_shortcuts(window
 
 
 def test_export_opens_the_dialog_with_the_current_pack(window, qtbot, monkeypatch, settings_dir):
-    from nap_desktop.ui import export_dialog
+    from nap_desktop.ui.export import export_dialog
 
     calls = []
 
@@ -297,7 +297,7 @@ def test_export_opens_the_dialog_with_the_current_pack(window, qtbot, monkeypatc
 
 
 def test_present_action_presents_the_current_pack(window, qtbot, monkeypatch):
-    from nap_desktop.ui import presenter
+    from nap_desktop.ui.present import presenter
 
     calls = []
     monkeypatch.setattr(presenter, "present_from", lambda *args, **kw: calls.append((args, kw)))
@@ -336,7 +336,7 @@ def test_save_chart_image_writes_png_at_2x_and_svg(full_window, tmp_path, monkey
 
 
 def test_a_new_pack_is_in_the_language_the_user_works_in(qtbot, sample_catalog, settings_dir):
-    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.pack import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 

@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from nap_desktop.core.charts.spec import ChartSpec, Series
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.pack.packfile import Pack, PackItem
-from nap_desktop.ui.pack_model import FACT_MIME, MISSING_COLOR, MISSING_ROLE, PackListModel
-from nap_desktop.ui.pack_panel import NO_DATE, PackPanel
+from nap_desktop.ui.pack.pack_model import FACT_MIME, MISSING_COLOR, MISSING_ROLE, PackListModel
+from nap_desktop.ui.pack.pack_panel import NO_DATE, PackPanel
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,7 @@ def _old_pack(catalog, path):
 
 
 def test_opening_a_changed_pack_offers_each_update(qtbot, tmp_path, settings_dir, lang):
-    from nap_desktop.ui.pack_updates import PackUpdatesDialog
+    from nap_desktop.ui.pack.pack_updates import PackUpdatesDialog
 
     win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, lang)
     path = tmp_path / "old.napbrief"
@@ -70,7 +70,7 @@ def test_opening_a_changed_pack_offers_each_update(qtbot, tmp_path, settings_dir
 
 
 def test_take_all(qtbot, tmp_path, settings_dir):
-    from nap_desktop.ui.pack_updates import PackUpdatesDialog
+    from nap_desktop.ui.pack.pack_updates import PackUpdatesDialog
 
     win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, "en")
     path = tmp_path / "old.napbrief"

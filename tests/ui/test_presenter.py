@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from nap_desktop.core.deck import SLIDE_KINDS, compose_deck
 from nap_desktop.core.pack.document import PackDocument
 from nap_desktop.core.pack.packfile import Pack, PackItem
-from nap_desktop.ui import presenter
-from nap_desktop.ui.presenter import (
+from nap_desktop.ui.present import presenter
+from nap_desktop.ui.present.presenter import (
     PresenterWindow,
     SlideWidget,
     install_present_action,
@@ -398,7 +398,7 @@ _TWO_SCREENS = textwrap.dedent("""
     app = QApplication([])
     from nap_desktop.core.catalog.loader import load_catalog
     from nap_desktop.core.pack.packfile import Pack, PackItem
-    from nap_desktop.ui.presenter import start_presentation
+    from nap_desktop.ui.present.presenter import start_presentation
     catalog = load_catalog()
     pack = Pack(title="Two screens", items=(PackItem("fact", ref=catalog.facts[0].id, talking_points="Say it."),))
     out = {"screens": [s.name() for s in app.screens()], "primary": app.primaryScreen().name()}

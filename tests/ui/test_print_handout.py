@@ -29,7 +29,7 @@ def _give_pack(window, catalog, lang="en"):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_ctrl_p_prints_the_handout_to_the_chosen_printer(window, qtbot, sample_catalog, tmp_path, monkeypatch, lang):
-    from nap_desktop.ui import print_handout
+    from nap_desktop.ui.export import print_handout
 
     out = tmp_path / "printed.pdf"
 
@@ -57,7 +57,7 @@ def test_a_physical_printer_gets_every_page_painted(sample_catalog, tmp_path):
     from datetime import datetime, timezone
 
     from nap_desktop.exporters.handout_pdf import handout_bytes
-    from nap_desktop.ui.print_handout import paint_pdf
+    from nap_desktop.ui.export.print_handout import paint_pdf
 
     facts = [f for f in sample_catalog.facts if f.value is not None][:3]
     pack = Pack(title="Print me", lang="en", items=tuple(PackItem("fact", f.id) for f in facts))

@@ -260,7 +260,7 @@ def _chart_fact(catalog):
 
 @pytest.fixture
 def spanish_window(qtbot, catalog, settings_dir):
-    from nap_desktop.ui import file_controller
+    from nap_desktop.ui.pack import file_controller
     from nap_desktop.ui.i18n import translations
     from nap_desktop.ui.main_window import MainWindow
 
@@ -368,11 +368,11 @@ def test_charts_and_sources_views_speak_spanish(spanish_window, english, qtbot):
 
 
 def test_dialogs_speak_spanish(spanish_window, english, catalog, qtbot):
-    from nap_desktop.ui.export_dialog import ExportDialog
-    from nap_desktop.ui.fact_editor import FactEditor
+    from nap_desktop.ui.export.export_dialog import ExportDialog
+    from nap_desktop.ui.library.fact_editor import FactEditor
     from nap_desktop.ui.help import HelpDialog
-    from nap_desktop.ui.import_dialog import ImportDialog
-    from nap_desktop.ui.presenter import PresentDialog
+    from nap_desktop.ui.library.import_dialog import ImportDialog
+    from nap_desktop.ui.present.presenter import PresentDialog
 
     win = spanish_window
     pack = _pack(catalog)
@@ -396,7 +396,7 @@ def test_dialogs_speak_spanish(spanish_window, english, catalog, qtbot):
 
 
 def test_message_boxes_speak_spanish(spanish_window, english, catalog, tmp_path):
-    from nap_desktop.ui import presenter
+    from nap_desktop.ui.present import presenter
 
     win = spanish_window
     broken = tmp_path / "roto.napbrief"
@@ -409,7 +409,7 @@ def test_message_boxes_speak_spanish(spanish_window, english, catalog, tmp_path)
 
 def test_presenter_and_presenter_views_speak_spanish(spanish_window, english, catalog, qtbot):
     from nap_desktop.core.deck import compose_deck
-    from nap_desktop.ui.presenter import PresenterWindow
+    from nap_desktop.ui.present.presenter import PresenterWindow
 
     slides = compose_deck(_pack(catalog), catalog, lang="es")
     bad: list[str] = []
@@ -446,7 +446,7 @@ def test_presenter_and_presenter_views_speak_spanish(spanish_window, english, ca
 
 def test_export_dialog_after_an_export_speaks_spanish(spanish_window, english, catalog, qtbot, tmp_path):
     """After an export the dialog says what it wrote and offers Open file / Show folder: in Spanish too."""
-    from nap_desktop.ui.export_dialog import ExportDialog
+    from nap_desktop.ui.export.export_dialog import ExportDialog
 
     win = spanish_window
     dialog = ExportDialog(_pack(catalog), catalog, win, settings_dir=win.settings_dir)

@@ -125,7 +125,7 @@ class LibraryController(QObject):
         return self._open_editor(fact) if fact is not None else None
 
     def _open_editor(self, fact: Any) -> Any:
-        from nap_desktop.ui.fact_editor import FactEditor
+        from nap_desktop.ui.library.fact_editor import FactEditor
 
         dialog = FactEditor(self.window.catalog, self.window.lang, fact, self.window)
         dialog.save_handler = lambda: self._save_fact(dialog) is not None  # refused: the dialog stays open
@@ -218,7 +218,7 @@ class LibraryController(QObject):
 
     # ---- Import -----------------------------------------------------------------------------------------
     def import_table(self) -> Any:
-        from nap_desktop.ui.import_dialog import ImportDialog
+        from nap_desktop.ui.library.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.window.catalog, self.window.lang, self.window)
         dialog.save_handler = lambda: self._save_table(dialog) is not None  # refused: the dialog stays open
@@ -254,7 +254,7 @@ class LibraryController(QObject):
             return None
         if not changes:
             return None
-        from nap_desktop.ui.pack_updates import PackUpdatesDialog
+        from nap_desktop.ui.pack.pack_updates import PackUpdatesDialog
 
         if self.window.lang != "en":
             changes = [self._in_language(c, self.window.lang) for c in changes]

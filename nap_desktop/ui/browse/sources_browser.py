@@ -1,7 +1,7 @@
 """The Sources view: every source with its publisher, title, date, status and URL (copyable, never
 opened), and the facts and charts that use it; from there a fact or chart opens or goes into the pack.
 
-Built the first time the user opens it (nap_desktop/ui/browse.py), never at start-up.
+Built the first time the user opens it (nap_desktop/ui/browse/browse.py), never at start-up.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from nap_desktop.core.catalog.search import normalise
 from nap_desktop.core.charts.spec import month_label
 from nap_desktop.core.formatting import format_date
 from nap_desktop.ui import theme
-from nap_desktop.ui.charts_browser import (
+from nap_desktop.ui.browse.charts_browser import (
     ID_ROLE,
     BrowseTree,
     FilterField,
@@ -40,7 +40,7 @@ from nap_desktop.ui.charts_browser import (
     haystack,
     matches,
 )
-from nap_desktop.ui.fact_cards import StatusBadge
+from nap_desktop.ui.browse.fact_cards import StatusBadge
 
 CTX = "SourcesBrowser"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 6

@@ -1,7 +1,7 @@
 """The Charts view: every chart of the catalog (bundled and the user's), grouped by section, and the
 report's charts that cannot be drawn (greyed, with the reason; never drawn, never added).
 
-Built the first time the user opens it (nap_desktop/ui/browse.py), never at start-up.
+Built the first time the user opens it (nap_desktop/ui/browse/browse.py), never at start-up.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.ui import theme
 
 try:  # helper C's constant; the same string until it lands
-    from nap_desktop.ui.pack_model import CHART_MIME  # type: ignore[attr-defined]
+    from nap_desktop.ui.pack.pack_model import CHART_MIME  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the pack model's version
     CHART_MIME = "application/x-nap-chart-ids"
 
@@ -338,7 +338,7 @@ def _label(name: str = "", *, selectable: bool = False) -> QLabel:
 
 
 def fact_line(fact: Fact, lang: str) -> str:
-    from nap_desktop.ui.fact_cards import headline
+    from nap_desktop.ui.browse.fact_cards import headline
 
     value = headline(fact, lang)
     return f"{value} — {fact.title(lang)}" if value else fact.title(lang)
@@ -822,7 +822,7 @@ class ChartPage(QScrollArea):
             raise KeyError(chart_id)
         self._chart_id = chart_id
         if self.chart_view is None:
-            from nap_desktop.ui.chart_view import ChartView
+            from nap_desktop.ui.browse.chart_view import ChartView
 
             self.chart_view = ChartView(spec, self._catalog, self._lang)
             self.chart_view.setMinimumHeight(440)

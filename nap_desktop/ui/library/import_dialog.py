@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.catalog.model import Catalog, Source
 from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
 from nap_desktop.core.formatting import UNITS
-from nap_desktop.ui.fact_editor import SourceForm, _unit_name
+from nap_desktop.ui.library.fact_editor import SourceForm, _unit_name
 
 CONTEXT = "ImportDialog"
 BAD_CELL = QColor("#F9D6D5")
@@ -198,7 +198,7 @@ class ImportDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
 
-        from nap_desktop.ui.chart_view import ChartView
+        from nap_desktop.ui.browse.chart_view import ChartView
 
         self.chart_view = ChartView(None, catalog, lang)
         self.chart_view.setObjectName("ImportChart")

@@ -494,7 +494,7 @@ class SlideWidget(QWidget):
                 self.chart_view.hide()
             return
         if self.chart_view is None:
-            from nap_desktop.ui.chart_view import ChartView
+            from nap_desktop.ui.browse.chart_view import ChartView
 
             self.chart_view = ChartView(None, self._catalog, self._lang, self)
             self.chart_view.setAutoFillBackground(True)

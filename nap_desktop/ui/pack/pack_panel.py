@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.pack.document import PackChange, PackDocument
 from nap_desktop.core.catalog.model import Catalog
-from nap_desktop.ui.pack_model import (
+from nap_desktop.ui.pack.pack_model import (
     DIVIDER_BACKGROUND, HEADLINE_ROLE, KIND_ROLE, MISSING_COLOR, MISSING_ROLE, TALKING_POINTS_ROLE, PackListModel,
 )
 
@@ -592,7 +592,7 @@ class PackPanel(QWidget):
         in the pack's language and as the pack shows them (its saved copies)."""
         from nap_desktop.core.charts.spec import source_line
         from nap_desktop.core.pack.snapshot import catalog_for_pack
-        from nap_desktop.ui.fact_cards import citation
+        from nap_desktop.ui.browse.fact_cards import citation
 
         import html
 

@@ -1,6 +1,6 @@
 """Reaching the Charts and Sources views: View menu entries (Ctrl+1 facts, Ctrl+2 charts, Ctrl+3 sources)
 and two entries under the section list. The pages themselves are built the first time they are opened
-(nap_desktop/ui/charts_browser.py, sources_browser.py): nothing but two buttons and three actions exist
+(nap_desktop/ui/browse/charts_browser.py, sources_browser.py): nothing but two buttons and three actions exist
 before that, so start-up does not pay for them.
 """
 
@@ -143,7 +143,7 @@ class BrowseController(QObject):
 
     def charts(self) -> Any:
         if self.charts_page is None:
-            from nap_desktop.ui.charts_browser import ChartsBrowser
+            from nap_desktop.ui.browse.charts_browser import ChartsBrowser
 
             self.charts_page = ChartsBrowser(self.window.catalog, self.window.lang)
             self._connect(self.charts_page)
@@ -152,7 +152,7 @@ class BrowseController(QObject):
 
     def sources(self) -> Any:
         if self.sources_page is None:
-            from nap_desktop.ui.sources_browser import SourcesBrowser
+            from nap_desktop.ui.browse.sources_browser import SourcesBrowser
 
             self.sources_page = SourcesBrowser(self.window.catalog, self.window.lang)
             self._connect(self.sources_page)
@@ -178,7 +178,7 @@ class BrowseController(QObject):
         if chart_id not in self.window.catalog.charts:
             return None
         if self.chart_page is None:
-            from nap_desktop.ui.charts_browser import ChartPage
+            from nap_desktop.ui.browse.charts_browser import ChartPage
 
             page = ChartPage(self.window.catalog, self.window.lang)
             page.back_requested.connect(self._back_from_chart)

@@ -48,7 +48,7 @@ from nap_desktop.core.formatting import format_value
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT, Catalog, Fact
 from nap_desktop.core.catalog.search import Matches
 from nap_desktop.ui import theme
-from nap_desktop.ui.pack_model import FACT_MIME
+from nap_desktop.ui.pack.pack_model import FACT_MIME
 
 #: Narrowest a card may get before the grid drops a column (device-independent pixels).
 MIN_CARD_WIDTH = 265

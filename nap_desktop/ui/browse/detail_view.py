@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.formatting import format_date
 from nap_desktop.core.catalog.model import Catalog, Fact, Source
 from nap_desktop.ui import theme
-from nap_desktop.ui.fact_cards import StatusBadge, headline, period_text
+from nap_desktop.ui.browse.fact_cards import StatusBadge, headline, period_text
 
 
 def _tr(text: str) -> str:
@@ -181,14 +181,14 @@ class DetailView(QScrollArea):
             self._badge.setParent(None)
             self._badge.deleteLater()
             self._badge = None
-        from nap_desktop.ui.fact_cards import fact_status
+        from nap_desktop.ui.browse.fact_cards import fact_status
 
         self._badge = StatusBadge(fact_status(fact, self._catalog), self._lang)
         self.badge_holder.addWidget(self._badge)
         spec = self._catalog.charts.get(fact.chart) if fact.chart else None
         if spec is not None:
             if self.chart_view is None:
-                from nap_desktop.ui.chart_view import ChartView
+                from nap_desktop.ui.browse.chart_view import ChartView
 
                 self.chart_view = ChartView(spec, self._catalog, self._lang)
                 self.chart_view.setMinimumHeight(440)

@@ -1,0 +1,1 @@
+"""Outputs from the window: the export dialog, the printed handout, chart images (PNG)."""
