@@ -3,6 +3,16 @@
 Installing or removing a QTranslator makes Qt send QEvent.LanguageChange to every widget; each
 widget re-reads its strings in ``changeEvent``. The content language (fact statements, chart
 titles) follows the same switch through ``Translations.language_changed``.
+
+One catalogue per language: ``resources/i18n/nap_<lang>.ts``, generated from the code by
+``pyside6-lupdate`` and compiled to ``nap_<lang>.qm`` by ``pyside6-lrelease``
+(``tools/update_translations.py`` runs both; a test fails when either is out of date). lupdate
+reads only literal strings in three spellings, so every translated string is written as one:
+
+- ``self.tr("...")`` in a method of a QObject class: the class is the context;
+- ``Name.tr("...")`` anywhere else, where ``Name`` is the QObject class whose strings they are
+  (``ImportDialog.tr``) or a ``TranslationContext`` named for the purpose (``Presenter.tr``);
+- ``QCoreApplication.translate("Context", "...")``.
 """
 
 from __future__ import annotations
@@ -12,6 +22,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from nap_desktop.paths import resources_dir
 
 LANGUAGES = ("en", "es")
+
+
+class TranslationContext:
+    """A named translation context for strings outside the QObject they belong to.
+
+    ``class PrintHandout(TranslationContext): ...`` then ``PrintHandout.tr("Handout")``:
+    pyside6-lupdate files ``Name.tr(...)`` under the context ``Name``, and at run time the class's
+    own name is the context, so the catalogue and the code cannot disagree.
+    """
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
 
 
 class Translations(QObject):
@@ -46,11 +69,6 @@ class Translations(QObject):
             if qt_own.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 self._installed.append(qt_own)
             self._installed.append(ours)
-            # further catalogues of the same language (e.g. library_es.qm: the user-library dialogs)
-            for extra in sorted((resources_dir() / "i18n").glob(f"*_{lang}.qm")):
-                more = QTranslator(self)
-                if extra.name != path.name and more.load(str(extra)):
-                    self._installed.append(more)
             for translator in self._installed:
                 self._app.installTranslator(translator)
         # Qt posts LanguageChange to the widgets; deliver it now so every string has changed on return.

@@ -38,10 +38,6 @@ from nap_desktop.ui.i18n import shortcut_text, translations
 from nap_desktop.ui.pack.pack_panel import PackPanel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 SETTINGS_FILE = "nap-briefing.ini"
 
 

@@ -34,6 +34,8 @@ def test_build_sh_builds_an_app_that_passes_its_smoke_test(tmp_path: Path) -> No
     app = tmp_path / "dist" / "nap-briefing"
     assert (app / "_internal" / "data" / "catalog.toml").is_file()
     assert (app / "_internal" / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
+    # the one compiled Spanish catalogue, without its .ts source
+    assert sorted(p.name for p in (app / "_internal" / "resources" / "i18n").iterdir()) == ["nap_es.qm"]
     # Qt modules the app does not use stay out of the build.
     qt_libs = {p.name for p in (app / "_internal" / "PySide6" / "Qt" / "lib").iterdir()}
     for unused in ("libQt6WebEngineCore.so.6", "libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Multimedia.so.6",

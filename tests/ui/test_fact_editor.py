@@ -195,10 +195,12 @@ def test_bundled_facts_cannot_be_edited(qtbot, tmp_path, settings_dir):
     assert "Only your own facts" in win.statusBar().currentMessage()
 
 
-def _tr_literals(module: Path) -> set[str]:
+def _tr_literals(module: Path, context: str) -> set[str]:
+    """The strings the module translates in ``context``: ``Context.tr("...")``."""
     out = set()
     for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr":
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == context):
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 out.add(arg.value)
@@ -211,13 +213,13 @@ def _tr_literals(module: Path) -> set[str]:
 def test_every_string_of_the_library_dialogs_has_its_spanish(module, context):
     ui = Path(__file__).resolve().parents[2] / "nap_desktop" / "ui"
     translated = {}
-    for catalogue in ("library_es.ts", "library2_es.ts"):  # every catalogue of the library dialogs
-        tree = ET.parse(resources_dir() / "i18n" / catalogue)
-        for ctx in tree.getroot().iter("context"):
-            if ctx.findtext("name") == context:
-                for msg in ctx.iter("message"):
-                    translated[msg.findtext("source")] = msg.findtext("translation") or ""
-    missing = sorted(s for s in _tr_literals(ui / module) if not translated.get(s, "").strip())
+    for ctx in ET.parse(resources_dir() / "i18n" / "nap_es.ts").getroot().iter("context"):
+        if ctx.findtext("name") == context:
+            for msg in ctx.iter("message"):
+                translated[msg.findtext("source")] = msg.findtext("translation") or ""
+    literals = _tr_literals(ui / module, context)
+    assert literals, f"no {context}.tr() call found in {module}"
+    missing = sorted(s for s in literals if not translated.get(s, "").strip())
     assert not missing, f"no Spanish for: {missing}"
 
 

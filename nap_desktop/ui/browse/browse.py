@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from nap_desktop.ui.i18n import shortcut_text
+from nap_desktop.ui.i18n import TranslationContext, shortcut_text
 
-CTX = "Browse"
+
+class Browse(TranslationContext):
+    """The translation context of the Browse bar (Charts, Sources)."""
+
 
 NAV_STYLE = """
 QFrame#BrowseNav { background: #f4f6f8; border-top: 1px solid #d9dee3; }
@@ -26,10 +29,6 @@ QPushButton#BrowseChartsButton:checked, QPushButton#BrowseSourcesButton:checked 
     background: #ffffff; font-weight: 600; border-left: 4px solid #0072B2; }
 QPushButton#BrowseChartsButton:focus, QPushButton#BrowseSourcesButton:focus { border: 2px solid #0072B2; }
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 class BrowseController(QObject):
@@ -221,16 +220,16 @@ class BrowseController(QObject):
         from nap_desktop.core.catalog.unavailable import unavailable_charts
 
         charts = len(catalog.charts) + len(unavailable_charts(catalog))
-        self.facts_action.setText(_tr("&Facts"))
-        self.facts_action.setToolTip(_tr("Show the fact cards (%1)").replace("%1", shortcut_text(self.facts_action.shortcut())))
-        self.charts_action.setText(_tr("&Charts"))
-        self.sources_action.setText(_tr("&Sources"))
-        self.charts_button.setText(_tr("Charts  (%1)").replace("%1", f"{charts:,}"))
-        self.charts_button.setToolTip(_tr("Every chart, including those no fact links to and the report charts "
-                                          "that are not available (%1)").replace(
-                                              "%1", shortcut_text(self.charts_action.shortcut())))
-        self.sources_button.setText(_tr("Sources  (%1)").replace("%1", f"{len(catalog.sources):,}"))
-        self.sources_button.setToolTip(_tr("Every source with its status, and the facts and charts that use it (%1)")
+        self.facts_action.setText(Browse.tr("&Facts"))
+        self.facts_action.setToolTip(Browse.tr("Show the fact cards (%1)").replace("%1", shortcut_text(self.facts_action.shortcut())))
+        self.charts_action.setText(Browse.tr("&Charts"))
+        self.sources_action.setText(Browse.tr("&Sources"))
+        self.charts_button.setText(Browse.tr("Charts  (%1)").replace("%1", f"{charts:,}"))
+        self.charts_button.setToolTip(Browse.tr("Every chart, including those no fact links to and the report charts "
+                                                "that are not available (%1)").replace(
+                                                    "%1", shortcut_text(self.charts_action.shortcut())))
+        self.sources_button.setText(Browse.tr("Sources  (%1)").replace("%1", f"{len(catalog.sources):,}"))
+        self.sources_button.setToolTip(Browse.tr("Every source with its status, and the facts and charts that use it (%1)")
                                        .replace("%1", shortcut_text(self.sources_action.shortcut())))
         self.charts_action.setToolTip(self.charts_button.toolTip())
         self.sources_action.setToolTip(self.sources_button.toolTip())

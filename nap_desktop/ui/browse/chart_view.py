@@ -47,10 +47,6 @@ NO_DATA_FILL = "#ffffff"
 NO_DATA_SWATCH = "no-data"  # legend key drawn as a hatched grey square
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartView", text)
-
-
 class ValueAxis(pg.AxisItem):
     """A numeric axis whose tick labels are written by core.formatting in the chart's language."""
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,27 +44,22 @@ try:  # helper C's constant; the same string until it lands
 except ImportError:  # pragma: no cover - depends on the pack model's version
     CHART_MIME = "application/x-nap-chart-ids"
 
-CTX = "ChartsBrowser"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GREY = QColor("#8a949c")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def kind_label(kind: str) -> str:
     names = {
-        "line": QCoreApplication.translate(CTX, "Line"),
-        "column": QCoreApplication.translate(CTX, "Columns"),
-        "bar": QCoreApplication.translate(CTX, "Bars"),
-        "grouped": QCoreApplication.translate(CTX, "Grouped bars"),
-        "stacked": QCoreApplication.translate(CTX, "Stacked bars"),
-        "diverging": QCoreApplication.translate(CTX, "Diverging bars"),
-        "share": QCoreApplication.translate(CTX, "Shares"),
-        "timeline": QCoreApplication.translate(CTX, "Timeline"),
-        "tilemap": QCoreApplication.translate(CTX, "Map of states"),
-        "table": QCoreApplication.translate(CTX, "Table"),
+        "line": ChartsBrowser.tr("Line"),
+        "column": ChartsBrowser.tr("Columns"),
+        "bar": ChartsBrowser.tr("Bars"),
+        "grouped": ChartsBrowser.tr("Grouped bars"),
+        "stacked": ChartsBrowser.tr("Stacked bars"),
+        "diverging": ChartsBrowser.tr("Diverging bars"),
+        "share": ChartsBrowser.tr("Shares"),
+        "timeline": ChartsBrowser.tr("Timeline"),
+        "tilemap": ChartsBrowser.tr("Map of states"),
+        "table": ChartsBrowser.tr("Table"),
     }
     return names.get(kind, kind)
 
@@ -203,13 +198,9 @@ def chart_entries(catalog: Catalog) -> list[ChartEntry]:
 
 def count_text(n: int, what: str) -> str:
     """'1 fact', '3 facts', '1 chart', '0 charts' in the interface language."""
-    one, many = {"fact": (QT_TR_NOOP("1 fact"), QT_TR_NOOP("%n facts")),
-                 "chart": (QT_TR_NOOP("1 chart"), QT_TR_NOOP("%n charts"))}[what]
-    return _tr(one) if n == 1 else _tr(many).replace("%n", f"{n:,}")
-
-
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (marks a string for the catalogue)
-    return text
+    if what == "fact":
+        return ChartsBrowser.tr("1 fact") if n == 1 else ChartsBrowser.tr("%n facts").replace("%n", f"{n:,}")
+    return ChartsBrowser.tr("1 chart") if n == 1 else ChartsBrowser.tr("%n charts").replace("%n", f"{n:,}")
 
 
 def matches(query: str, haystack: str) -> bool:
@@ -485,7 +476,7 @@ class ChartsBrowser(QWidget):
             if group is None:
                 section = sections.get(e.section) if e.section else None
                 group = _Item()
-                group.setText(0, theme.no_break(section.title(lang)) if section else _tr("Other charts"))
+                group.setText(0, theme.no_break(section.title(lang)) if section else ChartsBrowser.tr("Other charts"))
                 group.setData(0, Qt.ItemDataRole.UserRole + 2, order.get(e.section, len(order) + 1))
                 group.setData(0, Qt.ItemDataRole.UserRole + 5, e.section)
                 font = QFont(self.tree.font())
@@ -535,11 +526,11 @@ class ChartsBrowser(QWidget):
     def _meta(self, e: ChartEntry) -> str:
         lang = self._lang
         if not e.available:
-            return _tr("Not available")
+            return ChartsBrowser.tr("Not available")
         facts = count_text(len(e.facts), "fact")
         parts = [kind_label(e.kind), period_label(e.period_keys, lang, short=True), facts]
         if e.origin == "user":
-            parts.append(_tr("Yours"))
+            parts.append(ChartsBrowser.tr("Yours"))
         return " · ".join(p for p in parts if p and p != "—")
 
     def _fill_item(self, item: QTreeWidgetItem, e: ChartEntry) -> None:
@@ -552,18 +543,18 @@ class ChartsBrowser(QWidget):
             item.setData(2, Qt.ItemDataRole.UserRole + 3, e.period_keys[0] if e.period_keys else "")
             item.setText(3, f"{len(e.facts):,}")
             item.setData(3, Qt.ItemDataRole.UserRole + 3, len(e.facts))
-            item.setText(4, _tr("Yours") if e.origin == "user" else _tr("Bundled"))
+            item.setText(4, ChartsBrowser.tr("Yours") if e.origin == "user" else ChartsBrowser.tr("Bundled"))
             subtitle = e.subtitle_es if lang == "es" else e.subtitle_en
             item.setToolTip(0, "\n".join(t for t in (e.title(lang), subtitle) if t))
             for col in range(self.COLUMNS):
                 item.setForeground(col, QBrush())
         else:
-            item.setText(1, _tr("Not available"))
+            item.setText(1, ChartsBrowser.tr("Not available"))
             item.setText(2, "—")
             item.setData(2, Qt.ItemDataRole.UserRole + 3, "")
             item.setText(3, f"{len(e.facts):,}")
             item.setData(3, Qt.ItemDataRole.UserRole + 3, len(e.facts))
-            item.setText(4, _tr("Bundled"))
+            item.setText(4, ChartsBrowser.tr("Bundled"))
             for col in range(self.COLUMNS):
                 item.setForeground(col, QBrush(GREY))
                 item.setToolTip(col, e.reason(lang))
@@ -585,18 +576,18 @@ class ChartsBrowser(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.heading.setText(_tr("Charts"))
-        self.filter_field.setPlaceholderText(_tr("Filter charts: title, kind, section, year, source — English or Spanish"))
-        self.filter_field.setToolTip(_tr("Accents and capitals do not matter"))
-        self.tree.setHeaderLabels([_tr("Chart"), _tr("Kind"), _tr("Period"), _tr("Facts"), _tr("Origin")])
-        self.tree.headerItem().setToolTip(3, _tr("How many facts link to the chart"))
-        self.open_button.setText(_tr("Open chart"))
-        self.open_button.setToolTip(_tr("Show the chart full size (Enter or a double click)"))
-        self.add_button.setText(_tr("+ Add chart to pack"))
-        self.add_button.setToolTip(_tr("Add the chart as its own slide in the briefing pack (Ctrl+D). "
-                                       "You can also drag charts from the list into the pack."))
-        self.tree.setToolTip(_tr("Double-click or Enter opens a chart; Ctrl+D adds it to the pack; "
-                                 "drag charts into the pack"))
+        self.heading.setText(ChartsBrowser.tr("Charts"))
+        self.filter_field.setPlaceholderText(ChartsBrowser.tr("Filter charts: title, kind, section, year, source — English or Spanish"))
+        self.filter_field.setToolTip(ChartsBrowser.tr("Accents and capitals do not matter"))
+        self.tree.setHeaderLabels([ChartsBrowser.tr("Chart"), ChartsBrowser.tr("Kind"), ChartsBrowser.tr("Period"), ChartsBrowser.tr("Facts"), ChartsBrowser.tr("Origin")])
+        self.tree.headerItem().setToolTip(3, ChartsBrowser.tr("How many facts link to the chart"))
+        self.open_button.setText(ChartsBrowser.tr("Open chart"))
+        self.open_button.setToolTip(ChartsBrowser.tr("Show the chart full size (Enter or a double click)"))
+        self.add_button.setText(ChartsBrowser.tr("+ Add chart to pack"))
+        self.add_button.setToolTip(ChartsBrowser.tr("Add the chart as its own slide in the briefing pack (Ctrl+D). "
+                                                    "You can also drag charts from the list into the pack."))
+        self.tree.setToolTip(ChartsBrowser.tr("Double-click or Enter opens a chart; Ctrl+D adds it to the pack; "
+                                              "drag charts into the pack"))
         self._update_count()
         self._show_current()
 
@@ -632,7 +623,7 @@ class ChartsBrowser(QWidget):
         total = len(self._entries)
         drawn = sum(1 for i in shown if self._entries[i].available)
         self.count_label.setText(
-            _tr("%1 of %2 charts (%3 not available)").replace("%1", f"{len(shown):,}").replace("%2", f"{total:,}")
+            ChartsBrowser.tr("%1 of %2 charts (%3 not available)").replace("%1", f"{len(shown):,}").replace("%2", f"{total:,}")
             .replace("%3", f"{len(shown) - drawn:,}"))
 
     # ---- selection, open, add ---------------------------------------------------------------------------
@@ -659,13 +650,13 @@ class ChartsBrowser(QWidget):
         if e.available:
             parts += [kind_label(e.kind), period_label(e.period_keys, lang)]
             if e.origin == "user":
-                parts.append(_tr("Yours"))
+                parts.append(ChartsBrowser.tr("Yours"))
             publishers = list(dict.fromkeys(self._catalog.sources[s].publisher for s in e.sources
                                             if s in self._catalog.sources))
             if publishers:
-                parts.append(_tr("Sources: %1").replace("%1", "; ".join(publishers)))
+                parts.append(ChartsBrowser.tr("Sources: %1").replace("%1", "; ".join(publishers)))
         else:
-            parts.append(_tr("Not available"))
+            parts.append(ChartsBrowser.tr("Not available"))
         self.detail_meta.setText(" · ".join(p for p in parts if p and p != "—"))
         self.reason_label.setText(e.reason(lang))
         self.reason_label.setVisible(not e.available)
@@ -684,11 +675,11 @@ class ChartsBrowser(QWidget):
             self.facts_list.addItem(item)
         if e.facts:
             self.facts_heading.setText(
-                (_tr("Facts this report chart illustrates (double-click to open, Ctrl+D adds the fact)")
+                (ChartsBrowser.tr("Facts this report chart illustrates (double-click to open, Ctrl+D adds the fact)")
                  if not e.available else
-                 _tr("Facts that link to this chart (double-click to open, Ctrl+D adds the fact)")))
+                 ChartsBrowser.tr("Facts that link to this chart (double-click to open, Ctrl+D adds the fact)")))
         else:
-            self.facts_heading.setText(_tr("No fact links to this chart: it is reachable only from here."))
+            self.facts_heading.setText(ChartsBrowser.tr("No fact links to this chart: it is reachable only from here."))
         self.facts_list.setVisible(bool(e.facts))
 
     def _on_open(self, chart_id: str) -> None:
@@ -696,7 +687,7 @@ class ChartsBrowser(QWidget):
         if e is None:
             return
         if not e.available:
-            self.message.emit(_tr("This chart is not available: %1").replace("%1", e.reason(self._lang)))
+            self.message.emit(ChartsBrowser.tr("This chart is not available: %1").replace("%1", e.reason(self._lang)))
             return
         self.open_chart.emit(chart_id)
 
@@ -709,7 +700,7 @@ class ChartsBrowser(QWidget):
         if not ids and self.tree.current_id():
             ids = [self.tree.current_id()]
         if not ids:
-            self.message.emit(_tr("Select a chart first."))
+            self.message.emit(ChartsBrowser.tr("Select a chart first."))
             return True
         added = False
         for cid in ids:
@@ -717,7 +708,7 @@ class ChartsBrowser(QWidget):
             if e is None:
                 continue
             if not e.available:
-                self.message.emit(_tr("This chart cannot be added: %1").replace("%1", e.reason(self._lang)))
+                self.message.emit(ChartsBrowser.tr("This chart cannot be added: %1").replace("%1", e.reason(self._lang)))
                 continue
             self.add_chart.emit(cid)
             added = True
@@ -864,12 +855,12 @@ class ChartPage(QScrollArea):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.back_button.setText(_tr("← Back to the charts"))
-        self.back_button.setToolTip(_tr("Back to the list of charts (Esc goes back to the fact cards)"))
-        self.add_button.setText(_tr("+ Add chart to pack"))
-        self.add_button.setToolTip(_tr("Add the chart as its own slide in the briefing pack (Ctrl+D)"))
-        self.facts_heading.setText(_tr("Facts that link to this chart"))
-        self.no_facts_label.setText(_tr("No fact links to this chart: it is reachable only from the Charts view."))
+        self.back_button.setText(ChartsBrowser.tr("← Back to the charts"))
+        self.back_button.setToolTip(ChartsBrowser.tr("Back to the list of charts (Esc goes back to the fact cards)"))
+        self.add_button.setText(ChartsBrowser.tr("+ Add chart to pack"))
+        self.add_button.setToolTip(ChartsBrowser.tr("Add the chart as its own slide in the briefing pack (Ctrl+D)"))
+        self.facts_heading.setText(ChartsBrowser.tr("Facts that link to this chart"))
+        self.no_facts_label.setText(ChartsBrowser.tr("No fact links to this chart: it is reachable only from the Charts view."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -25,10 +25,6 @@ from nap_desktop.ui import theme
 from nap_desktop.ui.browse.fact_cards import StatusBadge, headline, period_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DetailView", text)
-
-
 def _label(name: str = "", *, selectable: bool = True) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)

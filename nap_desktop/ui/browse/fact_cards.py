@@ -48,7 +48,13 @@ from nap_desktop.core.formatting import format_value
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT, Catalog, Fact
 from nap_desktop.core.catalog.search import Matches
 from nap_desktop.ui import theme
+from nap_desktop.ui.i18n import TranslationContext
 from nap_desktop.ui.pack.pack_model import FACT_MIME
+
+
+class FactCards(TranslationContext):
+    """The translation context of the cards' menu and search notes."""
+
 
 #: Narrowest a card may get before the grid drops a column (device-independent pixels).
 MIN_CARD_WIDTH = 265
@@ -139,19 +145,18 @@ def match_note(where: tuple[str, ...]) -> str:
     """'Matched in the Spanish text' / 'Matched in: source, country' in the interface language."""
     if not where:
         return ""
-    tr = QCoreApplication.translate
     if where == ("text_es",):
-        return tr("FactCards", "Matched in the Spanish text")
+        return FactCards.tr("Matched in the Spanish text")
     if where == ("text_en",):
-        return tr("FactCards", "Matched in the English text")
+        return FactCards.tr("Matched in the English text")
     names = {
-        "text_en": tr("FactCards", "the English text"), "text_es": tr("FactCards", "the Spanish text"),
-        "note": tr("FactCards", "the note"), "source": tr("FactCards", "source"),
-        "country": tr("FactCards", "country"), "section": tr("FactCards", "section"),
-        "topic": tr("FactCards", "topic"), "period": tr("FactCards", "period"),
-        "id": tr("FactCards", "fact id"),
+        "text_en": FactCards.tr("the English text"), "text_es": FactCards.tr("the Spanish text"),
+        "note": FactCards.tr("the note"), "source": FactCards.tr("source"),
+        "country": FactCards.tr("country"), "section": FactCards.tr("section"),
+        "topic": FactCards.tr("topic"), "period": FactCards.tr("period"),
+        "id": FactCards.tr("fact id"),
     }
-    return tr("FactCards", "Matched in: %1").replace("%1", ", ".join(names.get(w, w) for w in where))
+    return FactCards.tr("Matched in: %1").replace("%1", ", ".join(names.get(w, w) for w in where))
 
 
 def _set_label_text(label: QLabel, text: str, rich: str | None) -> None:
@@ -531,30 +536,29 @@ class FactCardWidget(QFrame):
     # ---- context menu ---------------------------------------------------------------------------
     def build_menu(self) -> QMenu:
         """Open, Add to pack / Remove from pack, Copy with citation, Open chart (when the fact has one)."""
-        tr = QCoreApplication.translate
         fact_id = self.fact.id
         menu = QMenu(self)
         menu.setObjectName("FactCardMenu")
-        open_action = menu.addAction(tr("FactCards", "&Open"))
+        open_action = menu.addAction(FactCards.tr("&Open"))
         open_action.setObjectName("OpenFact")
         open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
         open_action.triggered.connect(lambda: self.open_requested.emit(fact_id))
         menu.setDefaultAction(open_action)
         if self._in_pack:
-            pack_action = menu.addAction(tr("FactCards", "&Remove from pack"))
+            pack_action = menu.addAction(FactCards.tr("&Remove from pack"))
             pack_action.setObjectName("RemoveFromPack")
             pack_action.triggered.connect(lambda: self.remove_requested.emit(fact_id))
         else:
-            pack_action = menu.addAction(tr("FactCards", "&Add to pack"))
+            pack_action = menu.addAction(FactCards.tr("&Add to pack"))
             pack_action.setObjectName("AddToPack")
             pack_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
             pack_action.triggered.connect(lambda: self.add_requested.emit(fact_id))
-        copy_action = menu.addAction(tr("FactCards", "&Copy with citation"))
+        copy_action = menu.addAction(FactCards.tr("&Copy with citation"))
         copy_action.setObjectName("CopyCitation")
         copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy_action.triggered.connect(lambda: self.copy_requested.emit(fact_id))
         if self.fact.chart and self.fact.chart in self._catalog.charts:
-            chart_action = menu.addAction(tr("FactCards", "Open c&hart"))
+            chart_action = menu.addAction(FactCards.tr("Open c&hart"))
             chart_action.setObjectName("OpenChart")
             chart_action.triggered.connect(lambda: self.chart_requested.emit(fact_id))
         for action in menu.actions():  # the shortcuts are hints: the card and the window handle the keys

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,14 +42,9 @@ from nap_desktop.ui.browse.charts_browser import (
 )
 from nap_desktop.ui.browse.fact_cards import StatusBadge
 
-CTX = "SourcesBrowser"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 6
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ORDER = {"official": 0, "report": 1, "secondary": 2}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def short_date(iso: str, lang: str) -> str:
@@ -275,7 +270,7 @@ class SourcesBrowser(QWidget):
     def _fill_item(self, item: QTreeWidgetItem, src: Source) -> None:
         lang = self._lang
         facts, charts = self._uses.get(src.id, ([], []))
-        mine = f"  ({_tr('yours')})" if src.origin == "user" else ""
+        mine = "  (" + SourcesBrowser.tr("yours") + ")" if src.origin == "user" else ""  # lupdate skips f-strings
         text = " — ".join(p for p in (src.publisher_in(lang) + mine, src.title_in(lang)) if p)
         if self._compact:
             meta = [short_date(src.date, lang) if src.date else "", STATUS_SHORT.get(src.status, {}).get(lang, ""),
@@ -311,23 +306,23 @@ class SourcesBrowser(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.heading.setText(_tr("Sources"))
-        self.filter_field.setPlaceholderText(_tr("Filter sources: publisher, title, year, status — English or Spanish"))
-        self.filter_field.setToolTip(_tr("Accents and capitals do not matter"))
-        self.tree.setHeaderLabels([_tr("Source"), _tr("Date"), _tr("Status"), _tr("Facts"), _tr("Charts")])
-        self.tree.headerItem().setToolTip(3, _tr("How many facts cite the source"))
-        self.tree.headerItem().setToolTip(4, _tr("How many charts draw rows from the source"))
-        self.copy_button.setText(_tr("Copy link"))
-        self.copy_button.setToolTip(_tr("Copy the address to the clipboard (the app never opens links)"))
-        self.url_field.setToolTip(_tr("Select and copy the address; the app never opens links"))
-        self.no_url_label.setText(_tr("No address recorded for this source."))
-        self.open_button.setText(_tr("Open"))
-        self.open_button.setToolTip(_tr("Open the selected fact or chart (Enter or a double click)"))
-        self.add_button.setText(_tr("+ Add to pack"))
-        self.add_button.setToolTip(_tr("Add the selected facts and charts to the briefing pack (Ctrl+D)"))
-        self.add_all_button.setText(_tr("+ Add all to pack"))
-        self.add_all_button.setToolTip(_tr("Add every fact and chart that uses this source to the briefing pack"))
-        self.uses_tree.setHeaderLabels([_tr("Kind"), _tr("Fact or chart")])
+        self.heading.setText(SourcesBrowser.tr("Sources"))
+        self.filter_field.setPlaceholderText(SourcesBrowser.tr("Filter sources: publisher, title, year, status — English or Spanish"))
+        self.filter_field.setToolTip(SourcesBrowser.tr("Accents and capitals do not matter"))
+        self.tree.setHeaderLabels([SourcesBrowser.tr("Source"), SourcesBrowser.tr("Date"), SourcesBrowser.tr("Status"), SourcesBrowser.tr("Facts"), SourcesBrowser.tr("Charts")])
+        self.tree.headerItem().setToolTip(3, SourcesBrowser.tr("How many facts cite the source"))
+        self.tree.headerItem().setToolTip(4, SourcesBrowser.tr("How many charts draw rows from the source"))
+        self.copy_button.setText(SourcesBrowser.tr("Copy link"))
+        self.copy_button.setToolTip(SourcesBrowser.tr("Copy the address to the clipboard (the app never opens links)"))
+        self.url_field.setToolTip(SourcesBrowser.tr("Select and copy the address; the app never opens links"))
+        self.no_url_label.setText(SourcesBrowser.tr("No address recorded for this source."))
+        self.open_button.setText(SourcesBrowser.tr("Open"))
+        self.open_button.setToolTip(SourcesBrowser.tr("Open the selected fact or chart (Enter or a double click)"))
+        self.add_button.setText(SourcesBrowser.tr("+ Add to pack"))
+        self.add_button.setToolTip(SourcesBrowser.tr("Add the selected facts and charts to the briefing pack (Ctrl+D)"))
+        self.add_all_button.setText(SourcesBrowser.tr("+ Add all to pack"))
+        self.add_all_button.setToolTip(SourcesBrowser.tr("Add every fact and chart that uses this source to the briefing pack"))
+        self.uses_tree.setHeaderLabels([SourcesBrowser.tr("Kind"), SourcesBrowser.tr("Fact or chart")])
         self._update_count()
         self._show_current()
 
@@ -349,7 +344,7 @@ class SourcesBrowser(QWidget):
                 if not self.tree.topLevelItem(i).isHidden()]
 
     def _update_count(self) -> None:
-        self.count_label.setText(_tr("%1 of %2 sources").replace("%1", f"{len(self.visible_ids()):,}")
+        self.count_label.setText(SourcesBrowser.tr("%1 of %2 sources").replace("%1", f"{len(self.visible_ids()):,}")
                                  .replace("%2", f"{len(self._items):,}"))
 
     # ---- selection -----------------------------------------------------------------------------------
@@ -388,7 +383,7 @@ class SourcesBrowser(QWidget):
             fact = self._catalog.fact(fid)
             if fact is None:
                 continue
-            item = QTreeWidgetItem([_tr("Fact"), fact_line(fact, lang)])
+            item = QTreeWidgetItem([SourcesBrowser.tr("Fact"), fact_line(fact, lang)])
             item.setData(0, ID_ROLE, fid)
             item.setData(0, KIND_ROLE, "fact")
             item.setToolTip(1, fact.text(lang))
@@ -397,16 +392,16 @@ class SourcesBrowser(QWidget):
             spec = self._catalog.charts.get(cid)
             if spec is None:
                 continue
-            item = QTreeWidgetItem([_tr("Chart"), spec.title(lang)])
+            item = QTreeWidgetItem([SourcesBrowser.tr("Chart"), spec.title(lang)])
             item.setData(0, ID_ROLE, cid)
             item.setData(0, KIND_ROLE, "chart")
             item.setToolTip(1, spec.title(lang))
             self.uses_tree.addTopLevelItem(item)
         n = len(facts) + len(charts)
         self.uses_heading.setText(
-            _tr("Used by %1 and %2 (double-click or Enter opens one; Ctrl+D adds it)")
+            SourcesBrowser.tr("Used by %1 and %2 (double-click or Enter opens one; Ctrl+D adds it)")
             .replace("%1", count_text(len(facts), "fact")).replace("%2", count_text(len(charts), "chart")) if n else
-            _tr("No fact or chart uses this source."))
+            SourcesBrowser.tr("No fact or chart uses this source."))
         self.uses_tree.setVisible(bool(n))
         for button in (self.open_button, self.add_button, self.add_all_button):
             button.setEnabled(bool(n))
@@ -417,7 +412,7 @@ class SourcesBrowser(QWidget):
         src = self.current_source()
         if src is not None and src.url:
             QGuiApplication.clipboard().setText(src.url)
-            self.message.emit(_tr("Address copied."))
+            self.message.emit(SourcesBrowser.tr("Address copied."))
 
     def _open_ref(self, kind: str, ref: str) -> None:
         (self.open_chart if kind == "chart" else self.open_fact).emit(ref)
@@ -431,14 +426,14 @@ class SourcesBrowser(QWidget):
         """Ctrl+D / "+ Add to pack": the selected facts and charts of the source."""
         refs = self.uses_tree.refs(selected=True)
         if not refs:
-            self.message.emit(_tr("Select a fact or chart of this source first."))
+            self.message.emit(SourcesBrowser.tr("Select a fact or chart of this source first."))
             return True
         return self._add(refs)
 
     def add_all(self) -> bool:
         refs = self.uses_tree.refs(selected=False)
         if not refs:
-            self.message.emit(_tr("No fact or chart uses this source."))
+            self.message.emit(SourcesBrowser.tr("No fact or chart uses this source."))
             return False
         return self._add(refs)
 

@@ -11,30 +11,32 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from nap_desktop.exporters import ExportError
 from nap_desktop.exporters.handout_pdf import default_paper, handout_bytes
+from nap_desktop.ui.i18n import TranslationContext
 
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog
     from nap_desktop.core.pack.packfile import Pack
 
+
+class PrintHandout(TranslationContext):
+    """The translation context of printing the handout."""
+
+
 MAX_DPI = 300
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintHandout", text)
 
 
 def configure_printer(printer: QPrinter, paper: str) -> None:
     size = QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
     printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, printer.pageLayout().margins()))
     printer.setFullPage(True)
-    printer.setDocName(_tr("Handout"))
+    printer.setDocName(PrintHandout.tr("Handout"))
 
 
 def paint_pdf(printer: QPrinter, pdf: bytes, *, vector: bool = True) -> int:
@@ -56,7 +58,7 @@ def paint_pdf(printer: QPrinter, pdf: bytes, *, vector: bool = True) -> int:
         return pages
     painter = QPainter()
     if not painter.begin(printer):
-        raise ExportError(_tr("The printer could not be started."))
+        raise ExportError(PrintHandout.tr("The printer could not be started."))
     try:
         dpi = min(printer.resolution(), MAX_DPI)
         target = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -82,7 +84,7 @@ def print_handout(parent: QWidget | None, pack: Pack, catalog: Catalog, *, lang:
     configure_printer(printer, default_paper(QLocale.system().name()))
     if ask:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print handout"))
+        dialog.setWindowTitle(PrintHandout.tr("Print handout"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
     paper = "a4" if printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4 else "letter"
@@ -91,7 +93,7 @@ def print_handout(parent: QWidget | None, pack: Pack, catalog: Catalog, *, lang:
                             paper=paper)
         paint_pdf(printer, pdf)
     except (ExportError, OSError) as exc:
-        QMessageBox.warning(parent, _tr("Print handout"), _tr("The handout could not be printed: %1").replace(
+        QMessageBox.warning(parent, PrintHandout.tr("Print handout"), PrintHandout.tr("The handout could not be printed: %1").replace(
             "%1", str(exc)))
         return False
     return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,16 +35,11 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.catalog.model import STATUS_SHORT, STATUSES, Catalog, Fact
 from nap_desktop.core.formatting import QUALIFIERS, UNIT_AXIS, UNITS
 
-CONTEXT = "FactEditor"
 
 #: Country codes offered as check boxes, North America first.
 COUNTRY_CHOICES = ("US", "MX", "CA", "NA", "CN", "WORLD")
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def parse_number(text: str) -> float | None:
@@ -130,12 +125,12 @@ class SourceForm(QGroupBox):
         self.status.currentIndexChanged.connect(self.changed)
 
     def retranslate(self, lang: str) -> None:
-        self.setTitle(_tr("Source"))
-        for label, text in zip(self.labels, (_tr("&Publisher"), _tr("T&itle"), _tr("&URL"), _tr("&Date"), _tr("S&tatus"))):
+        self.setTitle(FactEditor.tr("Source"))
+        for label, text in zip(self.labels, (FactEditor.tr("&Publisher"), FactEditor.tr("T&itle"), FactEditor.tr("&URL"), FactEditor.tr("&Date"), FactEditor.tr("S&tatus"))):
             label.setText(text)
         for i, status in enumerate(STATUSES):
             self.status.setItemText(i, STATUS_SHORT[status][lang])
-        self.status.setPlaceholderText(_tr("Choose…"))
+        self.status.setPlaceholderText(FactEditor.tr("Choose…"))
 
     def block(self) -> dict[str, str]:
         return {
@@ -164,17 +159,17 @@ class SourceForm(QGroupBox):
         b = self.block()
         out = []
         if not b["publisher"]:
-            out.append(_tr("the source's publisher"))
+            out.append(FactEditor.tr("the source's publisher"))
         if not b["title"]:
-            out.append(_tr("the source's title"))
+            out.append(FactEditor.tr("the source's title"))
         if not b["url"]:
-            out.append(_tr("the source's URL"))
+            out.append(FactEditor.tr("the source's URL"))
         elif not re.match(r"^https?://[^\s/]+\.[^\s]+$", b["url"]):
-            out.append(_tr("a source URL that starts with https:// and names the table or release"))
+            out.append(FactEditor.tr("a source URL that starts with https:// and names the table or release"))
         if not b["date"]:
-            out.append(_tr("the source's date"))
+            out.append(FactEditor.tr("the source's date"))
         if not b["status"]:
-            out.append(_tr("the source's status"))
+            out.append(FactEditor.tr("the source's status"))
         return out
 
 
@@ -372,23 +367,23 @@ class FactEditor(QDialog):
         """Everything that stops the fact from being saved, in the interface language."""
         out: list[str] = []
         if not self.text_en.toPlainText().strip():
-            out.append(_tr("the statement in English"))
+            out.append(FactEditor.tr("the statement in English"))
         if self.section.currentIndex() < 0:
-            out.append(_tr("a section"))
+            out.append(FactEditor.tr("a section"))
         value_text = self.value.text().strip()
         unit = self.unit.currentData()
         if value_text:
             if parse_number(value_text) is None:
-                out.append(_tr("a headline value written as a number (1,234.5)"))
+                out.append(FactEditor.tr("a headline value written as a number (1,234.5)"))
             if unit == "none":
-                out.append(_tr("the unit of the headline value"))
+                out.append(FactEditor.tr("the unit of the headline value"))
             if not self.period.text().strip():
-                out.append(_tr("the period of the headline value"))
+                out.append(FactEditor.tr("the period of the headline value"))
         form_missing = self.source_form.missing()
         if not self.source_form.is_empty() and form_missing:
             out.extend(form_missing)
         elif not self.source_blocks():
-            out.append(_tr("at least one source (publisher, title, URL, date and status)"))
+            out.append(FactEditor.tr("at least one source (publisher, title, URL, date and status)"))
         return out
 
     def validate(self) -> bool:
@@ -397,7 +392,7 @@ class FactEditor(QDialog):
         self.add_source_button.setEnabled(not self.source_form.is_empty() and not self.source_form.missing())
         self.remove_source_button.setEnabled(self.source_list.count() > 0)
         if missing:
-            self.missing_label.setText(_tr("Still needed: %1.").replace("%1", "; ".join(missing)))
+            self.missing_label.setText(FactEditor.tr("Still needed: %1.").replace("%1", "; ".join(missing)))
         else:
             self.missing_label.setText("")
         self.missing_label.setVisible(bool(missing))
@@ -446,21 +441,21 @@ class FactEditor(QDialog):
 
     def _retranslate(self) -> None:
         lang = self._lang
-        self.setWindowTitle(_tr("New fact") if self._fact is None else _tr("Edit fact"))
+        self.setWindowTitle(FactEditor.tr("New fact") if self._fact is None else FactEditor.tr("Edit fact"))
         texts = {
-            "text_en": _tr("Statement (&English)"),
-            "text_es": _tr("Statement (&Spanish)"),
-            "value": _tr("Headline &value"),
-            "period": _tr("&Period"),
-            "countries": _tr("Countries"),
-            "section": _tr("Sectio&n"),
+            "text_en": FactEditor.tr("Statement (&English)"),
+            "text_es": FactEditor.tr("Statement (&Spanish)"),
+            "value": FactEditor.tr("Headline &value"),
+            "period": FactEditor.tr("&Period"),
+            "countries": FactEditor.tr("Countries"),
+            "section": FactEditor.tr("Sectio&n"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        self.es_hint.setText(_tr("Spanish may be left empty: Spanish outputs then show the English text, "
-                                 "marked as untranslated."))
-        self.text_en.setPlaceholderText(_tr("One sentence with the figure, e.g. Mexico bought USD 1.2 billion of our state's exports in 2025."))
-        self.text_es.setPlaceholderText(_tr("The same sentence in Spanish (optional)"))
+        self.es_hint.setText(FactEditor.tr("Spanish may be left empty: Spanish outputs then show the English text, "
+                                           "marked as untranslated."))
+        self.text_en.setPlaceholderText(FactEditor.tr("One sentence with the figure, e.g. Mexico bought USD 1.2 billion of our state's exports in 2025."))
+        self.text_es.setPlaceholderText(FactEditor.tr("The same sentence in Spanish (optional)"))
         for i in range(self.unit.count()):
             self.unit.setItemText(i, _unit_name(self.unit.itemData(i), lang))
         for i in range(self.qualifier.count()):
@@ -468,16 +463,16 @@ class FactEditor(QDialog):
             self.qualifier.setItemText(i, names[1] if lang == "es" else names[0])
         for i, s in enumerate(self._catalog.sections):
             self.section.setItemText(i, s.title(lang))
-        self.section.setPlaceholderText(_tr("Choose a section…"))
+        self.section.setPlaceholderText(FactEditor.tr("Choose a section…"))
         for code, box in self.countries.items():
             names = COUNTRY_NAMES[code]
             box.setText(names[1] if lang == "es" else names[0])
-        self.sources_label.setText(_tr("Sources (at least one)"))
-        self.add_source_button.setText(_tr("&Add this source"))
-        self.remove_source_button.setText(_tr("&Remove source"))
+        self.sources_label.setText(FactEditor.tr("Sources (at least one)"))
+        self.add_source_button.setText(FactEditor.tr("&Add this source"))
+        self.remove_source_button.setText(FactEditor.tr("&Remove source"))
         self.source_form.retranslate(lang)
-        self.save_button.setText(_tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Cancel"))
+        self.save_button.setText(FactEditor.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(FactEditor.tr("Cancel"))
         if hasattr(self, "missing_label"):
             self.validate()
 

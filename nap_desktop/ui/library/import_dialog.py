@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,7 +43,6 @@ from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
 from nap_desktop.core.formatting import UNITS
 from nap_desktop.ui.library.fact_editor import SourceForm, _unit_name
 
-CONTEXT = "ImportDialog"
 BAD_CELL = QColor("#F9D6D5")
 KINDS = ("column", "line", "grouped", "stacked", "share", "diverging", "table")
 KIND_NAMES = {
@@ -59,10 +58,6 @@ SERIES_COLORS = (PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["
                  PALETTE["sky"], PALETTE["purple"], PALETTE["grey"], PALETTE["yellow"])
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 # ---- the problem messages of core.catalog.tables, in the dialog's language ------------------------
 def problem_text(problem: Any, lang: str = "en") -> str:
     """'Row 3, column “Exports”: “12x” is not a number', in ``lang`` (core.catalog.messages' templates)."""
@@ -71,15 +66,15 @@ def problem_text(problem: Any, lang: str = "en") -> str:
     code = getattr(problem, "code", "")
     if code == "unconfirmed":  # the dialog asks above, with two buttons: say so instead of naming the API
         text = dict(getattr(problem, "params", ()) or ()).get("text", "")
-        message = _tr("%text uses a decimal comma: confirm above that the table uses decimal commas").replace(
+        message = ImportDialog.tr("%text uses a decimal comma: confirm above that the table uses decimal commas").replace(
             "%text", "“" + str(text) + "”")
     else:
         message = table_message(problem, lang)
     where = []
     if problem.row:
-        where.append(_tr("Row %1").replace("%1", f"{problem.row:,}"))
+        where.append(ImportDialog.tr("Row %1").replace("%1", f"{problem.row:,}"))
     if problem.column and not (code == "empty_header" and lang != "en"):
-        where.append(_tr("column “%1”").replace("%1", problem.column))
+        where.append(ImportDialog.tr("column “%1”").replace("%1", problem.column))
     return (", ".join(where) + ": " + message) if where else message
 
 
@@ -251,12 +246,12 @@ class ImportDialog(QDialog):
         return Path(path) if path else None
 
     def _on_csv_clicked(self) -> None:
-        path = self.ask_path(_tr("Import a CSV file"), _tr("CSV files (*.csv *.txt)"))
+        path = self.ask_path(ImportDialog.tr("Import a CSV file"), ImportDialog.tr("CSV files (*.csv *.txt)"))
         if path is not None:
             self.load_csv(path)
 
     def _on_xlsx_clicked(self) -> None:
-        path = self.ask_path(_tr("Import an Excel sheet"), _tr("Excel workbooks (*.xlsx)"))
+        path = self.ask_path(ImportDialog.tr("Import an Excel sheet"), ImportDialog.tr("Excel workbooks (*.xlsx)"))
         if path is not None:
             self.load_xlsx(path)
 
@@ -264,7 +259,7 @@ class ImportDialog(QDialog):
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            self._unreadable(_tr("“%1” could not be read as a UTF-8 CSV file.").replace("%1", Path(path).name), exc)
+            self._unreadable(ImportDialog.tr("“%1” could not be read as a UTF-8 CSV file.").replace("%1", Path(path).name), exc)
             return
         self._origin = ("csv", Path(path))
         self._raw = raw_grid_from_text(text)
@@ -279,7 +274,7 @@ class ImportDialog(QDialog):
         try:
             names = sheet_names(Path(path))
         except (TableError, OSError) as exc:
-            self._unreadable(_tr("“%1” could not be read as an Excel workbook.").replace("%1", Path(path).name), exc)
+            self._unreadable(ImportDialog.tr("“%1” could not be read as an Excel workbook.").replace("%1", Path(path).name), exc)
             return
         self._origin = ("xlsx", Path(path))
         self.sheet_combo.blockSignals(True)
@@ -305,7 +300,7 @@ class ImportDialog(QDialog):
         try:
             self._raw = raw_grid_from_xlsx(path, self.sheet_combo.currentText() or None)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds; the user gets a message
-            self._unreadable(_tr("“%1” could not be read as an Excel workbook.").replace("%1", path.name), exc)
+            self._unreadable(ImportDialog.tr("“%1” could not be read as an Excel workbook.").replace("%1", path.name), exc)
             return
         self._parse(reset_decimal=True)
 
@@ -313,15 +308,15 @@ class ImportDialog(QDialog):
         """Ctrl+V: the clipboard's cells (tab-separated, as Excel and LibreOffice copy them)."""
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self.empty_label.setText(_tr("The clipboard holds no cells. Copy a range in Excel or LibreOffice, "
-                                         "then press Ctrl+V here."))
+            self.empty_label.setText(ImportDialog.tr("The clipboard holds no cells. Copy a range in Excel or LibreOffice, "
+                                                     "then press Ctrl+V here."))
             self.empty_label.show()
             return False
         self._origin = ("paste", text)
         self._raw = raw_grid_from_text(text, "\t")
         self.sheet_combo.clear()
         self._show_sheets(False)
-        self.origin_label.setText(_tr("Pasted cells"))
+        self.origin_label.setText(ImportDialog.tr("Pasted cells"))
         self._parse(reset_decimal=True)
         return True
 
@@ -357,7 +352,7 @@ class ImportDialog(QDialog):
                 table = tables.parse_clipboard(what, decimal=decimal)
         except tables.TableError as exc:
             self.table = None
-            self._unreadable(_tr("The table could not be read."), exc)
+            self._unreadable(ImportDialog.tr("The table could not be read."), exc)
             self.refresh()
             return
         self.table = table
@@ -409,15 +404,15 @@ class ImportDialog(QDialog):
     def missing(self) -> list[str]:
         out = []
         if self.table is None:
-            out.append(_tr("a table (CSV, Excel sheet or Ctrl+V)"))
+            out.append(ImportDialog.tr("a table (CSV, Excel sheet or Ctrl+V)"))
         elif self.table.problems and not self._only_decimal_question():
-            out.append(_tr("a table without bad cells (fix them in the file and import it again)"))
+            out.append(ImportDialog.tr("a table without bad cells (fix them in the file and import it again)"))
         if self.decimal_frame.isVisible() and not (self.point_radio.isChecked() or self.comma_radio.isChecked()):
-            out.append(_tr("your answer on decimal commas"))
+            out.append(ImportDialog.tr("your answer on decimal commas"))
         if not self.title_en.text().strip():
-            out.append(_tr("a title in English"))
+            out.append(ImportDialog.tr("a title in English"))
         if self.unit.currentIndex() < 0:
-            out.append(_tr("the unit"))
+            out.append(ImportDialog.tr("the unit"))
         source_missing = self.source_form.missing()
         if source_missing:
             out.extend(source_missing)
@@ -456,11 +451,11 @@ class ImportDialog(QDialog):
         self.problems_label.setVisible(bool(problems))
         if problems:
             n = len(problems)
-            self.problems_label.setText(_tr("1 cell needs fixing:") if n == 1 else
-                                        _tr("%n cells need fixing:").replace("%n", str(n)))
+            self.problems_label.setText(ImportDialog.tr("1 cell needs fixing:") if n == 1 else
+                                        ImportDialog.tr("%n cells need fixing:").replace("%n", str(n)))
         missing = self.missing()
         self.save_button.setEnabled(not missing)
-        self.missing_label.setText(_tr("Still needed: %1.").replace("%1", "; ".join(missing)) if missing else "")
+        self.missing_label.setText(ImportDialog.tr("Still needed: %1.").replace("%1", "; ".join(missing)) if missing else "")
         self.missing_label.setVisible(bool(missing))
         b = self.source_form.block()
         if b["publisher"]:  # the live chart's source line names the source being typed
@@ -544,32 +539,32 @@ class ImportDialog(QDialog):
 
     def _retranslate(self) -> None:
         lang = self._lang
-        self.setWindowTitle(_tr("Import a table"))
-        self.csv_button.setText(_tr("CSV &file…"))
-        self.xlsx_button.setText(_tr("E&xcel sheet…"))
-        self.sheet_label.setText(_tr("Sheet:"))
-        self.paste_button.setText(_tr("&Paste (Ctrl+V)"))
+        self.setWindowTitle(ImportDialog.tr("Import a table"))
+        self.csv_button.setText(ImportDialog.tr("CSV &file…"))
+        self.xlsx_button.setText(ImportDialog.tr("E&xcel sheet…"))
+        self.sheet_label.setText(ImportDialog.tr("Sheet:"))
+        self.paste_button.setText(ImportDialog.tr("&Paste (Ctrl+V)"))
         if self._origin is None:
-            self.origin_label.setText(_tr("Choose a file, or copy cells in Excel or LibreOffice and press Ctrl+V."))
-        self.decimal_question.setText(_tr("This table seems to write decimals with a comma (1.234,5). "
-                                          "How are its numbers written?"))
-        self.point_radio.setText(_tr("1,234.5 (decimal point)"))
-        self.comma_radio.setText(_tr("1.234,5 (decimal comma)"))
-        for label, text in zip(self.form_labels, (_tr("Title (&English)"), _tr("Title (Spa&nish)"), _tr("&Layout"),
-                                                  _tr("&Chart"), _tr("&Unit"), _tr("P&eriod"))):
+            self.origin_label.setText(ImportDialog.tr("Choose a file, or copy cells in Excel or LibreOffice and press Ctrl+V."))
+        self.decimal_question.setText(ImportDialog.tr("This table seems to write decimals with a comma (1.234,5). "
+                                                      "How are its numbers written?"))
+        self.point_radio.setText(ImportDialog.tr("1,234.5 (decimal point)"))
+        self.comma_radio.setText(ImportDialog.tr("1.234,5 (decimal comma)"))
+        for label, text in zip(self.form_labels, (ImportDialog.tr("Title (&English)"), ImportDialog.tr("Title (Spa&nish)"), ImportDialog.tr("&Layout"),
+                                                  ImportDialog.tr("&Chart"), ImportDialog.tr("&Unit"), ImportDialog.tr("P&eriod"))):
             label.setText(text)
-        self.orientation.setItemText(0, _tr("Categories in rows, series in columns"))
-        self.orientation.setItemText(1, _tr("Categories in columns, series in rows (transpose)"))
+        self.orientation.setItemText(0, ImportDialog.tr("Categories in rows, series in columns"))
+        self.orientation.setItemText(1, ImportDialog.tr("Categories in columns, series in rows (transpose)"))
         for i in range(self.kind.count()):
             names = KIND_NAMES[self.kind.itemData(i)]
             self.kind.setItemText(i, names[1] if lang == "es" else names[0])
         for i in range(self.unit.count()):
             self.unit.setItemText(i, _unit_name(self.unit.itemData(i), lang))
-        self.unit.setPlaceholderText(_tr("Choose…"))
-        self.title_es.setPlaceholderText(_tr("Optional: Spanish outputs show the English title, marked untranslated"))
+        self.unit.setPlaceholderText(ImportDialog.tr("Choose…"))
+        self.title_es.setPlaceholderText(ImportDialog.tr("Optional: Spanish outputs show the English title, marked untranslated"))
         self.source_form.retranslate(lang)
-        self.save_button.setText(_tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Cancel"))
+        self.save_button.setText(ImportDialog.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(ImportDialog.tr("Cancel"))
 
     def set_language(self, lang: str) -> None:
         self._lang = lang

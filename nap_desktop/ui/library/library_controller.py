@@ -12,15 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
-
-CONTEXT = "LibraryController"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def is_user_fact(fact: Any) -> bool:
@@ -83,12 +77,12 @@ class LibraryController(QObject):
         return [self.new_fact_action, self.import_action, self.edit_fact_action, self.delete_fact_action]
 
     def retranslate(self) -> None:
-        self.new_fact_action.setText(_tr("New &fact…"))
-        self.new_fact_action.setStatusTip(_tr("Add one of your own figures, with its source, to your library"))
-        self.import_action.setText(_tr("&Import table…"))
-        self.import_action.setStatusTip(_tr("Make a chart from a CSV file, an Excel sheet or pasted cells"))
-        self.edit_fact_action.setText(_tr("Edit &your fact…"))
-        self.delete_fact_action.setText(_tr("De&lete your fact…"))
+        self.new_fact_action.setText(LibraryController.tr("New &fact…"))
+        self.new_fact_action.setStatusTip(LibraryController.tr("Add one of your own figures, with its source, to your library"))
+        self.import_action.setText(LibraryController.tr("&Import table…"))
+        self.import_action.setStatusTip(LibraryController.tr("Make a chart from a CSV file, an Excel sheet or pasted cells"))
+        self.edit_fact_action.setText(LibraryController.tr("Edit &your fact…"))
+        self.delete_fact_action.setText(LibraryController.tr("De&lete your fact…"))
 
     # ---- the catalog -----------------------------------------------------------------------------
     def reload(self) -> Any:
@@ -112,7 +106,7 @@ class LibraryController(QObject):
         fact = self.window.catalog.fact(fact_id) if fact_id else self.current_fact()
         if not is_user_fact(fact):
             self.window.statusBar().showMessage(
-                _tr("Only your own facts can be edited or deleted: select one of the cards marked “Yours”."), 6000)
+                LibraryController.tr("Only your own facts can be edited or deleted: select one of the cards marked “Yours”."), 6000)
             return None
         return fact
 
@@ -152,11 +146,11 @@ class LibraryController(QObject):
             else:
                 fact_id = update_fact(self.library, dialog.fact.id, block)
         except (LibraryError, OSError) as exc:
-            self._error(_tr("Your fact was not saved"), self._problems_text(exc), dialog)
+            self._error(LibraryController.tr("Your fact was not saved"), self._problems_text(exc), dialog)
             return None
         self.reload()
         self._show_fact(fact_id)
-        self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
+        self.window.statusBar().showMessage(LibraryController.tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
         return fact_id
 
     def _show_fact(self, fact_id: str) -> None:
@@ -172,15 +166,15 @@ class LibraryController(QObject):
         if fact is None:
             return None
         in_pack = any(i.kind == "fact" and i.ref == fact.id for i in self.window.document.pack.items)
-        box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete your fact?"), "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, LibraryController.tr("Delete your fact?"), "", parent=self.window)
         box.setObjectName("DeleteFactQuestion")
-        text = _tr("Delete “%1” from your library?").replace("%1", fact.text(self.window.lang)[:120])
+        text = LibraryController.tr("Delete “%1” from your library?").replace("%1", fact.text(self.window.lang)[:120])
         if in_pack:
-            text += "\n\n" + _tr("The open pack uses this fact. The pack keeps its own copy, so its slides "
-                                 "do not change.")
+            text += "\n\n" + LibraryController.tr("The open pack uses this fact. The pack keeps its own copy, so its slides "
+                                                  "do not change.")
         box.setText(text)
-        delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(LibraryController.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(LibraryController.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)
 
         def done(_result: int) -> None:
@@ -210,7 +204,7 @@ class LibraryController(QObject):
         try:
             remove_fact(self.library, fact_id)
         except (LibraryError, OSError) as exc:
-            self._error(_tr("Your fact was not deleted"), self._problems_text(exc))
+            self._error(LibraryController.tr("Your fact was not deleted"), self._problems_text(exc))
             return False
         self.reload()
         self.window.show_cards()
@@ -234,10 +228,10 @@ class LibraryController(QObject):
             init_library(self.library)
             ids = save_table(self.library, dialog.table, **dialog.save_arguments())
         except (LibraryError, OSError, ValueError) as exc:
-            self._error(_tr("The table was not saved"), self._problems_text(exc), dialog)
+            self._error(LibraryController.tr("The table was not saved"), self._problems_text(exc), dialog)
             return None
         self.reload()
-        self.window.statusBar().showMessage(_tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
+        self.window.statusBar().showMessage(LibraryController.tr("Saved to your library: %1").replace("%1", str(self.library)), 6000)
         return ids
 
     # ---- packs whose items changed --------------------------------------------------------------------
@@ -313,10 +307,10 @@ class LibraryController(QObject):
         lang = self.window.lang
         shown = ["• " + render(p, lang) for p in problems[:20]]
         if len(problems) > 20:
-            shown.append(_tr("… and %1 more").replace("%1", f"{len(problems) - 20:,}"))
-        self._error(_tr("Your library did not load"),
-                    _tr("The window shows the bundled catalog. Your library folder %1 has not been changed; "
-                        "fix these problems and restart:").replace("%1", str(self.library))
+            shown.append(LibraryController.tr("… and %1 more").replace("%1", f"{len(problems) - 20:,}"))
+        self._error(LibraryController.tr("Your library did not load"),
+                    LibraryController.tr("The window shows the bundled catalog. Your library folder %1 has not been changed; "
+                                         "fix these problems and restart:").replace("%1", str(self.library))
                     + "\n\n" + "\n".join(shown))
 
     # ---- messages -------------------------------------------------------------------------------------
@@ -335,7 +329,7 @@ class LibraryController(QObject):
         if isinstance(exc, OSError):
             where = exc.filename or self.library
             reason = exc.strerror or str(exc)
-            return _tr("Your library folder could not be written: %1 (%2)").replace("%1", str(where)).replace(
+            return LibraryController.tr("Your library folder could not be written: %1 (%2)").replace("%1", str(where)).replace(
                 "%2", reason)
         return str(exc)
 

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -578,10 +578,14 @@ class FileController(QObject):
             "Edit note": self.tr("Edit note"), "Edit divider": self.tr("Edit divider"),
             "Edit pack details": self.tr("Edit pack details"), "Edit title": self.tr("Edit title"),
             "Edit audience": self.tr("Edit audience"), "Edit meeting date": self.tr("Edit meeting date"),
-            "Change pack language": self.tr("Change pack language"),
+            "Change pack language": self.tr("Change pack language"), "Edit presenter": self.tr("Edit presenter"),
+            # the selection commands of the pack panel
+            "Add facts": self.tr("Add facts"), "Add charts": self.tr("Add charts"),
+            "Duplicate item": self.tr("Duplicate item"), "Duplicate items": self.tr("Duplicate items"),
+            "Remove items": self.tr("Remove items"), "Move items": self.tr("Move items"),
+            "Move to top": self.tr("Move to top"), "Move to bottom": self.tr("Move to bottom"),
         }
-        # commands added later (selection commands of the pack panel) are translated in context "PackDocument"
-        return names.get(text) or QCoreApplication.translate("PackDocument", text)
+        return names.get(text, text)
 
     def retranslate(self) -> None:
         texts = {"new": self.tr("&New Pack"), "open": self.tr("&Open…"), "save": self.tr("&Save"),

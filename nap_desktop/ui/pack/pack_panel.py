@@ -217,10 +217,10 @@ class PackItemDelegate(QStyledItemDelegate):
 
     def _caption(self, index) -> str:
         kind = index.data(KIND_ROLE)
-        caption = {"fact": self._panel.tr("Fact"), "chart": self._panel.tr("Chart"),
-                   "note": self._panel.tr("Note")}.get(kind, "")
+        caption = {"fact": PackPanel.tr("Fact"), "chart": PackPanel.tr("Chart"),
+                   "note": PackPanel.tr("Note")}.get(kind, "")
         if index.data(TALKING_POINTS_ROLE):
-            caption += " · " + self._panel.tr("talking points ✓")
+            caption += " · " + PackPanel.tr("talking points ✓")
         return caption.upper() if kind != "divider" else ""
 
     def _fonts(self, option) -> tuple[QFont, QFont]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,12 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from nap_desktop.core.catalog.model import STATUS_SHORT
-
-CONTEXT = "PackUpdatesDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _sources_html(sources: list[dict[str, Any]], lang: str) -> str:
@@ -82,15 +76,15 @@ class _ChangeRow(QFrame):
 
     def retranslate(self, lang: str) -> None:
         c = self.change
-        self.old_head.setText(_tr("In the pack (its copy)"))
-        self.new_head.setText(_tr("In the catalog now"))
+        self.old_head.setText(PackUpdatesDialog.tr("In the pack (its copy)"))
+        self.new_head.setText(PackUpdatesDialog.tr("In the catalog now"))
         self.old_label.setText(f"<b>{html.escape(c.old_value or '—')}</b><br>{html.escape(c.old_text)}"
                                f"<br><small>{_sources_html(c.old_sources, lang)}</small>")
         self.new_label.setText(f"<b>{html.escape(c.new_value or '—')}</b><br>{html.escape(c.new_text)}"
                                f"<br><small>{_sources_html(c.new_sources, lang)}</small>")
-        self.keep_button.setText(_tr("Keep copy"))
-        self.take_button.setText(_tr("Take update"))
-        self.state_label.setText(_tr("Update taken") if self.taken else _tr("The pack keeps its copy"))
+        self.keep_button.setText(PackUpdatesDialog.tr("Keep copy"))
+        self.take_button.setText(PackUpdatesDialog.tr("Take update"))
+        self.state_label.setText(PackUpdatesDialog.tr("Update taken") if self.taken else PackUpdatesDialog.tr("The pack keeps its copy"))
 
     def mark_taken(self, lang: str) -> None:
         self.taken = True
@@ -167,13 +161,13 @@ class PackUpdatesDialog(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(_tr("Items in this pack have changed"))
+        self.setWindowTitle(PackUpdatesDialog.tr("Items in this pack have changed"))
         n = len(self.rows)
         self.intro.setText(
-            (_tr("1 item in this pack has changed in the catalog since it was added.") if n == 1 else
-             _tr("%n items in this pack have changed in the catalog since they were added.").replace("%n", str(n)))
-            + " " + _tr("The pack keeps showing its copy until you take an update."))
-        self.take_all_button.setText(_tr("Take all updates"))
-        self.close_button.setText(_tr("Close"))
+            (PackUpdatesDialog.tr("1 item in this pack has changed in the catalog since it was added.") if n == 1 else
+             PackUpdatesDialog.tr("%n items in this pack have changed in the catalog since they were added.").replace("%n", str(n)))
+            + " " + PackUpdatesDialog.tr("The pack keeps showing its copy until you take an update."))
+        self.take_all_button.setText(PackUpdatesDialog.tr("Take all updates"))
+        self.close_button.setText(PackUpdatesDialog.tr("Close"))
         for row in self.rows.values():
             row.retranslate(self._lang)

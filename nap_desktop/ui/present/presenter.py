@@ -52,6 +52,12 @@ from nap_desktop.core.catalog.model import STATUS_SHORT, Catalog
 from nap_desktop.core.pack.packfile import Pack, PackItem
 from nap_desktop.core.screens import ScreenInfo, choose_screens
 from nap_desktop.ui import theme
+from nap_desktop.ui.i18n import TranslationContext
+
+
+class Presenter(TranslationContext):
+    """The translation context of presenting a pack: slides, the presenter console, the present dialog."""
+
 
 #: The logical canvas every slide is laid out on (16:9); it is scaled, never stretched.
 CANVAS_W = 1600
@@ -75,10 +81,6 @@ _MISSING_BG = "#fdf0dc"
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
                 Qt.Key.Key_Enter)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Presenter", text)
 
 
 # ---- fonts ----------------------------------------------------------------------------------------
@@ -332,7 +334,7 @@ class SlideWidget(QWidget):
 
     def _paint_title(self, p: QPainter, slide: Slide) -> None:
         p.fillRect(self._r(0, 0, 40, CANVAS_H), QColor(theme.ACCENT))
-        self._text(p, _tr("NAP Briefing · The North American Project"), self._r(120, 120, 1360, 40),
+        self._text(p, Presenter.tr("NAP Briefing · The North American Project"), self._r(120, 120, 1360, 40),
                    max_px=26, min_px=18, color=theme.ACCENT, bold=True, what="brand")
         self._text(p, slide.title, self._r(120, 200, 1360, 330), max_px=84, min_px=40, bold=True,
                    align=_LEFT | Qt.AlignmentFlag.AlignBottom, what="title")
@@ -636,7 +638,7 @@ class PresenterConsole(QWidget):
         super().__init__(owner if embedded else None)
         self._owner = owner
         self.embedded = embedded
-        self.setWindowTitle(_tr("Presenter view — NAP Briefing"))
+        self.setWindowTitle(Presenter.tr("Presenter view — NAP Briefing"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("PresenterConsole")
         # Child selectors only: the slides' own chart widgets keep their light theme.
@@ -665,10 +667,10 @@ class PresenterConsole(QWidget):
         self.position_label.setObjectName("ConsoleClock")
         self.elapsed_label = QLabel("00:00:00")
         self.elapsed_label.setObjectName("ConsoleClock")
-        self.elapsed_label.setToolTip(_tr("Time since the presentation started"))
+        self.elapsed_label.setToolTip(Presenter.tr("Time since the presentation started"))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("ConsoleClock")
-        self.clock_label.setToolTip(_tr("Time of day"))
+        self.clock_label.setToolTip(Presenter.tr("Time of day"))
         self.blank_label = QLabel()
         self.blank_label.setObjectName("ConsoleBlank")
         self.blank_label.hide()
@@ -680,13 +682,13 @@ class PresenterConsole(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.prev_button = button(_tr("◀ Previous"), owner.previous_slide, _tr("Previous slide (Left, PageUp)"))
-        self.next_button = button(_tr("Next ▶"), owner.next_slide, _tr("Next slide (Right, PageDown, Space)"))
-        self.black_button = button(_tr("Black screen"), lambda: owner.toggle_blank("black"), _tr("Black out (B)"))
-        self.reset_button = button(_tr("Reset timer"), self.reset_timer, _tr("Start the elapsed time from zero"))
-        self.swap_button = button(_tr("Swap screens"), owner.swap_screens,
-                                  _tr("Show the slides on the other screen and this view here"))
-        self.end_button = button(_tr("End"), owner.end, _tr("End the presentation (Esc)"))
+        self.prev_button = button(Presenter.tr("◀ Previous"), owner.previous_slide, Presenter.tr("Previous slide (Left, PageUp)"))
+        self.next_button = button(Presenter.tr("Next ▶"), owner.next_slide, Presenter.tr("Next slide (Right, PageDown, Space)"))
+        self.black_button = button(Presenter.tr("Black screen"), lambda: owner.toggle_blank("black"), Presenter.tr("Black out (B)"))
+        self.reset_button = button(Presenter.tr("Reset timer"), self.reset_timer, Presenter.tr("Start the elapsed time from zero"))
+        self.swap_button = button(Presenter.tr("Swap screens"), owner.swap_screens,
+                                  Presenter.tr("Show the slides on the other screen and this view here"))
+        self.end_button = button(Presenter.tr("End"), owner.end, Presenter.tr("End the presentation (Esc)"))
         self.slide_button = button(QCoreApplication.translate("PresenterView", "Slide only"), owner.toggle_notes,
                                    QCoreApplication.translate("PresenterView", "Show the slide alone (N)"))
         self.swap_button.setVisible(not embedded)
@@ -722,11 +724,11 @@ class PresenterConsole(QWidget):
         self.notes_view = QTextBrowser()
         self.notes_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.notes_view.setOpenLinks(False)
-        current_heading = QLabel(_tr("Current slide"))
+        current_heading = QLabel(Presenter.tr("Current slide"))
         current_heading.setObjectName("ConsoleHeading")
-        next_heading = QLabel(_tr("Next slide"))
+        next_heading = QLabel(Presenter.tr("Next slide"))
         next_heading.setObjectName("ConsoleHeading")
-        notes_heading = QLabel(_tr("Talking points"))
+        notes_heading = QLabel(Presenter.tr("Talking points"))
         notes_heading.setObjectName("ConsoleHeading")
 
         left = QVBoxLayout()
@@ -768,21 +770,21 @@ class PresenterConsole(QWidget):
         owner = self._owner
         slides, i = owner.slides, owner.index
         total = len(slides)
-        self.position_label.setText(_tr("Slide {n} of {total}").format(n=i + 1, total=total))
+        self.position_label.setText(Presenter.tr("Slide {n} of {total}").format(n=i + 1, total=total))
         self.current_view.set_slide(slides[i], i + 1, total)
         if i + 1 < total:
             self.next_view.set_slide(slides[i + 1], i + 2, total)
         else:
-            self.next_view.set_slide(None, placeholder=_tr("End of the presentation"))
+            self.next_view.set_slide(None, placeholder=Presenter.tr("End of the presentation"))
         notes = slides[i].notes.strip()
-        self.notes_view.setPlainText(notes or _tr("(No talking points for this slide.)"))
+        self.notes_view.setPlainText(notes or Presenter.tr("(No talking points for this slide.)"))
         blank = owner.blank
         self.blank_label.setVisible(blank is not None)
         if blank == "black":
-            self.blank_label.setText(_tr("The audience sees a black screen (B to return)"))
+            self.blank_label.setText(Presenter.tr("The audience sees a black screen (B to return)"))
         elif blank == "white":
-            self.blank_label.setText(_tr("The audience sees a white screen (W to return)"))
-        self.black_button.setText(_tr("Show slide") if blank else _tr("Black screen"))
+            self.blank_label.setText(Presenter.tr("The audience sees a white screen (W to return)"))
+        self.black_button.setText(Presenter.tr("Show slide") if blank else Presenter.tr("Black screen"))
         self.prev_button.setEnabled(i > 0)
         self.next_button.setEnabled(i + 1 < total)
         self._arrange_top()
@@ -860,7 +862,7 @@ class PresenterWindow(QWidget):
         self.clock.start()
         #: one screen: the presenter view (current, next, notes, timer) shown instead of the slide on N
         self.presenter_page: PresenterConsole | None = None
-        self.setWindowTitle(_tr("Presentation — NAP Briefing"))
+        self.setWindowTitle(Presenter.tr("Presentation — NAP Briefing"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -1091,7 +1093,7 @@ class PresenterWindow(QWidget):
 
     def _show_jump(self) -> None:
         if self.pending_digits:
-            self.jump_label.setText(_tr("Go to slide {n}").format(n=self.pending_digits))
+            self.jump_label.setText(Presenter.tr("Go to slide {n}").format(n=self.pending_digits))
             self.jump_label.show()
             self._layout_children()
             self.jump_label.raise_()
@@ -1154,14 +1156,14 @@ def missing_items(pack: Pack, catalog: Catalog) -> list[PackItem]:
 def refusal(pack: Pack, catalog: Catalog) -> str:
     """Why this pack cannot be presented ('' when it can)."""
     if not pack.items:
-        return _tr("This briefing pack is empty, so there is nothing to present. "
-                   "Add facts, charts or notes to it first.")
+        return Presenter.tr("This briefing pack is empty, so there is nothing to present. "
+                            "Add facts, charts or notes to it first.")
     missing = missing_items(pack, catalog)
     if len(missing) == len(pack.items):
         refs = ", ".join(i.ref for i in missing[:5]) + (" …" if len(missing) > 5 else "")
-        return _tr("None of the items in this pack is in the catalog any more (data version {version}), "
-                   "so there is nothing to present: {refs}. Replace them with current facts or charts, "
-                   "then present.").format(version=catalog.version or "?", refs=refs)
+        return Presenter.tr("None of the items in this pack is in the catalog any more (data version {version}), "
+                            "so there is nothing to present: {refs}. Replace them with current facts or charts, "
+                            "then present.").format(version=catalog.version or "?", refs=refs)
     return ""
 
 
@@ -1176,7 +1178,7 @@ def start_presentation(document_or_pack: Any, catalog: Catalog, lang: str | None
     pack = _pack_of(document_or_pack)
     reason = refusal(pack, catalog)
     if reason:
-        _inform(parent, _tr("Nothing to present"), reason)
+        _inform(parent, Presenter.tr("Nothing to present"), reason)
         return None
     lang = lang or pack.lang or "en"
     for old in list(_RUNNING):
@@ -1202,26 +1204,26 @@ class PresentDialog(QDialog):
     def __init__(self, parent: QWidget | None, pack: Pack, catalog: Catalog, lang: str,
                  screens: Sequence[QScreen]):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Present"))
+        self.setWindowTitle(Presenter.tr("Present"))
         self._screens = list(screens)
         form = QFormLayout()
         self.lang_combo = QComboBox()
         self.lang_combo.addItem("English", "en")
         self.lang_combo.addItem("Español", "es")
         self.lang_combo.setCurrentIndex(1 if lang == "es" else 0)
-        form.addRow(_tr("Language of the slides:"), self.lang_combo)
-        self.swap_check = QCheckBox(_tr("Swap screens"))
+        form.addRow(Presenter.tr("Language of the slides:"), self.lang_combo)
+        self.swap_check = QCheckBox(Presenter.tr("Swap screens"))
         self.swap_check.setEnabled(len(self._screens) > 1)
         self.screens_label = QLabel()
         self.screens_label.setWordWrap(True)
-        form.addRow(_tr("Screens:"), self.screens_label)
+        form.addRow(Presenter.tr("Screens:"), self.screens_label)
         form.addRow("", self.swap_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         missing = missing_items(pack, catalog)
         if missing:
-            text = (_tr("{n} items of this pack are no longer in the catalog; their slides say so: {refs}. "
-                        "Remove them before presenting to avoid showing them.") if len(missing) > 1 else
+            text = (Presenter.tr("{n} items of this pack are no longer in the catalog; their slides say so: {refs}. "
+                                 "Remove them before presenting to avoid showing them.") if len(missing) > 1 else
                     QCoreApplication.translate("PresenterView", "One item of this pack is no longer in the catalog; "
                                                "its slide says so: {refs}. Remove it before presenting to avoid "
                                                "showing it."))
@@ -1229,13 +1231,13 @@ class PresentDialog(QDialog):
             warn.setWordWrap(True)
             warn.setStyleSheet(f"color: {_MISSING_INK};")
             layout.addWidget(warn)
-        keys = QLabel(_tr("Keys: → / Space next · ← previous · number + Enter go to slide · "
-                          "B black · W white · N presenter view · Esc end"))
+        keys = QLabel(Presenter.tr("Keys: → / Space next · ← previous · number + Enter go to slide · "
+                                   "B black · W white · N presenter view · Esc end"))
         keys.setWordWrap(True)
         keys.setObjectName("Muted")
         layout.addWidget(keys)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Present"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(Presenter.tr("Present"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -1252,7 +1254,7 @@ class PresentDialog(QDialog):
         primary = QGuiApplication.primaryScreen()
         primary_index = self._screens.index(primary) if primary in self._screens else 0
         audience, presenter = choose_screens(infos, primary_index=primary_index, swap=self.swap_check.isChecked())
-        self.screens_label.setText(_tr("Slides on {a}; presenter view on {p}.").format(
+        self.screens_label.setText(Presenter.tr("Slides on {a}; presenter view on {p}.").format(
             a=infos[audience].name, p=infos[presenter].name if presenter is not None else "—"))
 
     def choice(self) -> tuple[str, bool]:
@@ -1273,7 +1275,7 @@ def present_from(window: QWidget | None, document: Any, catalog: Catalog,
     cat = catalog() if callable(catalog) else catalog
     reason = refusal(pack, cat)
     if reason:
-        _inform(window, _tr("Nothing to present"), reason)
+        _inform(window, Presenter.tr("Nothing to present"), reason)
         return None
     default = (lang_getter() if lang_getter is not None else None) or pack.lang or "en"
     screens = list(QGuiApplication.screens())
@@ -1291,11 +1293,11 @@ def install_present_action(window: QWidget, document: Any, catalog: Catalog,
     ``document`` is the PackDocument (or a callable returning it, or a Pack); ``lang_getter`` returns the
     language to preselect (None: the pack's own language).
     """
-    action = QAction(_tr("Present"), window)
+    action = QAction(Presenter.tr("Present"), window)
     action.setObjectName("PresentAction")
     action.setShortcut(QKeySequence(Qt.Key.Key_F5))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(_tr("Present the briefing pack full screen (F5)"))
+    action.setToolTip(Presenter.tr("Present the briefing pack full screen (F5)"))
     action.triggered.connect(lambda: present_from(window, document, catalog, lang_getter))
     window.addAction(action)
     return action
