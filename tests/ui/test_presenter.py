@@ -430,7 +430,7 @@ def test_two_real_screens_slides_on_projector_presenter_view_on_laptop(tmp_path,
     script = tmp_path / "two_screens.py"
     script.write_text(_TWO_SCREENS)
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               PYTHONPATH=str(Path(presenter.__file__).resolve().parents[2]))
+               PYTHONPATH=str(Path(presenter.__file__).resolve().parents[3]))
     done = subprocess.run([sys.executable, str(script), str(int(swap))], capture_output=True, text=True,
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr
