@@ -31,7 +31,8 @@ from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.core.pack.packfile import Pack
 from nap_desktop.core.catalog.search import SearchIndex, SearchResult, country_name
 from nap_desktop.ui import theme
-from nap_desktop.ui.browse.fact_cards import CardGrid, FactListModel
+from nap_desktop.ui.browse.card_grid import CardGrid
+from nap_desktop.ui.browse.facts import FactListModel
 from nap_desktop.ui.pack.file_controller import FileController
 from nap_desktop.ui.help import add_first_run_hint
 from nap_desktop.ui.i18n import shortcut_text, translations
@@ -809,7 +810,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QMimeData
         from PySide6.QtWidgets import QApplication
 
-        from nap_desktop.ui.browse.fact_cards import citation
+        from nap_desktop.ui.browse.facts import citation
 
         from nap_desktop.ui.browse.fact_cards import FactCardWidget
 

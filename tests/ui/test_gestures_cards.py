@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from nap_desktop.core.charts.spec import ChartSpec, Series
-from nap_desktop.ui.browse.fact_cards import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from nap_desktop.ui.browse.facts import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from nap_desktop.ui.pack.pack_model import FACT_MIME
 
 

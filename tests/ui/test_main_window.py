@@ -37,7 +37,7 @@ def shown_ids(win):
 
 
 def test_fact_list_model_passes_qtmodeltester(qtmodeltester, sample_catalog):
-    from nap_desktop.ui.browse.fact_cards import FactListModel
+    from nap_desktop.ui.browse.facts import FactListModel
 
     model = FactListModel(sample_catalog, "en")
     model.set_facts(sample_catalog.facts)

@@ -329,7 +329,7 @@ def _label(name: str = "", *, selectable: bool = False) -> QLabel:
 
 
 def fact_line(fact: Fact, lang: str) -> str:
-    from nap_desktop.ui.browse.fact_cards import headline
+    from nap_desktop.ui.browse.facts import headline
 
     value = headline(fact, lang)
     return f"{value} — {fact.title(lang)}" if value else fact.title(lang)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.formatting import format_date
 from nap_desktop.core.catalog.model import Catalog, Fact, Source
 from nap_desktop.ui import theme
-from nap_desktop.ui.browse.fact_cards import StatusBadge, headline, period_text
+from nap_desktop.ui.browse.fact_cards import StatusBadge
+from nap_desktop.ui.browse.facts import headline, period_text
 
 
 def _label(name: str = "", *, selectable: bool = True) -> QLabel:
@@ -177,7 +178,7 @@ class DetailView(QScrollArea):
             self._badge.setParent(None)
             self._badge.deleteLater()
             self._badge = None
-        from nap_desktop.ui.browse.fact_cards import fact_status
+        from nap_desktop.ui.browse.facts import fact_status
 
         self._badge = StatusBadge(fact_status(fact, self._catalog), self._lang)
         self.badge_holder.addWidget(self._badge)

@@ -592,7 +592,7 @@ class PackPanel(QWidget):
         in the pack's language and as the pack shows them (its saved copies)."""
         from nap_desktop.core.charts.spec import source_line
         from nap_desktop.core.pack.snapshot import catalog_for_pack
-        from nap_desktop.ui.browse.fact_cards import citation
+        from nap_desktop.ui.browse.facts import citation
 
         import html
 
