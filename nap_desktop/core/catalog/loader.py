@@ -315,6 +315,7 @@ class _Loader:
                     note=str(block.get("note", "")),
                     title_es=str(block.get("title_es", "")),
                     note_es=str(block.get("note_es", "")),
+                    publisher_es=str(block.get("publisher_es", "")),
                 )
         if not seen and not self.namespace and not any(p.file.startswith("sources/") for p in self.problems):
             self.problem("sources/", 0, "no sources defined")

@@ -59,6 +59,8 @@ class Source:
     title_es: str = ""
     #: Spanish note (bundled sources with a note must have one; a user's own note is in the user's words)
     note_es: str = ""
+    #: the agency's name as Spanish outputs write it (the glossary's name), where it has one
+    publisher_es: str = ""
 
     def title_in(self, lang: str) -> str:
         """The title as an output in ``lang`` writes it."""
@@ -71,7 +73,10 @@ class Source:
     def publisher_in(self, lang: str) -> str:
         """The publisher as an output in ``lang`` writes it. Publishers are proper names, but the
         connecting words our data adds ("X, citing Y", "A via FRED") are ours, so a Spanish deck,
-        workbook or card must not carry them in English."""
+        workbook or card must not carry them in English. An agency with a Spanish name in the glossary
+        (``publisher_es``) is written with it."""
+        if lang == "es" and self.publisher_es:
+            return self.publisher_es
         return publisher_in(self.publisher, lang)
 
     def to_json(self) -> dict[str, Any]:
@@ -87,6 +92,7 @@ class Source:
             # only when set, so copies in packs saved before these fields existed still compare equal
             **({"title_es": self.title_es} if self.title_es else {}),
             **({"note_es": self.note_es} if self.note_es else {}),
+            **({"publisher_es": self.publisher_es} if self.publisher_es else {}),
         }
 
 
