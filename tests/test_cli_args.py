@@ -1,5 +1,5 @@
 """Argument handling of `nap-desktop` (issue 12, command line): --lang anywhere, unknown words are
-errors (exit 2), output names must match their kind, missing output folders are created."""
+errors (exit 2), output names must match their kind, a missing output folder is refused (never created)."""
 
 from __future__ import annotations
 
@@ -102,11 +102,12 @@ def test_template_without_pptx_is_an_error(capsys, tmp_path):
     assert not (tmp_path / "o.xlsx").exists()
 
 
-def test_export_creates_a_missing_output_folder(tmp_path, capsys):
+def test_export_refuses_a_missing_output_folder_and_creates_none(tmp_path, capsys):
     target = tmp_path / "new" / "deeper" / "facts.xlsx"
-    assert main(["export", "--ids", "auto-share-usmca-trade-2024", "--xlsx", str(target)]) == 0
-    assert target.is_file() and target.stat().st_size > 0
-    assert f"wrote {target}" in capsys.readouterr().out
+    assert _exit_code(["export", "--ids", "auto-share-usmca-trade-2024", "--xlsx", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"the folder {target.parent} does not exist" in err and "create it first" in err
+    assert not (tmp_path / "new").exists()
 
 
 def test_export_and_screenshot_refuse_a_file_in_place_of_the_folder(tmp_path, capsys):

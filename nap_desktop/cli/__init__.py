@@ -77,7 +77,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     pack.add_parser(sub)
 
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
-    shot.add_argument("out", type=Path, help="the .png file to write (missing folders are created)")
+    shot.add_argument("out", type=Path, help="the .png file to write (in an existing folder)")
     shot.add_argument("--view", default="cards", help="cards | detail:FACT_ID | charts[:FILTER] | sources[:FILTER] | chart:CHART_ID | pack | present[:N]")
     shot.add_argument("--lang", choices=("en", "es"), default=None, help="interface language (default en)")
     shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
@@ -185,9 +185,10 @@ def _split_pack(argv: list[str], commands: set[str],
                         f"(commands: {', '.join(sorted(commands))}; or an existing .napbrief file)")
 
 
-def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Refuse outputs whose name says another kind of file; create missing output folders
-    (export and screenshot treat a missing folder the same way)."""
+def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Path]:
+    """Refuse outputs whose name says another kind of file, whose folder does not exist (it is never
+    created) or that exist and are not ordinary files (a link to /dev/null, a pipe): export and
+    screenshot treat them the same way, before any work is done."""
     outputs: list[Path] = []
     if args.command == "export":
         for option, suffix in _EXPORT_SUFFIXES.items():
@@ -197,6 +198,10 @@ def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespac
             if target.suffix.lower() != suffix:
                 parser.error(f"export --{option} {target}: the file name must end with {suffix}")
             outputs.append(target)
+    if args.command in ("export", "brief"):
+        outputs += [t for t in (getattr(args, o, None) for o in ("pdf", "bundle")) if t is not None]
+        if args.command == "brief":
+            outputs += [t for t in (getattr(args, o, None) for o in ("pptx", "xlsx")) if t is not None]
         if getattr(args, "template", None) is not None and getattr(args, "pptx", None) is None:
             parser.error("export --template applies to the PowerPoint deck: give --pptx FILE too")
     elif args.command == "screenshot":
@@ -204,13 +209,39 @@ def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespac
             parser.error(f"screenshot {args.out}: the file name must end with .png")
         outputs.append(args.out)
     for target in outputs:
-        folder = target.parent
-        if folder.exists() and not folder.is_dir():
-            parser.error(f"{target}: {folder} is not a folder")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            parser.error(f"{target}: cannot create the folder {folder}: {exc.strerror or exc}")
+        problem = output_path_problem(target)
+        if problem:
+            parser.error(problem)
+    return outputs
+
+
+def _remove_stale_temps(outputs: list[Path]) -> None:
+    """The temp files a killed save or export left beside its target (``.~nap-*.tmp``, over an hour old)
+    are removed from the folders this command writes into."""
+    from nap_desktop.core.pack.packfile import remove_stale_temps, write_target
+
+    for folder in dict.fromkeys(write_target(t).parent for t in outputs):
+        remove_stale_temps(folder if str(folder) else Path("."))
+
+
+def output_path_problem(target: Path) -> str | None:
+    """Why ``target`` cannot be written, checked before any work is done: its folder must exist (a missing
+    folder is never created) and the target, if it exists, must be an ordinary file (or a link to one),
+    never a device such as /dev/null, a pipe or a socket. None when it can be written."""
+    from nap_desktop.core.pack.packfile import check_write_target, write_target
+
+    real = write_target(target)
+    folder = real.parent if str(real.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        return f"{target}: {folder} is not a folder"
+    if not folder.is_dir():
+        how = f" (it is a link to {real})" if target.is_symlink() else ""
+        return f"{target}: the folder {folder} does not exist{how}; create it first (nothing was written)"
+    try:
+        check_write_target(target)
+    except OSError as exc:
+        return f"{target}: {exc.strerror or exc}"
+    return None
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -234,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         args.lang = args.top_lang
     if args.command == "screenshot" and args.lang is None:
         args.lang = "en"
-    _check_output_paths(parser, args)
+    _remove_stale_temps(_check_output_paths(parser, args))
     if args.command == "catalog":
         return _cmd_catalog(args)
     if args.command == "data":

@@ -38,6 +38,12 @@ def run_pack(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".napbrief":
         _err(f"{args.out}: the file name must end with .napbrief")
         return 2
+    from nap_desktop.cli import output_path_problem
+
+    problem = output_path_problem(args.out)  # its folder is never created; a link to /dev/null is refused
+    if problem:
+        _err(problem)
+        return 2
     try:
         catalog = load_catalog_with_library(resolve_library(args.library))
     except CatalogError as exc:
@@ -53,7 +59,9 @@ def run_pack(args: argparse.Namespace) -> int:
         pack = replace(pack, title=args.title)
     pack = with_copies(pack, catalog)
     try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
+        from nap_desktop.core.pack.packfile import remove_stale_temps, write_target
+
+        remove_stale_temps(write_target(args.out).parent)  # what a killed save left here
         save_pack(pack, args.out)
     except OSError as exc:
         _err(f"cannot write {args.out}: {exc.strerror or exc}")

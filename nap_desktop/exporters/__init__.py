@@ -66,19 +66,23 @@ REGISTRY: dict[str, Exporter] = {
 
 
 def write_atomically(dest: Path, payload: bytes) -> None:
-    """Temp file + rename over ``dest``; any OS error becomes an ExportError naming the file."""
-    from nap_desktop.core.pack.packfile import atomic_write_bytes
+    """Temp file + rename over ``dest``; any OS error becomes an ExportError naming the file.
+
+    A ``dest`` that exists and is not an ordinary file (a device such as a link to /dev/null, a pipe, a
+    socket) is refused before anything is written; a missing folder is reported, never created."""
+    from nap_desktop.core.pack.packfile import NotAFileError, atomic_write_bytes, explain_write_error
 
     dest = Path(dest)
     try:
         if dest.exists() and dest.is_dir():
             raise ExportError(f"Cannot write {dest}: it is a folder.")
         atomic_write_bytes(dest, payload)
+    except NotAFileError as exc:
+        raise ExportError(f"Cannot write {dest}: {exc.strerror}.") from exc
     except PermissionError as exc:
         raise ExportError(
             f"Cannot write {dest}: permission denied. The folder may be read-only, or the file may be open in "
             "another program (close it and try again). Any existing file was left unchanged.") from exc
-    except FileNotFoundError as exc:
-        raise ExportError(f"Cannot write {dest}: the folder {dest.parent} does not exist.") from exc
     except OSError as exc:
-        raise ExportError(f"Cannot write {dest}: {exc.strerror or exc}. Any existing file was left unchanged.") from exc
+        raise ExportError(f"Cannot write {dest}: {explain_write_error(dest, exc)}. "
+                          "Any existing file was left unchanged.") from exc

@@ -40,6 +40,38 @@ def file_stem(pack: Pack, lang: str) -> str:
     return f"{stem}-{lang}"
 
 
+WORK_PREFIX = "nap-bundle-"
+
+
+def remove_stale_work_folders(older_than_s: float = 3600.0) -> list[Path]:
+    """The work folders (``nap-bundle-*`` in the system's temp folder) that a killed bundle export left,
+    over an hour old and ours (same owner), removed; links and anything else are left alone."""
+    import os
+    import shutil
+    import stat
+    import tempfile
+    import time
+
+    removed: list[Path] = []
+    cutoff = time.time() - older_than_s
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(WORK_PREFIX):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if (stat.S_ISDIR(info.st_mode) and info.st_mtime < cutoff
+                    and (not hasattr(os, "getuid") or info.st_uid == os.getuid())):
+                shutil.rmtree(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -83,7 +115,8 @@ def export_bundle(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, 
     dest = Path(dest)
     stem = file_stem(pack, lang)
     files: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="nap-bundle-") as tmp:
+    remove_stale_work_folders()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as tmp:
         tmpdir = Path(tmp)
         steps = [(f"{stem}.pptx", export_pptx, {"template": template} if template else {}),
                  (f"{stem}.xlsx", export_xlsx, {}),

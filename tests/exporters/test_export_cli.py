@@ -88,10 +88,12 @@ def test_unwritable_destination_exits_1_naming_the_file(tmp_path, fixture_catalo
     assert dest.read_bytes() == b"old"
 
 
-def test_missing_folder_is_created_as_screenshot_does(tmp_path, fixture_catalog, capsys):
+def test_a_missing_folder_is_refused_not_created_as_screenshot_does(tmp_path, fixture_catalog, capsys):
     out = tmp_path / "no" / "such" / "a.xlsx"
-    assert main(["export", "--all", "--xlsx", str(out)]) == 0
-    assert out.is_file() and out.stat().st_size > 0
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--all", "--xlsx", str(out)])
+    assert info.value.code == 2 and "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
 
 
 def test_svg_has_title_chart_and_source_line(tmp_path, fixture_catalog):

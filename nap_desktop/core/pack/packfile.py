@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
 import os
 import re
@@ -302,6 +303,11 @@ TEMP_PREFIX = ".~nap-"
 TEMP_SUFFIX = ".tmp"
 
 
+class NotAFileError(OSError):
+    """A save target that exists and is not an ordinary file (a device such as /dev/null, a pipe, a
+    socket), or a link to one: it is never written to or replaced. ``strerror`` says what it is."""
+
+
 def write_target(path: Path) -> Path:
     """Where a save to ``path`` really lands: through any symlinks, to the file they point at."""
     path = Path(path)
@@ -310,22 +316,96 @@ def write_target(path: Path) -> Path:
     return path
 
 
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def _not_a_file(path: Path, target: Path, mode: int) -> NotAFileError:
+    kind = _special_kind(mode)
+    where = f"it is a link to {target}, {kind}" if Path(path) != target else f"it is {kind}"
+    return NotAFileError(errno.EINVAL, f"{where}, not a file; nothing was written (choose an ordinary file name)",
+                         str(path))
+
+
+def check_write_target(path: Path) -> Path:
+    """The file a save to ``path`` replaces (through links), checked: a folder raises IsADirectoryError and
+    anything else that is not an ordinary file (a device, pipe or socket, or a link to one) NotAFileError.
+    A target that does not exist yet is fine (it is created; its folder is never created)."""
+    target = write_target(path)
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # the write itself reports it
+    if stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if not stat.S_ISREG(existing.st_mode):
+        raise _not_a_file(path, target, existing.st_mode)
+    return target
+
+
+def explain_write_error(path: Path, exc: OSError) -> str:
+    """What a failed save of ``path`` means for the user, from the OS error (no errno jargon)."""
+    path = Path(path)
+    if isinstance(exc, NotAFileError):
+        return exc.strerror or str(exc)
+    target = write_target(path)
+    code = exc.errno
+    if code == errno.ENOENT or isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return (f"it is a link to {os.readlink(path)}, and the folder {target.parent} that link points into "
+                    "does not exist")
+        return f"the folder {target.parent} does not exist"
+    if code == errno.EISDIR or isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    if code == errno.ENOTDIR or isinstance(exc, NotADirectoryError):
+        return f"{target.parent} is not a folder"
+    if code == errno.EROFS:
+        return f"the disk that holds {target.parent} is read-only"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ELOOP:
+        return "it is a link that points to itself (a loop of links)"
+    if code == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    return exc.strerror or str(exc)
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it: a failure leaves the old file intact.
 
     Through a symlink the link's target is replaced (the link stays a link). An existing file keeps its
     permission bits (and, where allowed, its owner and group); a new file gets 0666 less the umask, as any
-    program's would. Temp files are named ``.~nap-*.tmp`` so :func:`remove_stale_temps` can find the
-    leftovers of a killed save.
+    program's would. A target that is not an ordinary file (a device such as a link to /dev/null, a pipe,
+    a socket) is refused with NotAFileError before anything is written, and a missing folder is never
+    created. Temp files are named ``.~nap-*.tmp`` so :func:`remove_stale_temps` can find the leftovers of
+    a killed save. Every OSError raised carries a ``strerror`` a user can read (:func:`explain_write_error`).
     """
-    target = write_target(path)
+    try:
+        _atomic_write_bytes(Path(path), payload)
+    except NotAFileError:
+        raise
+    except OSError as exc:
+        exc.strerror = explain_write_error(Path(path), exc)
+        raise
+
+
+def _atomic_write_bytes(path: Path, payload: bytes) -> None:
+    target = check_write_target(path)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         existing = os.stat(target)
     except FileNotFoundError:
         existing = None
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise IsADirectoryError(21, "Is a directory", str(target))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _attempt in range(100):
         tmp = directory / f"{TEMP_PREFIX}{target.name[:80]}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
@@ -348,6 +428,12 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        try:  # once more just before the rename: a file swapped for a pipe or device meanwhile stays
+            now = os.lstat(target)
+        except FileNotFoundError:
+            now = None
+        if now is not None and not (stat.S_ISREG(now.st_mode) or stat.S_ISLNK(now.st_mode)):
+            raise _not_a_file(path, target, now.st_mode)
         os.replace(tmp, target)
     except BaseException:
         try:
