@@ -11,7 +11,7 @@ from nap_desktop import __version__
 
 
 #: Every sub-command (the start-up path checks argv against these without building their parsers).
-COMMAND_NAMES = ("catalog", "data", "export", "import", "library", "pack", "screenshot")
+COMMAND_NAMES = ("brief", "catalog", "data", "export", "import", "library", "pack", "screenshot")
 
 
 def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -70,8 +70,9 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     exp.add_argument("--library", type=Path, default=None,
                      help="include this user library (default: $NAP_LIBRARY); a pack's own copies need none")
 
-    from nap_desktop.cli import import_table, library, pack
+    from nap_desktop.cli import brief, import_table, library, pack
 
+    brief.add_parser(sub)
     import_table.add_parser(sub)
     library.add_parser(sub)
     pack.add_parser(sub)
@@ -280,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
         from nap_desktop.cli.export import run_export
 
         return run_export(args)
+    if args.command == "brief":
+        from nap_desktop.cli.brief import run_brief
+
+        return run_brief(args)
     if args.command == "import":
         from nap_desktop.cli.import_table import run_import
 

@@ -96,28 +96,9 @@ def run_export(args: Any) -> int:
     now = export_clock()
     status = 0
     try:
-        if args.pptx:
-            from nap_desktop.exporters.pptx_exporter import export_pptx
-
-            export_pptx(pack, catalog, args.pptx, lang=lang, now=now, template=args.template)
-            print(f"wrote {args.pptx}")
-        if args.xlsx:
-            from nap_desktop.exporters.xlsx_exporter import export_xlsx
-
-            export_xlsx(pack, catalog, args.xlsx, lang=lang, now=now)
-            print(f"wrote {args.xlsx}")
-        if outputs["pdf"]:
-            from nap_desktop.exporters.handout_pdf import export_pdf
-
-            export_pdf(pack, catalog, outputs["pdf"], lang=lang, now=now, paper=getattr(args, "paper", None),
-                       talking_points=bool(getattr(args, "talking_points", False)))
-            print(f"wrote {outputs['pdf']}")
-        if outputs["bundle"]:
-            from nap_desktop.exporters.bundle import export_bundle
-
-            export_bundle(pack, catalog, outputs["bundle"], lang=lang, now=now, paper=getattr(args, "paper", None),
-                          template=args.template)
-            print(f"wrote {outputs['bundle']}")
+        write_outputs(pack, catalog, lang=lang, now=now, pptx=args.pptx, xlsx=args.xlsx, pdf=outputs["pdf"],
+                      bundle=outputs["bundle"], paper=getattr(args, "paper", None), template=args.template,
+                      talking_points=bool(getattr(args, "talking_points", False)))
         if any(images.values()):
             spec = catalog.charts.get(args.chart)
             if spec is None:
@@ -137,6 +118,32 @@ def run_export(args: Any) -> int:
         _err(str(exc))
         status = 1
     return status
+
+
+def write_outputs(pack: Any, catalog: Any, *, lang: str, now: datetime, pptx: Any = None, xlsx: Any = None,
+                  pdf: Any = None, bundle: Any = None, paper: str | None = None, template: Any = None,
+                  talking_points: bool = False) -> None:
+    """Write the deck, workbook, handout and bundle asked for, in that order, saying each (ExportError on failure)."""
+    if pptx:
+        from nap_desktop.exporters.pptx_exporter import export_pptx
+
+        export_pptx(pack, catalog, pptx, lang=lang, now=now, template=template)
+        print(f"wrote {pptx}")
+    if xlsx:
+        from nap_desktop.exporters.xlsx_exporter import export_xlsx
+
+        export_xlsx(pack, catalog, xlsx, lang=lang, now=now)
+        print(f"wrote {xlsx}")
+    if pdf:
+        from nap_desktop.exporters.handout_pdf import export_pdf
+
+        export_pdf(pack, catalog, pdf, lang=lang, now=now, paper=paper, talking_points=talking_points)
+        print(f"wrote {pdf}")
+    if bundle:
+        from nap_desktop.exporters.bundle import export_bundle
+
+        export_bundle(pack, catalog, bundle, lang=lang, now=now, paper=paper, template=template)
+        print(f"wrote {bundle}")
 
 
 def _items(n: int, one_verb: str, many_verb: str) -> str:

@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     pack_sub = pack.add_subparsers(dest="pack_command", required=True)
     new = pack_sub.add_parser("new", help="a new .napbrief with the facts and charts named")
     new.add_argument("out", type=Path, help="the .napbrief file to write")
-    new.add_argument("--ids", required=True, help="comma-separated fact and chart ids")
+    what = new.add_mutually_exclusive_group(required=True)
+    what.add_argument("--ids", help="comma-separated fact and chart ids")
+    what.add_argument("--state", help="a state's brief: a postal code (TX) or the state's name in English or Spanish")
     new.add_argument("--library", type=Path, default=None, help="the user library folder (default: $NAP_LIBRARY)")
     new.add_argument("--title", default="", help="the pack's title")
     new.add_argument("--lang", choices=("en", "es"), default="en", help="the pack's language")
@@ -49,12 +51,26 @@ def run_pack(args: argparse.Namespace) -> int:
     except CatalogError as exc:
         _err(f"the catalog or library does not validate; nothing was written.\n{exc}")
         return 1
-    ids = [i.strip() for i in args.ids.split(",") if i.strip()]
-    try:
-        pack = pack_ids(catalog, ids, lang=args.lang)
-    except SelectionError as exc:
-        _err(str(exc))
-        return 2
+    if args.state:
+        from nap_desktop.cli.brief import unknown_state_message
+        from nap_desktop.core.catalog.states import UnknownState, resolve_state
+        from nap_desktop.core.pack.state_brief import StateBriefError, brief_pack
+
+        try:
+            pack = brief_pack(catalog, resolve_state(args.state).code, args.lang)
+        except UnknownState as exc:
+            _err(unknown_state_message(args.state, exc.suggestions))
+            return 2
+        except StateBriefError as exc:
+            _err(str(exc))
+            return 2
+    else:
+        ids = [i.strip() for i in args.ids.split(",") if i.strip()]
+        try:
+            pack = pack_ids(catalog, ids, lang=args.lang)
+        except SelectionError as exc:
+            _err(str(exc))
+            return 2
     if args.title:
         pack = replace(pack, title=args.title)
     pack = with_copies(pack, catalog)

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog, Fact, Source
     from nap_desktop.core.pack.packfile import Pack, PackItem
 
-SLIDE_KINDS = ("title", "agenda", "divider", "fact", "chart", "note", "missing", "sources")
+SLIDE_KINDS = ("title", "agenda", "divider", "fact", "figures", "chart", "note", "missing", "sources")
+#: How many facts one key-figures slide holds (a grid of three across, two down).
+FIGURES_PER_SLIDE = 6
 
 #: How many entries fit one agenda / sources slide (the renderers size text for these).
 AGENDA_PER_SLIDE = 8
@@ -79,6 +81,7 @@ _T = {
     "n_slides": {"en": "{n} slides", "es": "{n} diapositivas"},
     "one_slide": {"en": "1 slide", "es": "1 diapositiva"},
     "caveat_head": {"en": "Caveat", "es": "Advertencia"},
+    "key_figures": {"en": "Key figures", "es": "Cifras clave"},
 }
 
 
@@ -181,6 +184,20 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class FigureCell:
+    """One fact on a key-figures slide: its figure, the noun after it, its claim and period."""
+
+    figure: str
+    label: str
+    claim: str
+    period: str
+    source_line: str
+    status: str
+    item_uid: str = ""
+    ref: str = ""
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide as data. Every renderer reads the fields it needs; ``title`` is always set."""
 
@@ -216,6 +233,8 @@ class Slide:
     bullet_levels: tuple[int, ...] = ()
     #: the line at the foot of every content slide: pack title · meeting date
     footer: str = ""
+    #: key-figures slides: one cell per fact, in the pack's order
+    cells: tuple[FigureCell, ...] = ()
 
 
 def _source_entry(src: Source, lang: str) -> SourceEntry:
@@ -501,6 +520,9 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
         elif item.kind == "divider":
             body.append(_divider_slide(item, catalog, lang))
 
+    if getattr(pack, "state", ""):
+        body = _group_key_figures(body, catalog, lang)
+
     # Title slide
     date_text = format_date(pack.meeting_date, lang) if pack.meeting_date else (
         format_date(now.date().isoformat(), lang) if now else "")
@@ -521,7 +543,8 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
                         notes=t("made_with", lang).format(app=__version__, data=catalog.version or "?"))
     footer = " · ".join(p for p in (pack_title, date_text) if p)
 
-    agenda = [_replace(a, footer=footer) for a in _agenda(body, lang)]
+    # A state brief is a short deck (5-8 slides) whose key figures open it: no agenda slide.
+    agenda = [] if getattr(pack, "state", "") else [_replace(a, footer=footer) for a in _agenda(body, lang)]
 
     # Sources appendix
     source_ids = used_sources(pack, catalog)
@@ -537,6 +560,60 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     body = [_replace(b, footer=footer) for b in body]
     appendix = [_replace(a, footer=footer) for a in appendix]
     return [title_slide, *agenda, *body, *appendix]
+
+
+def _group_key_figures(body: list[Slide], catalog: Catalog, lang: str) -> list[Slide]:
+    """Runs of two or more fact slides of one section become key-figures slides (up to six facts
+    each): the figures an official compares side by side, on one slide, each fact's notes kept."""
+    out: list[Slide] = []
+    run: list[Slide] = []
+
+    def flush() -> None:
+        if len(run) < 2:
+            out.extend(run)
+        else:
+            for start in range(0, len(run), FIGURES_PER_SLIDE):
+                out.append(_figures_slide(run[start:start + FIGURES_PER_SLIDE], catalog, lang))
+        run.clear()
+
+    for slide in body:
+        if slide.kind == "fact" and (not run or run[-1].kicker == slide.kicker):
+            run.append(slide)
+            continue
+        flush()
+        if slide.kind == "fact":
+            run.append(slide)
+        else:
+            out.append(slide)
+    flush()
+    return out
+
+
+def _figures_slide(facts: list[Slide], catalog: Catalog, lang: str) -> Slide:
+    cells = tuple(FigureCell(figure=f.figure, label=f.figure_label, claim=f.title, period=f.period,
+                             source_line=f.source_line, status=f.status, item_uid=f.item_uid, ref=f.ref)
+                  for f in facts)
+    first = facts[0]
+    # every fact's notes, each under its own title, so nothing a fact slide carried is lost
+    notes = "\n\n".join(f"{f.title}\n{f.statement}" + (f"\n{f.notes}" if f.notes else "") for f in facts)
+    lines = list(dict.fromkeys(f.source_line for f in facts if f.source_line))
+    return Slide(kind="figures", title=first.title, statement="", kicker=first.kicker, accent=first.accent,
+                 source_line=_merge_source_lines(lines, lang), status=_weakest([f.status for f in facts]),
+                 notes=notes, item_uid=first.item_uid, ref=first.ref, agenda=first.title, cells=cells)
+
+
+def _merge_source_lines(lines: list[str], lang: str) -> str:
+    """'Source: A (2023, official)' + 'Source: B (2025, secondary)' -> 'Sources: A (…); B (…)'."""
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    heads = ("Sources: ", "Source: ", "Fuentes: ", "Fuente: ")
+    parts = []
+    for line in lines:
+        body = next((line[len(h):] for h in heads if line.startswith(h)), line)
+        for part in body.split("; "):
+            if part not in parts:
+                parts.append(part)
+    return f"{t('sources', lang)}: " + "; ".join(parts)
 
 
 def _replace(slide: Slide, **changes: Any) -> Slide:
@@ -628,6 +705,6 @@ def _make_titles_unique(body: list[Slide]) -> None:
         seen[candidate.casefold()] = i
 
 
-__all__ = ["Slide", "SourceEntry", "compose_deck", "gap_footnotes", "fact_statement", "fact_title", "chart_title",
+__all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "fact_statement", "fact_title", "chart_title",
            "mark_untranslated", "untranslated_items",
            "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]

@@ -225,6 +225,7 @@ _PERIOD_PHRASES_ES = [
     (re.compile(r"vs pre-COVID levels"), "frente a niveles previos a la COVID-19"),
     (re.compile(r"\bvs\b"), "vs."),
     (re.compile(r"(\d)Q(\d{4})"), r"\1T\2"),
+    (re.compile(r"\bFY ?(\d{4})\b"), r"año fiscal \1"),
 ]
 
 

@@ -17,6 +17,7 @@ TYPE_SCALE: dict[str, tuple[float, float]] = {
     "divider_title": (40.0, 32.0),
     "kicker": (12.0, 12.0),
     "figure": (54.0, 54.0),  # the headline figure: one size on every fact slide
+    "cell_figure": (32.0, 24.0),  # a figure in a key-figures grid (three across)
     "message": (20.0, 16.0),
     "body": (16.0, 12.0),
     "chart": (12.0, 12.0),  # chart labels: data labels, ticks, legends, map tiles, timeline labels

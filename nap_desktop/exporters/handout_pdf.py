@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
-from nap_desktop.core.deck import fact_figure, fact_statement, fact_title, shorten, used_sources
+from nap_desktop.core.deck import chart_title, fact_figure, fact_statement, fact_title, shorten, used_sources
 from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.exporters import ExportError, write_atomically
 
@@ -121,12 +121,19 @@ def _styles() -> dict[str, Any]:
     ink, muted, navy = HexColor("#1A1A1A"), HexColor("#555555"), HexColor("#1F3B5C")
     return {
         "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=20, leading=24, textColor=navy, spaceAfter=2),
+        "title_compact": ParagraphStyle("title_compact", fontName=FONT_BOLD, fontSize=16, leading=19.5,
+                                        textColor=navy, spaceAfter=2),
         "meta": ParagraphStyle("meta", fontName=FONT, fontSize=10.5, leading=14, textColor=muted, spaceAfter=8),
         "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=11, leading=14, textColor=navy,
                              spaceBefore=6, spaceAfter=4),
         "figure": ParagraphStyle("figure", fontName=FONT_BOLD, fontSize=15, leading=18, textColor=navy, spaceAfter=1),
+        "figure_compact": ParagraphStyle("figure_compact", fontName=FONT_BOLD, fontSize=13, leading=15.5,
+                                         textColor=navy, spaceAfter=1),
+        "claim_compact": ParagraphStyle("claim_compact", fontName=FONT, fontSize=8.5, leading=10.5, textColor=ink),
         "claim": ParagraphStyle("claim", fontName=FONT, fontSize=9.5, leading=12, textColor=ink),
         "small": ParagraphStyle("small", fontName=FONT, fontSize=MIN_PT, leading=MIN_PT * 1.3, textColor=muted),
+        "chart_title": ParagraphStyle("chart_title", fontName=FONT_BOLD, fontSize=10, leading=12.5, textColor=navy,
+                                      spaceAfter=1),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13, textColor=ink),
         "source": ParagraphStyle("source", fontName=FONT, fontSize=MIN_PT + 0.5, leading=(MIN_PT + 0.5) * 1.3,
                                  textColor=ink, leftIndent=14, firstLineIndent=-14),
@@ -165,14 +172,14 @@ CHART_SVG_HEIGHTS = (400, 340, 290)
 
 
 def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_height: float,
-                   svg_height: int = CHART_SVG_HEIGHTS[0]) -> Any:
+                   svg_height: int = CHART_SVG_HEIGHTS[0], svg_width: int = 760, titles: bool = True) -> Any:
     """The chart's SVG (svg_chart, the same renderer as the images) as a scaled reportlab Drawing."""
     from svglib.svglib import svg2rlg
 
     from nap_desktop.exporters.svg_chart import chart_svg
 
     # Drawn at 760x400 and shown at about 0.7 of that: labels at ~8.5 pt, the layout the chart was designed for.
-    svg = chart_svg(spec, catalog, lang, width=760, height=svg_height)
+    svg = chart_svg(spec, catalog, lang, width=svg_width, height=svg_height, titles=titles)
     # svglib resolves font-family names through reportlab; point the SVG at our embedded font.
     svg = re.sub(r'font-family="[^"]*"', f'font-family="{FONT}"', svg)
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
@@ -194,7 +201,8 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     styles = _styles()
     story: list[Any] = []
     title = pack.title.strip() or _T["untitled"][lang]
-    story.append(Paragraph(_para_text(title), styles["title"]))
+    # a state brief's title is a sentence (what its numbers show): a size smaller, so it takes two lines
+    story.append(Paragraph(_para_text(title), styles["title_compact" if getattr(pack, "state", "") else "title"]))
     meta = []
     if pack.audience.strip():
         meta.append(f"{_T['audience'][lang]}: {pack.audience.strip()}")
@@ -208,6 +216,15 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
 
     source_ids = used_sources(pack, catalog)
     number = {sid: n for n, sid in enumerate(source_ids, start=1)}
+    condensed: list[tuple[str, str]] = []  # (the short entry, its status) once per publisher and year
+    if getattr(pack, "state", ""):
+        for sid in source_ids:
+            src = catalog.sources[sid]
+            entry = (_para_text(shorten(src.publisher_in(lang), 90)) + (f", {_para_text(src.date[:4])}" if src.date else ""),
+                     src.status)
+            if entry not in condensed:
+                condensed.append(entry)
+            number[sid] = condensed.index(entry) + 1
 
     facts = [catalog.fact(i.ref) for i in pack.items if i.kind == "fact"]
     missing = [i.ref for i in pack.items if i.kind in ("fact", "chart") and
@@ -216,7 +233,10 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     if facts:
         story.append(Paragraph(_para_text(_T["figures"][lang]), styles["h2"]))
         col_w = frame_width / GRID_COLUMNS
-        cells = [_fact_cell(f, [number[s] for s in f.sources if s in number], lang, styles, col_w - 12) for f in facts]
+        cell_styles = dict(styles, figure=styles["figure_compact"], claim=styles["claim_compact"]) \
+            if getattr(pack, "state", "") else styles
+        cells = [_fact_cell(f, [number[s] for s in f.sources if s in number], lang, cell_styles, col_w - 12)
+                 for f in facts]
         rows = [cells[i:i + GRID_COLUMNS] for i in range(0, len(cells), GRID_COLUMNS)]
         rows[-1] += [""] * (GRID_COLUMNS - len(rows[-1]))
         table = Table(rows, colWidths=[col_w] * GRID_COLUMNS, repeatRows=0, splitByRow=1)
@@ -230,9 +250,37 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(table)
 
     charts = [catalog.charts[i.ref] for i in pack.items if i.kind == "chart" and i.ref in catalog.charts]
-    for spec in charts[:MAX_CHARTS]:
+    compact = bool(getattr(pack, "state", "")) and len(charts) >= 2
+    if compact:
+        # a state brief: its two charts side by side, each drawn at half the width with the same type size
+        half = (frame_width - 12) / 2
+        pair = []
+        for spec in charts[:2]:
+            # the title says what the chart shows; its unit is on the axis or the labels (the full
+            # subtitle is in the deck and the workbook)
+            cell = [Paragraph(_para_text(chart_title(spec, lang)), styles["chart_title"])]
+            cell.append(_chart_drawing(spec, catalog, lang, half, chart_height * 0.54,
+                                       int(chart_svg_height * (0.8 if spec.kind == "tilemap" else 0.62)),
+                                       svg_width=int(760 * half / frame_width) + 10, titles=False))
+            pair.append(cell)
+        row = Table([pair], colWidths=[half + 6, half + 6])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         story.append(Spacer(1, 6))
-        story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height, chart_svg_height))
+        story.append(row)
+    else:
+        for spec in charts[:MAX_CHARTS]:
+            story.append(Spacer(1, 6))
+            story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height, chart_svg_height))
+
+    state = getattr(pack, "state", "")
+    if state:  # a state brief: how to read state trade figures, in one short line (the notes say it whole)
+        from nap_desktop.core.pack.state_brief import brief_footnote
+
+        line = brief_footnote(pack, catalog, lang)
+        if line:
+            story.append(Spacer(1, 3))
+            story.append(Paragraph(_para_text(line), styles["small"]))
 
     if talking_points:
         points = [i.talking_points.strip() for i in pack.items if i.talking_points.strip()]
@@ -246,7 +294,21 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         for ref in missing:
             story.append(Paragraph(_para_text(_T["missing"][lang].format(ref=ref)), styles["small"]))
 
-    if source_ids:
+    if source_ids and compact:
+        # condensed: numbered, publisher, short title and year, in two columns (the full list with
+        # the links is in the deck's appendix, the workbook and the bundle)
+        heading = Paragraph(_para_text(_T["sources"][lang]), styles["h2"])
+        entries = [Paragraph(f"{n}. {text} [{escape(STATUS_SHORT.get(status, {}).get(lang, status))}]", styles["source"])
+                   for n, (text, status) in enumerate(condensed, start=1)]
+        ncols = 3 if len(entries) > 4 else 2
+        per = -(-len(entries) // ncols)  # down the first column, then the next
+        rows = [[entries[c * per + r] if c * per + r < len(entries) else "" for c in range(ncols)] for r in range(per)]
+        grid = Table(rows, colWidths=[frame_width / ncols] * ncols)
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        story.append(KeepTogether([heading, grid]))
+    elif source_ids:
         story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
         for sid in source_ids:
             src = catalog.sources[sid]

@@ -483,6 +483,42 @@ class _DeckWriter:
         self._furniture(slide, s)
         self._notes(slide, s.notes)
 
+    def _slide_figures(self, s: Slide) -> None:
+        """Key figures: up to six facts in a grid three across, each its figure, noun, claim and period."""
+        slide = self._new_slide("title_only")
+        self._kicker_and_title(slide, s)
+        left, width = self._in(0.6), self.geo.w - 2 * self._in(0.6)
+        footer_top = self._source_footer(slide, s.source_line, s.footnotes)
+        top, bottom = self._in(1.85, "y"), footer_top - self._in(0.1, "y")
+        cols = 3 if len(s.cells) > 4 or len(s.cells) == 3 else 2
+        rows = -(-len(s.cells) // cols)
+        gutter = self._in(0.3)
+        cell_w = (width - gutter * (cols - 1)) // cols
+        cell_h = (bottom - top - self._in(0.2, "y") * (rows - 1)) // max(rows, 1)
+        accent = s.accent or DEFAULT_ACCENT
+        for n, cell in enumerate(s.cells):
+            r, c = divmod(n, cols)
+            x, y = left + c * (cell_w + gutter), top + r * (cell_h + self._in(0.2, "y"))
+            end = y + cell_h
+            if cell.figure:
+                _, _, used = self._text(slide, (x, y, cell_w, self._in(0.95, "y")), cell.figure, "cell_figure",
+                                        bold=True, color=accent, name=f"Figure {n + 1}", anchor="bottom")
+                y += max(used, self._in(0.5, "y")) + self._in(0.03, "y")
+            if cell.label:
+                _, _, used = self._text(slide, (x, y, cell_w, self._in(0.3, "y")), cell.label, "body", bold=True,
+                                        color=accent, name=f"Figure label {n + 1}")
+                y += used + self._in(0.06, "y")
+            period_h = self._in(0.28, "y") if cell.period else 0
+            self._text(slide, (x, y, cell_w, max(end - y - period_h, self._in(0.3, "y"))), cell.claim, "body",
+                       color="262626", name=f"Claim {n + 1}")
+            if cell.period:
+                label = {"en": "Period", "es": "Periodo"}[self.lang]
+                self._text(slide, (x, end - period_h, cell_w, period_h), f"{label}: {cell.period}", "source",
+                           color=GREY, name=f"Period {n + 1}", anchor="bottom")
+        self._remove_empty_placeholders(slide)
+        self._furniture(slide, s)
+        self._notes(slide, s.notes)
+
     def _slide_chart(self, s: Slide) -> None:
         slide = self._new_slide("title_only")
         self._kicker_and_title(slide, s)

@@ -90,7 +90,19 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     ticks = nice_ticks(lo, hi)
     lo, hi = min(ticks), max(ticks)
     dec = _axis_decimals(ticks)
-    legend_h = 24 if len(spec.series) > 1 else 0
+    # the legend wraps onto as many rows as its entries need (never drawn past the chart's edge)
+    legend_rows: list[list[tuple[float, object]]] = []
+    if len(spec.series) > 1:
+        lx, row = x0 + 64, []
+        for s in spec.series:
+            step = 40 + len(s.label(lang)) * 7
+            if row and lx + step > x0 + w:
+                legend_rows.append(row)
+                lx, row = x0 + 64, []
+            row.append((lx, s))
+            lx += step
+        legend_rows.append(row)
+    legend_h = 24 * len(legend_rows)
     # a unit the subtitle already names is not repeated as an axis title
     axis_title = value_axis_title(spec, lang)  # the deck's and the screen's rule: no "number" title
     if horizontal:
@@ -194,13 +206,11 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                         ly = (top + bottom) / 2 + 4 if stacked else (top - 4 if v >= 0 else bottom + 12)
                         out.append(_t(x + bar_w * 0.46, ly, _fmt(spec, v, lang), 11, anchor="middle"))
         out.append(f'<line x1="{px:.1f}" y1="{scale(0):.1f}" x2="{px + pw:.1f}" y2="{scale(0):.1f}" stroke="#7F7F7F"/>')
-    if legend_h:
-        lx = x0 + 64
-        ly = y0 + h - 8
-        for s in spec.series:
+    for n, row in enumerate(legend_rows):
+        ly = y0 + h - 8 - 24 * (len(legend_rows) - 1 - n)
+        for lx, s in row:
             out.append(f'<rect x="{lx:.1f}" y="{ly - 10:.1f}" width="12" height="12" fill="{s.color}"/>')
             out.append(_t(lx + 16, ly, s.label(lang), 12))
-            lx += 40 + len(s.label(lang)) * 7
     return out
 
 
@@ -254,12 +264,18 @@ def _tilemap(spec: ChartSpec, lang: str, box: tuple[float, float, float, float])
     classes = extra.get("classes", {})
     class_labels = extra.get("class_labels", {})
     class_colors = extra.get("class_colors", {})
-    legend_w = 330
+    keys = list(class_labels) or sorted(set(classes.values()))
+    # a narrow box (a handout's half width) puts the legend under the map, two entries a row
+    below = w < 600
+    legend_w = 0 if below else 330
+    longest = max((len(v.get(lang, k)) for k, v in class_labels.items()), default=0)
+    per_row = (3 if longest <= 16 else 2 if longest <= 26 else 1) if below else 1
+    legend_h = 22 * ((len(keys) + per_row - 1) // per_row) + 6 if below else 0
     rows = max((p[0] for p in positions.values()), default=0) + 1
     cols = max((p[1] for p in positions.values()), default=0) + 1
-    tile = min((w - legend_w) / cols, h / rows)
+    tile = min((w - legend_w) / cols, (h - legend_h) / rows)
     ox = x0 + (w - legend_w - tile * cols) / 2
-    oy = y0 + (h - tile * rows) / 2
+    oy = y0 + (h - legend_h - tile * rows) / 2
     out = []
     for cat in spec.categories:
         if cat not in positions:
@@ -272,12 +288,14 @@ def _tilemap(spec: ChartSpec, lang: str, box: tuple[float, float, float, float])
                    f'height="{tile - 2:.1f}" fill="{color}" stroke="#BFBFBF" stroke-width="0.5"/>')
         out.append(_t(ox + (c + 0.5) * tile, oy + (r + 0.5) * tile + 4, cat, max(8, tile * 0.3), anchor="middle",
                       weight="bold", fill="#FFFFFF" if lum < 0.5 else TEXT))
-    ly = y0 + 10
-    for key in list(class_labels) or sorted(set(classes.values())):
-        out.append(f'<rect x="{x0 + w - legend_w + 10:.1f}" y="{ly:.1f}" width="14" height="14" '
+    ly = y0 + 10 if not below else y0 + h - legend_h + 6
+    for n, key in enumerate(keys):
+        lx = x0 + w - legend_w + 10 if not below else x0 + (n % per_row) * w / per_row
+        out.append(f'<rect x="{lx:.1f}" y="{ly:.1f}" width="14" height="14" '
                    f'fill="{class_colors.get(key, "#BDBDBD")}" stroke="#BFBFBF" stroke-width="0.5"/>')
-        out.append(_t(x0 + w - legend_w + 30, ly + 12, class_labels.get(key, {}).get(lang, key), 12))
-        ly += 22
+        out.append(_t(lx + 20, ly + 12, class_labels.get(key, {}).get(lang, key), 12))
+        if not below or n % per_row == per_row - 1:
+            ly += 22
     return out
 
 
@@ -308,22 +326,25 @@ def _table(spec: ChartSpec, lang: str, box: tuple[float, float, float, float]) -
     return out
 
 
-def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDTH, height: int = HEIGHT) -> str:
-    """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line."""
+def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDTH, height: int = HEIGHT,
+              titles: bool = True) -> str:
+    """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line. Without
+    ``titles`` the drawing starts at the top (a handout sets the title and subtitle as its own text)."""
     out: list[str] = []
-    y = 34.0
-    for line in _lines(chart_title(spec, lang), width - 48, 22, 2, bold=True):
+    y = 34.0 if titles else 8.0
+    narrow = width < 600  # a handout's half width: titles keep every word on more lines
+    for line in (_lines(chart_title(spec, lang), width - 48, 22, 4 if narrow else 2, bold=True) if titles else []):
         out.append(_t(24, y, line, 22, weight="bold", fill="#1F3B5C"))
         y += 27
-    if spec.subtitle(lang):
-        for line in _lines(spec.subtitle(lang), width - 48, 14, 2):
+    if spec.subtitle(lang) and titles:
+        for line in _lines(spec.subtitle(lang), width - 48, 14, 4 if narrow else 2):
             out.append(_t(24, y, line, 14, fill=MUTED))
             y += 18
     foot: list[tuple[str, float, str]] = []
     for note in gap_footnotes(spec, lang):
         foot += [(line, 11, MUTED) for line in _lines(note, width - 48, 11, 2)]
     src = source_line(spec, catalog, lang)
-    foot += [(line, 12, MUTED) for line in _lines(src, width - 48, 12, 2)]
+    foot += [(line, 12, MUTED) for line in _lines(src, width - 48, 12, 3 if narrow else 2)]
     foot_h = sum(size * 1.35 for _, size, _ in foot)
     box = (24.0, y + 6, width - 48.0, height - y - 6 - foot_h - 14)
     if spec.kind == "timeline":

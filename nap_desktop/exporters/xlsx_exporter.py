@@ -330,6 +330,13 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
         book.text(ws, r, c, h, book.f_head)
     first = r
     by_uid = {s.item_uid: s for s in slides if s.item_uid}
+    # a key-figures slide shows several facts: each keeps its own row, read as a fact slide would be
+    from dataclasses import replace as _replace_slide
+
+    for s in slides:
+        for cell in s.cells:
+            by_uid[cell.item_uid] = _replace_slide(s, kind="fact", title=cell.claim, figure=cell.figure,
+                                                   statement=cell.claim)
     for n, item in enumerate(pack.items, start=1):
         r += 1
         slide = by_uid.get(item.uid)

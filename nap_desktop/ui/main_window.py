@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
         from nap_desktop.ui.browse.browse import BrowseController  # Charts and Sources views (built when opened)
 
         self.browse = BrowseController(self)
+        from nap_desktop.ui.states.controller import StatesController  # the States view (built when opened)
+
+        self.states = StatesController(self)
+        self.browse.nav.layout().addWidget(self.states.button)
         splitter.addWidget(self.browse.nav_column(self.section_nav))
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
@@ -293,6 +297,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.add_action)
         self.view_menu = bar.addMenu("")
         self.browse.add_to_menu(self.view_menu)  # Facts, Charts, Sources (Ctrl+1/2/3)
+        self.view_menu.insertAction(self.view_menu.actions()[3] if len(self.view_menu.actions()) > 3 else None,
+                                    self.states.action)  # States (Ctrl+4), after Sources
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.toggle_pack_action)
         self.chart_menu = bar.addMenu("")
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
         if self._detail_view is not None:
             self._detail_view.set_language(lang)
         self.browse.set_language(lang)
+        self.states.set_language(lang)
         self.pack_panel.set_content_language(lang)
         self._populate_countries()
         self._retranslate()
@@ -503,6 +510,7 @@ class MainWindow(QMainWindow):
         self.pack_panel.set_catalog(catalog)
         self.file_controller.catalog = catalog
         self.browse.set_catalog(catalog)
+        self.states.set_catalog(catalog)
         if self._detail_view is not None:  # the detail page re-reads its fact from the new catalog
             self._detail_view._catalog = catalog
             if self._detail_view.chart_view is not None:
@@ -791,6 +799,23 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, change: Any) -> None:
         in_pack = {i.ref for i in self.document.pack.items if i.kind == "fact"}
         self.card_grid.set_in_pack(in_pack)
+
+    def make_state_pack(self, code: str) -> bool:
+        """A state's brief opened as an ordinary pack (unsaved, like one the user built), in the language
+        of the interface; unsaved changes to the current pack are offered for saving first."""
+        from nap_desktop.core.pack.state_brief import StateBriefError, brief_pack
+
+        try:
+            pack = brief_pack(self.catalog, code, self._lang)
+        except StateBriefError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "No brief for this state"), str(exc))
+            return False
+        if not self.file_controller.open_new(pack):
+            return False
+        self.pack_dock.show()
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The brief is now the open pack: edit, save (Ctrl+S), export or present it."), 6000)
+        return True
 
     def open_pack(self, path: Path) -> bool:
         return self.file_controller.open_path(Path(path), ask_unsaved=False)

@@ -485,7 +485,7 @@
     <name>FactCards</name>
     <message>
         <source>Matched in the Spanish text</source>
-        <extracomment>Narrowest a card may get before the grid drops a column (device-independent pixels). How a matched word is marked in a card&apos;s rich text (the test of the highlight looks for it).</extracomment>
+        <extracomment>How a matched word is marked in a card&apos;s rich text (the test of the highlight looks for it).</extracomment>
         <translation>Coincide en el texto en español</translation>
     </message>
     <message>
@@ -1391,6 +1391,14 @@
         <translation>Primero seleccione una ficha de dato (con las flechas o un clic).</translation>
     </message>
     <message>
+        <source>No brief for this state</source>
+        <translation>No hay resumen para este estado</translation>
+    </message>
+    <message>
+        <source>The brief is now the open pack: edit, save (Ctrl+S), export or present it.</source>
+        <translation>El resumen es ahora el paquete abierto: edítelo, guárdelo (Ctrl+S), expórtelo o preséntelo.</translation>
+    </message>
+    <message>
         <source>NAP Briefing %1</source>
         <translation>NAP Briefing %1</translation>
     </message>
@@ -1523,6 +1531,10 @@
     <message>
         <source>This item refers to “%1”, which is no longer in the catalog. It is kept in the pack so nothing is lost; remove it or replace it.</source>
         <translation>Este elemento remite a “%1”, que ya no está en el catálogo. Se conserva en el paquete para no perder nada; quítelo o reemplácelo.</translation>
+    </message>
+    <message>
+        <source>Shown as the pack saved it: this data version does not have it.</source>
+        <translation>Se muestra como lo guardó el paquete: esta versión de datos no lo incluye.</translation>
     </message>
     <message>
         <source>Period: %1</source>
@@ -1865,7 +1877,7 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     </message>
     <message>
         <source>Presentation — NAP Briefing</source>
-        <extracomment>one screen: the presenter view (current, next, notes, timer) shown instead of the slide on N</extracomment>
+        <extracomment>the keys that move the show on or back, as in PowerPoint one screen: the presenter view (current, next, notes, timer) shown instead of the slide on N</extracomment>
         <translation>Presentación — NAP Briefing</translation>
     </message>
     <message>
@@ -2113,6 +2125,49 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <source>yours</source>
         <translation>suya</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>S&amp;tates</source>
+        <translation>&amp;Estados</translation>
+    </message>
+    <message>
+        <source>States  (%1)</source>
+        <translation>Estados  (%1)</translation>
+    </message>
+    <message>
+        <source>A brief for any U.S. state: its trade with Mexico and Canada (%1)</source>
+        <translation>Un resumen para cualquier estado de EE. UU.: su comercio con México y Canadá (%1)</translation>
+    </message>
+    <message>
+        <source>No state matches “%1”.</source>
+        <translation>Ningún estado coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Charts in the brief: %1</source>
+        <translation>Gráficas del resumen: %1</translation>
+    </message>
+    <message>
+        <source>Find a state: name or postal code (Enter shows its brief)</source>
+        <translation>Buscar un estado: nombre o código postal (Intro muestra su resumen)</translation>
+    </message>
+    <message>
+        <source>Make a pack for this state</source>
+        <translation>Crear un paquete para este estado</translation>
+    </message>
+    <message>
+        <source>Open this state&apos;s brief as a pack you can edit, save, export and present</source>
+        <translation>Abrir el resumen de este estado como un paquete que puede editar, guardar, exportar y presentar</translation>
+    </message>
+    <message>
+        <source>Choose a state on the map or in the list to see its brief.</source>
+        <translation>Elija un estado en el mapa o en la lista para ver su resumen.</translation>
+    </message>
+    <message>
+        <source>Make a pack for %1</source>
+        <translation>Crear un paquete para %1</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import _common  # noqa: E402
+import bench_briefs  # noqa: E402
 import bench_catalog_load  # noqa: E402
 import bench_export  # noqa: E402
 import bench_growth  # noqa: E402
@@ -35,6 +36,7 @@ BENCHES = {
     "growth": lambda quick: bench_growth.run(runs=3 if quick else 5),
     "handout": lambda quick: bench_handout.run(runs=2 if quick else 5),
     "import": lambda quick: bench_import.run(runs=2 if quick else 3),
+    "briefs": lambda quick: bench_briefs.run(runs=2 if quick else 5),
 }
 
 

@@ -59,6 +59,9 @@ class Pack:
     items: tuple[PackItem, ...] = ()
     #: who presents (shown on the cover); saved only when set, so older files and readers are unchanged
     organisation: str = ""
+    #: the U.S. state (postal code) the pack was made for as a state brief ("" for any other pack);
+    #: saved only when set. It changes how the deck groups the brief's key figures.
+    state: str = ""
     #: What opening the file repaired (e.g. broken characters), for the interface to tell the user; never saved.
     repairs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
@@ -77,6 +80,8 @@ class Pack:
         }
         if self.organisation:
             data["organisation"] = self.organisation
+        if self.state:
+            data["state"] = self.state
         return _repair_strings(data, "", [])  # a lone surrogate can never make a save fail
 
     @classmethod
@@ -105,8 +110,16 @@ class Pack:
         lang = data.get("lang", "en")
         return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
                    meeting_date=_text(data.get("meeting_date")),
-                   organisation=_text(data.get("organisation")),
+                   organisation=_text(data.get("organisation")), state=_state(data.get("state")),
                    lang=lang if lang in ("en", "es") else "en", items=tuple(items), repairs=tuple(repairs))
+
+
+def _state(value: Any) -> str:
+    """A state brief's postal code; anything that is not one of the 50 states and DC is no state (the
+    pack opens as an ordinary pack)."""
+    from nap_desktop.core.charts.tilegrid import STATES
+
+    return value if isinstance(value, str) and value in STATES else ""
 
 
 def _copy(value: Any, kind: str) -> dict[str, Any] | None:

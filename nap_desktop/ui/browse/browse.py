@@ -21,13 +21,15 @@ class Browse(TranslationContext):
 
 NAV_STYLE = """
 QFrame#BrowseNav { background: #f4f6f8; border-top: 1px solid #d9dee3; }
-QPushButton#BrowseChartsButton, QPushButton#BrowseSourcesButton {
+QPushButton#BrowseChartsButton, QPushButton#BrowseSourcesButton, QPushButton#BrowseStatesButton {
     text-align: left; border: none; border-left: 4px solid transparent; border-radius: 0;
     padding: 9px 14px; background: transparent; color: #1d2329; }
-QPushButton#BrowseChartsButton:hover, QPushButton#BrowseSourcesButton:hover { background: #ffffff; }
-QPushButton#BrowseChartsButton:checked, QPushButton#BrowseSourcesButton:checked {
+QPushButton#BrowseChartsButton:hover, QPushButton#BrowseSourcesButton:hover, QPushButton#BrowseStatesButton:hover { background: #ffffff; }
+QPushButton#BrowseChartsButton:checked, QPushButton#BrowseSourcesButton:checked,
+QPushButton#BrowseStatesButton:checked {
     background: #ffffff; font-weight: 600; border-left: 4px solid #0072B2; }
-QPushButton#BrowseChartsButton:focus, QPushButton#BrowseSourcesButton:focus { border: 2px solid #0072B2; }
+QPushButton#BrowseChartsButton:focus, QPushButton#BrowseSourcesButton:focus,
+QPushButton#BrowseStatesButton:focus { border: 2px solid #0072B2; }
 """
 
 

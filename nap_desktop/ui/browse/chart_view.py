@@ -84,6 +84,12 @@ class PagePlotWidget(pg.PlotWidget):
         QApplication.sendEvent(target, forwarded)
         event.accept()
 
+    def contextMenuEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        hook = getattr(self, "context_menu_hook", None)
+        if callable(hook) and hook(event):
+            return
+        super().contextMenuEvent(event)
+
 
 class YearAxis(pg.AxisItem):
     """Timeline axis: whole years."""
@@ -97,6 +103,7 @@ class _Hit:
     rect: QRectF | None  # data coordinates; None for a point
     point: QPointF | None
     text: str
+    category: str = ""  # a tile map's state code (its right-click menu)
 
 
 def _elide(text: str, font: QFont, width: int) -> str:
@@ -153,6 +160,8 @@ class ChartView(QWidget):
         plot.hideButtons()
         plot.getViewBox().setMouseEnabled(False, False)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.plot_widget.context_menu_hook = self._tile_context_menu
+        self.last_menu: Any = None  # the right-click menu last shown (tests trigger its action)
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -278,6 +287,30 @@ class ChartView(QWidget):
             if d < best_d:
                 best, best_d = hit.text, d
         return best
+
+    def tile_at(self, x: float, y: float) -> str:
+        """The state whose tile is at data coordinates (x, y) on a tile map ('' when none)."""
+        target = QPointF(x, y)
+        return next((h.category for h in self._hits if h.category and h.rect is not None and h.rect.contains(target)), "")
+
+    def _tile_context_menu(self, event: Any) -> bool:
+        """Right-click on a state in a tile map: "Make a pack for <state>" (the window makes its brief)."""
+        make = getattr(self.window(), "make_state_pack", None)
+        if self._spec is None or self._spec.kind != "tilemap" or not callable(make):
+            return False
+        view = self.plot_widget.getPlotItem().getViewBox()
+        where = view.mapSceneToView(self.plot_widget.mapToScene(event.pos()))
+        code = self.tile_at(where.x(), where.y())
+        if not code:
+            return False
+        from nap_desktop.core.catalog.states import resolve_state
+        from nap_desktop.ui.states.tile_map import state_menu
+
+        state = resolve_state(code)
+        self.last_menu = state_menu(self, code, state.name_es if self._lang == "es" else state.name_en, make)
+        self.last_menu.popup(event.globalPos())
+        event.accept()
+        return True
 
     def hit_points(self) -> list[tuple[float, float, str]]:
         """Where the hover targets are (data coordinates, centre) and what they show: for tests."""
@@ -732,7 +765,7 @@ class ChartView(QWidget):
             text = self._hover(spec, i, series_index)
             if cls is not None and cls in class_labels:
                 text += f" ({class_labels[cls].get(self._lang, cls)})"
-            self._hits.append(_Hit(rect, None, text))
+            self._hits.append(_Hit(rect, None, text, cat))
         # a class no tile is in has no legend entry
         used = {classes.get(c) for c in spec.categories if c in positions}
         entries = [(class_colors.get(k, GAP_COLOR), v.get(self._lang, k)) for k, v in class_labels.items() if k in used]

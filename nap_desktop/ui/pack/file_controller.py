@@ -192,6 +192,14 @@ class FileController(QObject):
         self._delete_recovery()
         return True
 
+    def open_new(self, pack: Pack) -> bool:
+        """A pack the app made (a state brief): it replaces the open one, unsaved, as if the user had
+        built it (closing asks to save it); unsaved changes to the open pack are resolved first."""
+        if not self._resolve_unsaved():
+            return False
+        self.document.replace_pack(pack, None, dirty=True)
+        return True
+
     def open(self) -> bool:
         if not self._resolve_unsaved():
             return False

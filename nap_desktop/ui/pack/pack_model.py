@@ -53,18 +53,50 @@ class PackListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._items)
 
     def is_missing(self, row: int) -> bool:
+        """Neither in the catalog nor carried as a copy by the pack (a copy shows what the item showed)."""
         item = self._items[row]
         if item.kind == "fact":
-            return self._catalog.fact(item.ref) is None
+            return self._fact(item) is None
         if item.kind == "chart":
-            return item.ref not in self._catalog.charts
+            return self._chart(item) is None
         return False
+
+    def from_copy(self, row: int) -> bool:
+        """The item is not in this catalog (a state brief's figures, a colleague's own figure): the pack's copy is shown."""
+        item = self._items[row]
+        if item.kind == "fact":
+            return self._catalog.fact(item.ref) is None and self._fact(item) is not None
+        if item.kind == "chart":
+            return item.ref not in self._catalog.charts and self._chart(item) is not None
+        return False
+
+    def _fact(self, item: Any) -> Any:
+        fact = self._catalog.fact(item.ref)
+        if fact is None and isinstance(item.copy, dict):
+            from nap_desktop.core.pack.snapshot import fact_from_copy
+
+            try:
+                fact = fact_from_copy(item.copy)
+            except (TypeError, ValueError):
+                fact = None
+        return fact
+
+    def _chart(self, item: Any) -> Any:
+        spec = self._catalog.charts.get(item.ref)
+        if spec is None and isinstance(item.copy, dict):
+            from nap_desktop.core.pack.snapshot import spec_from_copy
+
+            try:
+                spec = spec_from_copy(item.copy)
+            except (TypeError, ValueError):
+                spec = None
+        return spec
 
     def headline(self, row: int) -> str:
         """The item as the pack will show it, in the pack's language."""
         item, lang = self._items[row], self._lang
         if item.kind == "fact":
-            fact = self._catalog.fact(item.ref)
+            fact = self._fact(item)
             if fact is None:
                 return self.tr("Fact “%1” — missing from the catalog").replace("%1", item.ref)
             figure = format_value(fact.value, fact.unit, lang, decimals=fact.decimals,
@@ -73,7 +105,7 @@ class PackListModel(QAbstractListModel):
             head = f"{figure} {label}".strip() if figure else ""
             return f"{head} — {fact.text(lang)}" if head else fact.text(lang)
         if item.kind == "chart":
-            spec = self._catalog.charts.get(item.ref)
+            spec = self._chart(item)
             if spec is None:
                 return self.tr("Chart “%1” — missing from the catalog").replace("%1", item.ref)
             return spec.title(lang)
@@ -125,9 +157,15 @@ class PackListModel(QAbstractListModel):
             return self.tr("This item refers to “%1”, which is no longer in the catalog. "
                            "It is kept in the pack so nothing is lost; remove it or replace it.").replace("%1", item.ref)
         lines = [self.headline(row)]
+        if self.from_copy(row):
+            lines.append(self.tr("Shown as the pack saved it: this data version does not have it."))
         if item.kind == "fact":
-            fact = self._catalog.fact(item.ref)
-            publishers = [self._catalog.sources[s].publisher for s in fact.sources if s in self._catalog.sources]
+            fact = self._fact(item)
+            copied = {s.get("id"): s.get("publisher", "") for s in (item.copy or {}).get("sources", [])
+                      if isinstance(s, dict)}
+            publishers = [self._catalog.sources[s].publisher if s in self._catalog.sources else copied.get(s, "")
+                          for s in fact.sources]
+            publishers = [p for p in publishers if p]
             lines.append(self.tr("Period: %1").replace("%1", fact.period_text(self._lang)))
             if publishers:
                 lines.append(self.tr("Source: %1").replace("%1", "; ".join(publishers)))

@@ -380,6 +380,42 @@ class SlideWidget(QWidget):
         self._footnotes(p, slide, meta_top + 46, bottom - meta_top - 50)
         self._footer(p, slide)
 
+    def _paint_figures(self, p: QPainter, slide: Slide) -> None:
+        """Key figures: up to six facts in a grid, each its figure, noun, claim and period (as the deck)."""
+        self._accent_bar(p)
+        self._kicker(p, slide)
+        self._text(p, slide.title, self._r(MARGIN, 84, CANVAS_W - 2 * MARGIN, 84), max_px=44, min_px=26,
+                   bold=True, align=_LEFT | _VCENTER, what="title")
+        cells = slide.cells
+        cols = 3 if len(cells) > 4 or len(cells) == 3 else 2
+        rows = max(1, -(-len(cells) // cols))
+        top, bottom = 186.0, self._content_bottom() - 60.0
+        gutter = 36.0
+        cell_w = (CANVAS_W - 2 * MARGIN - gutter * (cols - 1)) / cols
+        cell_h = (bottom - top - gutter * (rows - 1)) / rows
+        for n, cell in enumerate(cells):
+            r, c = divmod(n, cols)
+            x, y = MARGIN + c * (cell_w + gutter), top + r * (cell_h + gutter)
+            p.fillRect(self._r(x, y, cell_w, 4), QColor(self._accent()))
+            y += 12
+            if cell.figure:
+                self._text(p, cell.figure, self._r(x, y, cell_w, 70), max_px=56, min_px=30, color=self._accent(),
+                           bold=True, align=_LEFT | _VCENTER, what="figure")
+                y += 72
+            if cell.label:
+                self._text(p, cell.label, self._r(x, y, cell_w, 34), max_px=26, min_px=18, color=theme.MUTED,
+                           what="figure_label")
+                y += 38
+            period_h = 30.0 if cell.period else 0.0
+            self._text(p, cell.claim, self._r(x, y, cell_w, max(30.0, top + (r + 1) * cell_h + r * gutter - y - period_h)),
+                       max_px=26, min_px=17, what="statement")
+            if cell.period:
+                self._text(p, f"{deck_t('period', self._lang)}: {cell.period}",
+                           self._r(x, top + (r + 1) * cell_h + r * gutter - period_h, cell_w, period_h),
+                           max_px=20, min_px=16, color=theme.MUTED, align=_LEFT | _VCENTER, what="period")
+        self._footnotes(p, slide, bottom + 6, self._content_bottom() - bottom - 8)
+        self._footer(p, slide)
+
     def _paint_chart(self, p: QPainter, slide: Slide) -> None:
         self._accent_bar(p)
         self._kicker(p, slide)
