@@ -202,6 +202,34 @@ CAVEAT_ES = ("Las exportaciones se cuentan por el estado donde las mercancías i
              "estado es la categoría DU.")
 
 
+#: what newer BTS files bring (core/catalog/updates: the review of an agency file; data check validates it)
+def _release(last: str) -> str:
+    return ("\n[dataset.release]\ncadence = \"annual\"\n"
+            f"last_period = \"{last}\"\nlag_days = 60\n"
+            "agency = \"U.S. DOT Bureau of Transportation Statistics (TransBorder Freight Data)\"\n"
+            "page = \"https://www.bts.gov/browse-statistical-products-and-data/transborder-freight-data/transborder-freight-raw-data\"\n")
+
+
+def _update_from(match: str, category: str, series: str, label_en: str, label_es: str, extra: str = "") -> str:
+    return ("\n[[dataset.update_from]]\nformat = \"bts-dot1\"\n"
+            f"match = {{ {match} }}\ncategory = \"{category}\"\nseries = \"{series}\"\n"
+            f"annual_from_months = true\n{extra}label_en = \"{label_en}\"\nlabel_es = \"{label_es}\"\n")
+
+
+UPDATES_TRADE = _release("2025") + _update_from(
+    'level = ["state", "total"]', "{state}", "{flow}-{p}", "Each state's trade with Mexico and Canada (BTS dot1)",
+    "Comercio de cada estado con México y Canadá (dot1 de la BTS)", "absent_is_zero = true\n")
+RANKS_FROM = 'ranks_from = { dataset = "bts-state-trade", exclude = ["DU", "US"] }\n'
+UPDATES_MODES = _release("2023") + _update_from(
+    'level = "mode"', "{state}", "{flow}-{p}-{mode}", "Each state's trade by mode of transport (BTS dot1)",
+    "Comercio de cada estado por medio de transporte (dot1 de la BTS)", "absent_is_zero = true\n")
+UPDATES_DEST = _release("2023") + _update_from(
+    'level = "dest", flow = "exports"', "{partner}-{dest}", "{state}",
+    "Each state's exports by Mexican state and Canadian province (BTS dot1)",
+    "Exportaciones de cada estado por estado de México y provincia de Canadá (dot1 de la BTS)",
+    'exclude = { dest = ["OT", "XX"] }\n')
+
+
 def build(raw: Path) -> dict[str, str]:
     """{relative path: text} of every file the script writes."""
     data = read(raw)
@@ -235,7 +263,7 @@ def build(raw: Path) -> dict[str, str]:
     files["datasets/bts-state-trade.toml"] = _toml(
         "U.S. states' goods trade with Mexico and Canada, 2022–2025 (BTS TransBorder)",
         "Comercio de bienes de los estados de EE. UU. con México y Canadá, 2022–2025 (TransBorder de la BTS)",
-        "usd", "annual", "bts-transborder-2023", "secondary", notes_en, notes_es, SERIES_LABELS)
+        "usd", "annual", "bts-transborder-2023", "secondary", notes_en, notes_es, SERIES_LABELS + UPDATES_TRADE)
     files["datasets/bts-state-trade-ranks.csv"] = _csv(rank_rows)
     files["datasets/bts-state-trade-ranks.toml"] = _toml(
         "Each state's rank among the 50 states and DC in goods trade with Mexico and Canada, 2022–2025",
@@ -244,7 +272,8 @@ def build(raw: Path) -> dict[str, str]:
         "Computed from bts-state-trade: standard competition ranking (equal values share a rank, the next rank "
         "skips); DU and the national total are not ranked.",
         "Calculado a partir de bts-state-trade: clasificación estándar (valores iguales comparten lugar y el "
-        "siguiente lugar se salta); DU y el total nacional no se clasifican.", SERIES_LABELS)
+        "siguiente lugar se salta); DU y el total nacional no se clasifican.", SERIES_LABELS + RANKS_FROM
+        + _release("2025"))
 
     mode_rows = []
     for state in STATES + ["DU"]:
@@ -273,7 +302,7 @@ def build(raw: Path) -> dict[str, str]:
         "4 mail, 8 other and 9 foreign trade zone are 'other'. " + CAVEAT_EN,
         "Suma de los doce archivos mensuales dot1 de la BTS de 2023 por DISAGMOT: 5 camión, 6 ferrocarril, 3 avión, "
         "1 barco, 7 ducto; 4 correo, 8 otros y 9 zona franca son «otros». " + CAVEAT_ES,
-        "series_labels = { " + ", ".join(labels) + " }\n")
+        "series_labels = { " + ", ".join(labels) + " }\n" + UPDATES_MODES)
 
     dest_rows = []
     for (state, partner, code), value in sorted(dest.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
@@ -294,7 +323,7 @@ def build(raw: Path) -> dict[str, str]:
         "Suma de los doce archivos mensuales dot1 de la BTS de 2023, exportaciones, por MEXSTATE (estado mexicano de "
         "destino) y CANPROV (provincia canadiense de destino); la categoría es el destino y la serie, el estado de "
         "EE. UU. Se omiten las exportaciones sin destino conocido (códigos OT, XX). " + CAVEAT_ES,
-        "category_labels = { " + ", ".join(cats) + " }\n")
+        "category_labels = { " + ", ".join(cats) + " }\n" + UPDATES_DEST)
     return files
 
 

@@ -480,6 +480,9 @@ class _Loader:
             rows = self._rows(folder / f"{did}.csv", str(source), str(status), sources, what)
             if any(ROOT_CAUSE_RE.match(p.message) for p in self.problems[before:]):
                 self.broken_datasets.add(did)  # its charts are not built: their errors would be follow-ons
+            from nap_desktop.core.catalog.updates import declarations  # release cadence, agency files it takes
+
+            release, update_from = declarations.read(self, f, block, line, what, rows)
             datasets[did] = Dataset(
                 id=did,
                 title_en=self.require_text(f, block, line, "title_en", what),
@@ -494,6 +497,8 @@ class _Loader:
                 category_labels=self._labels_table(f, block, line, "category_labels", what),
                 series_labels=self._labels_table(f, block, line, "series_labels", what),
                 file=f.name,
+                release=release,
+                update_from=update_from,
             )
         for path in sorted(folder.glob("*.csv")):
             if not (folder / f"{path.stem}.toml").exists():

@@ -209,6 +209,10 @@ class Dataset:
     series_labels: dict[str, dict[str, str]] = field(default_factory=dict)
     file: str = ""
     origin: str = "bundled"  # "bundled" (data/) or "user" (the user library)
+    #: how often the agency publishes newer figures and where ([dataset.release]; core/catalog/updates)
+    release: dict[str, Any] = field(default_factory=dict)
+    #: the agency files whose series map to its rows ([[dataset.update_from]]; core/catalog/updates)
+    update_from: tuple[dict[str, Any], ...] = ()
 
     def title(self, lang: str) -> str:
         return self.title_es if lang == "es" and self.title_es.strip() else self.title_en
