@@ -502,8 +502,8 @@ class _DeckWriter:
             end = y + cell_h
             if cell.figure:
                 _, _, used = self._text(slide, (x, y, cell_w, self._in(0.95, "y")), cell.figure, "cell_figure",
-                                        bold=True, color=accent, name=f"Figure {n + 1}", anchor="bottom")
-                y += max(used, self._in(0.5, "y")) + self._in(0.03, "y")
+                                        bold=True, color=accent, name=f"Figure {n + 1}")
+                y += used + self._in(0.06, "y")
             if cell.label:
                 _, _, used = self._text(slide, (x, y, cell_w, self._in(0.3, "y")), cell.label, "body", bold=True,
                                         color=accent, name=f"Figure label {n + 1}")

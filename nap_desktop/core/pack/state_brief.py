@@ -534,6 +534,15 @@ def _trade_chart(fig: StateFigures, facts: list[Fact], notes: dict[str, str]) ->
             return f"Las exportaciones de {_name(fig, lang)} " + " y ".join(parts) + f", {first}–{last}"
         return f"Exports from {_name(fig, lang)} " + " and ".join(parts) + f", {first}–{last}"
 
+    def imports_message(lang: str) -> str:
+        mx, ca = fig.trade.get(("imports", "MX", last)), fig.trade.get(("imports", "CA", last))
+        if not (mx and ca):
+            return ""
+        if lang == "es":
+            return (f"En {last}, {_name(fig, lang)} recibió bienes por {money(mx.value, lang)} de México y por "
+                    f"{money(ca.value, lang)} de Canadá")
+        return f"In {last}, {_name(fig, lang)} took in {money(mx.value, lang)} of goods from Mexico and {money(ca.value, lang)} from Canada"
+
     later = _later_years(fig)
     sub = {"en": "Goods trade with each partner by year, USD billion",
            "es": "Comercio de bienes con cada socio por año, miles de millones de dólares"}
@@ -544,7 +553,7 @@ def _trade_chart(fig: StateFigures, facts: list[Fact], notes: dict[str, str]) ->
         id=_fid(code, "trade"), kind="line", dataset=TRADE_DATASET, title_en=title("en"), title_es=title("es"),
         categories=tuple(years), category_labels_en=tuple(years), category_labels_es=tuple(years),
         series=tuple(series), unit="usd_bn", decimals=1, subtitle_en=sub["en"], subtitle_es=sub["es"],
-        message_en=title("en"), message_es=title("es"),
+        message_en=imports_message("en"), message_es=imports_message("es"),
         sources=_sources(*used), status=weakest_status([f.status for f in used]),
         notes_en=notes["en"], notes_es=notes["es"],
         gaps=tuple(gaps), facts=tuple(f.id for f in facts[:1]), origin="bundled",
@@ -605,6 +614,24 @@ def _tile_map(fig: StateFigures, catalog: Catalog, facts: list[Fact]) -> ChartSp
         place = "first" if rank == 1 and not tied else _ordinal(rank, lang) + (" (tied)" if tied else "")
         return f"{_name(fig, lang)} ranks {place} among the states in exports to {p}, {year}"
 
+    ranked = sorted(((v, s.code) for v, s in zip(values, order) if v is not None), reverse=True)
+
+    def map_message(lang: str) -> str:
+        if len(ranked) < 2:
+            return ""
+        names = {s.code: s.name(lang) for s in order}
+        mine = next(v for v, c in ranked if c == code) if any(c == code for _, c in ranked) else None
+        (v1, c1), (v2, c2) = ranked[0], ranked[1]
+        def bn(v: float) -> str:
+            return money(v * 1e9, lang)
+        if c1 == code:
+            return (f"{names[c1]} encabeza con {bn(v1)}; le sigue {names[c2]} con {bn(v2)}" if lang == "es" else
+                    f"{names[c1]} leads with {bn(v1)}, ahead of {names[c2]} with {bn(v2)}")
+        if mine is None:
+            return ""
+        return (f"{names[code]}: {bn(mine)}; {names[c1]} encabeza con {bn(v1)}" if lang == "es" else
+                f"{names[code]}: {bn(mine)}; {names[c1]} leads with {bn(v1)}")
+
     sub = {"en": f"Goods exports to {_partner(partner, 'en')} by state of origin of movement, {year}, USD billion",
            "es": f"Exportaciones de bienes a {_partner(partner, 'es')} por estado de origen del movimiento, {year}, "
                  f"miles de millones de dólares"}
@@ -614,8 +641,8 @@ def _tile_map(fig: StateFigures, catalog: Catalog, facts: list[Fact]) -> ChartSp
         categories=tuple(s.code for s in order), category_labels_en=tuple(s.name_en for s in order),
         category_labels_es=tuple(s.name_es for s in order),
         series=(Series(f"exports-{partner.lower()}", label["en"], label["es"], PALETTE["blue"], tuple(values)),),
-        unit="usd_bn", decimals=1, subtitle_en=sub["en"], subtitle_es=sub["es"], message_en=title("en"),
-        message_es=title("es"), sources=tuple(dict.fromkeys(used_sources)), status=weakest_status(used_status),
+        unit="usd_bn", decimals=1, subtitle_en=sub["en"], subtitle_es=sub["es"], message_en=map_message("en"),
+        message_es=map_message("es"), sources=tuple(dict.fromkeys(used_sources)), status=weakest_status(used_status),
         notes_en=_CAVEATS["origin"]["en"], notes_es=_CAVEATS["origin"]["es"], highlight=(code,),
         category_colors=tuple(class_colors.get(classes[s.code], "#FFFFFF") for s in order),
         facts=tuple(f.id for f in facts[:1]),
@@ -652,6 +679,18 @@ def _destinations_chart(fig: StateFigures, facts: list[Fact]) -> ChartSpec | Non
                 parts.append(f"{name} took {_pct(share, lang)} of exports to {_partner(partner, lang)}")
         return f"{_name(fig, lang)}: " + "; ".join(parts) + f", {year}"
 
+    def dest_message(lang: str) -> str:
+        parts = []
+        for partner in PARTNERS:
+            top = [(d[2] if lang == "es" else d[1]) for d in fig.destinations.get(partner, [])[:3]]
+            if top:
+                p = _partner(partner, lang)
+                parts.append((f"en {p}: " if lang == "es" else f"in {p}: ") + _years_text(top, lang))
+        if not parts:
+            return ""
+        head = "Principales destinos " if lang == "es" else "Largest destinations "
+        return head + "; ".join(parts)
+
     series = Series("exports", "Exports, 2023", "Exportaciones, 2023", PALETTE["blue"], tuple(values))
     return ChartSpec(
         id=_fid(code, "destinations"), kind="bar", dataset=DEST_DATASET, title_en=title("en"), title_es=title("es"),
@@ -661,7 +700,7 @@ def _destinations_chart(fig: StateFigures, facts: list[Fact]) -> ChartSpec | Non
                     f"provinces, {year}, USD billion",
         subtitle_es=f"Principales destinos de las exportaciones de bienes de {fig.state.name_es}: estados de México y "
                     f"provincias de Canadá, {year}, miles de millones de dólares",
-        message_en=title("en"), message_es=title("es"), sources=_sources(*used),
+        message_en=dest_message("en"), message_es=dest_message("es"), sources=_sources(*used),
         status=weakest_status([f.status for f in used]),
         notes_en=_CAVEATS["origin"]["en"], notes_es=_CAVEATS["origin"]["es"], category_colors=tuple(colors),
         facts=tuple(f.id for f in facts[:1]))
