@@ -1,4 +1,4 @@
-"""`nap-desktop screenshot OUT.png [--view cards|detail:FACT_ID|charts|sources|chart:ID|pack] [--lang] [--size] [--pack]`.
+"""`nap-desktop screenshot OUT.png [--view cards|detail:FACT_ID|charts|sources|chart:ID|states[:STATE]|pack] [--lang] [--size] [--pack]`.
 
 Renders the real main window offscreen (no display needed) into a PNG and exits. Uses a throw-away
 settings folder, so it never reads or changes the user's configuration or recovery file.
@@ -84,11 +84,22 @@ def run_screenshot(args: argparse.Namespace) -> int:
             if window.open_chart(view.split(":", 1)[1]) is None:
                 print(f"nap-desktop screenshot: no chart {view.split(':', 1)[1]!r} in the catalog", file=sys.stderr)
                 return 2
+        elif view == "states" or view.startswith("states:"):  # the States view, a state's brief shown
+            page = window.states.show()
+            code = view.partition(":")[2]
+            if code:
+                from nap_desktop.core.catalog.states import UnknownState, resolve_state
+
+                try:
+                    page.show_state(resolve_state(code).code)
+                except UnknownState:
+                    print(f"nap-desktop screenshot: no state {code!r}", file=sys.stderr)
+                    return 2
         elif view == "present" or view.startswith("present:"):  # slide N (from 1) as the audience sees it
             if pack is None and not window.document.pack.items:
                 _example_pack(window, catalog)
         else:
-            print(f"nap-desktop screenshot: unknown --view {view!r} (cards, detail:FACT_ID, charts[:FILTER], sources[:FILTER], chart:CHART_ID, pack or present[:N])",
+            print(f"nap-desktop screenshot: unknown --view {view!r} (cards, detail:FACT_ID, charts[:FILTER], sources[:FILTER], chart:CHART_ID, states[:STATE], pack or present[:N])",
                   file=sys.stderr)
             return 2
         for _ in range(3):  # let layouts with word-wrapped labels settle

@@ -3,6 +3,7 @@ brief (key figures and its trade chart); "Make a pack for this state" opens the 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -50,7 +51,8 @@ class StatesPage(QWidget):
         self.list.itemActivated.connect(lambda item: self.make_pack.emit(item.data(CODE_ROLE)))
         lay.addWidget(self.filter_field)
         lay.addWidget(self.list, 1)
-        left.setMinimumWidth(200)
+        left.setMinimumWidth(170)
+        left.setMaximumWidth(210)
         split.addWidget(left)
 
         right = QWidget()
@@ -61,18 +63,24 @@ class StatesPage(QWidget):
         self.tile_map.state_clicked.connect(self.show_state)
         self.tile_map.make_pack_requested.connect(self.make_pack.emit)
         rlay.addWidget(self.tile_map, 2)
-        head = QHBoxLayout()
         self.title_label = QLabel()
         self.title_label.setObjectName("StateBriefTitle")
         self.title_label.setWordWrap(True)
+        self.title_label.setMinimumWidth(200)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
         self.make_button = QPushButton()
         self.make_button.setObjectName("MakeStatePackButton")
         self.make_button.setDefault(True)
         self.make_button.setEnabled(False)
         self.make_button.clicked.connect(lambda: self.code and self.make_pack.emit(self.code))
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.make_button, 0, Qt.AlignmentFlag.AlignTop)
+        rlay.addWidget(self.title_label)
+        head = QHBoxLayout()
+        head.addWidget(self.make_button)
+        head.addStretch(1)
         rlay.addLayout(head)
         self.figures = QFrame()
         self.figures.setObjectName("StateFigures")
@@ -99,6 +107,7 @@ class StatesPage(QWidget):
         rlay.addWidget(scroll, 3)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
+        split.setSizes([220, 800])
         self._fill_list()
         self.retranslate()
 
@@ -226,8 +235,12 @@ class StatesPage(QWidget):
             cell.setTextFormat(Qt.TextFormat.PlainText)
             figure = fact_figure(fact, lang)
             period = fact.period_text(lang)
-            cell.setText("\n".join(p for p in (f"{figure} {fact.label(lang)}".strip(), fact.title(lang), period) if p))
-            self.figures_grid.addWidget(cell, n // 3, n % 3)
+            cell.setTextFormat(Qt.TextFormat.RichText)
+            head = html.escape(f"{figure} {fact.label(lang)}".strip())
+            cell.setText(f"<b style='font-size:large'>{head}</b><br>{html.escape(fact.title(lang))}"
+                         f"<br><span style='color:#5c6670'>{html.escape(period)}</span>")
+            cols = 3 if self.width() >= 900 else 2
+            self.figures_grid.addWidget(cell, n // cols, n % cols)
         self.charts_label.setText(States.tr("Charts in the brief: %1").replace("%1", "; ".join(c.title(lang) for c in charts)))
         self.note_label.setText(footnote(fig, lang))
 

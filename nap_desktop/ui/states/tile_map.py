@@ -40,7 +40,7 @@ class TileMap(QWidget):
         self.last_menu: QMenu | None = None  # the context menu last shown (tests trigger its action)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(self._cols * 26, self._rows * 26))
+        self.setMinimumSize(QSize(self._cols * 16, self._rows * 16))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # ---- geometry -----------------------------------------------------------------------------
