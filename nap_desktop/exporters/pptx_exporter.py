@@ -717,13 +717,15 @@ def draw_chart(slide: Any, spec: ChartSpec, catalog: Catalog, lang: str, box: tu
 
 
 def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, int]) -> Any:
-    from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
     from pptx.util import Pt
 
+    from nap_desktop.exporters.pptx_chartdata import LiteralChartData
+
     kind = spec.kind if spec.kind in _CHART_TYPES else "column"
     fmt = excel_number_format(spec.unit, spec.decimals)
-    data = CategoryChartData(number_format=fmt)
+    # names in the embedded workbook are literal text (never formulas); categories placed in linear time
+    data = LiteralChartData(number_format=fmt)
     categories = list(spec.category_labels(lang))
     horizontal = kind in ("bar", "diverging", "share")
     if horizontal and len(spec.series) > 1:

@@ -176,3 +176,107 @@ def sanitize_pack(pack: Any) -> Any:
     if changes:
         cleaned = dataclasses.replace(cleaned, **changes)
     return cleaned
+
+
+# ---- workbooks: every string is written as a literal string ---------------------------------
+#
+# Excel evaluates a cell that holds a formula, and a chart name that reads like a reference
+# ("cmd|' /C calc'!A0", "=HYPERLINK(…)") becomes one. Every string that reaches a workbook we write
+# (our .xlsx, and the chart sheets embedded in the deck) passes through here and is written as text:
+# cells with write_string, chart names through literal_chart, sheet names through safe_sheet_name,
+# sheet references through sheet_ref, headers and footers through header_footer.
+
+#: XlsxWriter options for every workbook we write: text stays text (no formulas, numbers or links made of it)
+XLSX_LITERAL_OPTIONS = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+#: Excel's header/footer cap (characters, codes included)
+HEADER_FOOTER_MAX = 255
+CHART_NAME_MAX = 255
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def utf16_len(text: str) -> int:
+    """Length as Excel counts it (UTF-16 code units: an emoji is two)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _cut_utf16(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` that is at most ``limit`` UTF-16 units (never half a character)."""
+    if utf16_len(text) <= limit:
+        return text
+    units = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit:
+            return text[:i]
+    return text
+
+
+def cell_text(value: Any, limit: int = XLSX_CELL_MAX) -> str:
+    """A cell's text: :func:`clean`, then at most ``limit`` characters as Excel counts them, cut at a
+    word with "…" when over (callers keep the whole text elsewhere: see :func:`cell_chunks`)."""
+    text = clean(value)
+    if utf16_len(text) <= limit:
+        return text
+    return cut_at_word(text, len(_cut_utf16(text, limit)))  # a prefix of that, plus "…": still within
+
+
+def needs_cell_cap(value: Any, limit: int = XLSX_CELL_MAX) -> bool:
+    return utf16_len(clean(value)) > limit
+
+
+def cell_chunks(text: str, limit: int = XLSX_CELL_MAX) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` UTF-16 units (a long text across a row of cells)."""
+    out: list[str] = []
+    while text:
+        piece = _cut_utf16(text, limit) or text[:1]
+        out.append(piece)
+        text = text[len(piece):]
+    return out
+
+
+def chart_name(value: Any) -> str:
+    """A chart title, axis title or series name as literal text (see :func:`literal_chart`)."""
+    return capped(value, CHART_NAME_MAX)
+
+
+def literal_chart(chart: Any) -> Any:
+    """An XlsxWriter chart whose names (title, axis titles, series names) given as text are always that
+    text, never a formula or a reference: XlsxWriter reads any name that looks like ``Sheet!A1`` (or
+    starts with "=") as a reference, so "cmd|' /C calc'!A0" became ``<c:f>``. A reference is given as a
+    ``[sheet, row, col]`` list, which stays one. Returns the chart."""
+    original = chart._process_names
+
+    def process(name: Any, name_formula: Any) -> tuple[Any, Any]:
+        if isinstance(name, list):
+            return original(name, name_formula)
+        return (None if name is None else chart_name(name)), None
+
+    chart._process_names = process
+    return chart
+
+
+def safe_sheet_name(name: Any, fallback: str = "Sheet") -> str:
+    """A name Excel accepts as it is: none of []:*?/\\, no apostrophe at either end, at most 31 UTF-16
+    units, not empty, not "History"."""
+    text = _SHEET_BAD.sub(" ", clean(name).replace("\n", " ").replace("\t", " "))
+    text = _cut_utf16(" ".join(text.split()), SHEET_NAME_MAX).strip().strip("'").strip()
+    if not text:
+        text = fallback
+    if text.casefold() == "history":
+        text = _cut_utf16(text + " 1", SHEET_NAME_MAX)
+    return text
+
+
+def sheet_ref(name: str) -> str:
+    """A sheet name quoted for a reference or an internal link: 'It''s' (an apostrophe doubled)."""
+    return "'" + str(name).replace("'", "''") + "'"
+
+
+def header_footer(text: Any, limit: int) -> str:
+    """Text for a header or footer section: cleaned, on one line, cut to ``limit`` characters *before*
+    "&" (Excel's control character there) is doubled, so a cut never leaves a lone "&" code."""
+    line = " ".join(clean(text).split())
+    cut = cut_at_word(line, limit)
+    while cut.count("&") + len(cut) > limit and cut:
+        cut = cut_at_word(cut[:-1], len(cut) - 1)
+    return cut.replace("&", "&&")

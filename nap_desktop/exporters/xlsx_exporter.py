@@ -26,8 +26,10 @@ from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_f
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters import ExportError, write_atomically
-from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, XLSX_CELL_MAX, capped, clean, sanitize_catalog,
-                                             sanitize_pack)
+from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX, XLSX_CELL_MAX,
+                                             XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
+                                             header_footer, literal_chart, needs_cell_cap, safe_sheet_name,
+                                             sanitize_catalog, sanitize_pack, sheet_ref)
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -137,9 +139,9 @@ def _fit_row(ws: Any, row: int, cells: list[tuple[str, float]], base: float = 15
 
 
 def _footer_text(text: str) -> str:
-    """Header/footer text: '&' is a control character there, 255 characters at most in all."""
-    text = " ".join((text or "").split()).replace("&", "&&")
-    return text[:180]
+    """Header/footer text: '&' is a control character there, 255 characters at most in all (the left
+    section gets 180 of them; the codes and the page number take the rest)."""
+    return header_footer(text, min(180, HEADER_FOOTER_MAX - 75))
 
 
 def _print_setup(ws: Any, lang: str, repeat_row: int | None, footer: str) -> None:
@@ -219,6 +221,10 @@ def sheet_name(title: str, taken: set[str]) -> str:
         suffix = f" ({n})"
         name = _cut_at_word(base, 31 - len(suffix)) + suffix
         n += 1
+    name = safe_sheet_name(name)  # whatever the shortening did, a name Excel accepts as it is
+    while name.lower() in taken:
+        name = safe_sheet_name(name[:-3] + f"({n})")
+        n += 1
     taken.add(name.lower())
     return name
 
@@ -235,8 +241,7 @@ class _Book:
         self.buffer = io.BytesIO()
         # strings_to_formulas/numbers/urls off: text is written exactly as the user typed it.
         self.wb = xlsxwriter.Workbook(self.buffer, {
-            "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
+            "in_memory": True, **XLSX_LITERAL_OPTIONS, "default_date_format": "yyyy-mm-dd"})
         stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
         self.wb.set_properties({
             "title": capped(title, CORE_PROPERTY_MAX), "subject": "The North American Project", "author": "NAP Briefing",
@@ -274,11 +279,11 @@ class _Book:
         """User text: always a string cell, never a formula, number or link. Text over Excel's cell cap
         is cut there with "…" and kept whole on a last "Full text" sheet, so none of it is lost."""
         value = clean(value)
-        if len(value) > XLSX_CELL_MAX:
+        if needs_cell_cap(value):
             from xlsxwriter.utility import xl_rowcol_to_cell
 
             self.overflow.append((f"{ws.name}!{xl_rowcol_to_cell(row, col)}", value))
-            value = capped(value, XLSX_CELL_MAX)
+            value = cell_text(value)
         ws.write_string(row, col, value, fmt)
 
     def _overflow_sheet(self) -> None:
@@ -286,9 +291,11 @@ class _Book:
         ws.write_string(0, 0, FULL_TEXT_NOTE[self.lang], self.f_sub)
         ws.set_column(0, 0, 16)
         for r, (where, value) in enumerate(self.overflow, start=2):
-            ws.write_string(r, 0, where, self.f_label)
-            for n, start in enumerate(range(0, len(value), XLSX_CELL_MAX), start=1):
-                ws.write_string(r, n, value[start:start + XLSX_CELL_MAX], self.f_text)
+            ws.write_string(r, 0, cell_text(where), self.f_label)
+            for n, piece in enumerate(cell_chunks(value), start=1):
+                if n > 16000:  # the last column Excel has (16,384): a text of 500 million characters
+                    break
+                ws.write_string(r, n, piece, self.f_text)
 
     def close(self) -> bytes:
         if self.overflow:
@@ -354,7 +361,7 @@ def _cover(book: _Book, pack: Pack, catalog: Catalog, slides: list, now: datetim
         target = item_sheets.get(item.ref) if item.kind == "chart" else (
             _t("facts", lang) if item.kind == "fact" and slide is not None and slide.kind == "fact" else "")
         if target:
-            ws.write_url(r, 4, f"internal:'{target}'!A1", book.f_link, string=target)
+            ws.write_url(r, 4, f"internal:{sheet_ref(target)}!A1", book.f_link, string=target)
     ws.freeze_panes(first + 1, 0)
     if r > first:
         ws.autofilter(first, 0, r, len(header) - 1)
@@ -476,7 +483,7 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
         """Wrapped text across columns, the row as tall as the text: nothing spills past the page."""
         if to_col > 0:
             ws.merge_range(row, 0, row, to_col, "", fmt)
-        ws.write_string(row, 0, text, fmt)
+        book.text(ws, row, 0, text, fmt)
         _fit_row(ws, row, [(text, width)])
 
     block(1, spec.subtitle(lang), book.f_sub_wrap, last_col, page_width)
@@ -511,7 +518,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
     options = {"type": xl_type}
     if subtype:
         options["subtype"] = subtype
-    chart = book.wb.add_chart(options)
+    chart = literal_chart(book.wb.add_chart(options))  # every name given as text stays text
     fmt = xl_number_format(spec.unit, spec.decimals)
     single = len(spec.series) == 1
     n = len(spec.categories)

@@ -68,6 +68,7 @@ def test_spanish_deck_workbook_and_handout_mark_the_english_text(tmp_path, libra
 
     fid = _fact_id(library, capsys)
     out = tmp_path / "out"
+    out.mkdir()  # outputs go into an existing folder (a missing one is refused, never created)
     code = main(["export", "--ids", fid, "--lang", "es",
                  "--library", str(library), "--pptx", str(out / "d.pptx"), "--xlsx", str(out / "b.xlsx"),
                  "--pdf", str(out / "h.pdf")])
@@ -103,6 +104,7 @@ def test_spanish_deck_workbook_and_handout_mark_the_english_text(tmp_path, libra
 def test_english_outputs_and_translated_facts_carry_no_marker(tmp_path, library, capsys):
     fid = _fact_id(library, capsys)
     out = tmp_path / "en"
+    out.mkdir()
     assert main(["export", "--ids", fid, "--lang", "en", "--library", str(library),
                  "--pptx", str(out / "d.pptx")]) == 0
     from pptx import Presentation
