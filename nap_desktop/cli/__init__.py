@@ -11,7 +11,7 @@ from nap_desktop import __version__
 
 
 #: Every sub-command (the start-up path checks argv against these without building their parsers).
-COMMAND_NAMES = ("brief", "catalog", "data", "export", "import", "library", "pack", "screenshot")
+COMMAND_NAMES = ("brief", "catalog", "data", "export", "import", "library", "pack", "screenshot", "update")
 
 
 def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -70,12 +70,13 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     exp.add_argument("--library", type=Path, default=None,
                      help="include this user library (default: $NAP_LIBRARY); a pack's own copies need none")
 
-    from nap_desktop.cli import brief, import_table, library, pack
+    from nap_desktop.cli import brief, import_table, library, pack, update
 
     brief.add_parser(sub)
     import_table.add_parser(sub)
     library.add_parser(sub)
     pack.add_parser(sub)
+    update.add_parser(sub)
 
     shot = sub.add_parser("screenshot", help="render the window offscreen to a PNG")
     shot.add_argument("out", type=Path, help="the .png file to write (in an existing folder)")
@@ -297,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
         from nap_desktop.cli.pack import run_pack
 
         return run_pack(args)
+    if args.command == "update":
+        from nap_desktop.cli.update import run_update
+
+        return run_update(args)
     if args.command == "screenshot":
         from nap_desktop.ui.screenshot import run_screenshot
 

@@ -627,6 +627,7 @@ def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple
     facts = [Fact(**{**f.__dict__, "chart": links.get(f.id)}) for f in facts]
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
                       facts=tuple(facts), datasets=datasets, charts=chart_specs)
+    catalog.__dict__["data_root"] = str(root)  # where its chart declarations are (an update rebuilds charts)
     loader.current_file = "checks.toml"
     if rules:  # pure consistency checks (checks.toml, chart claims): nothing on the catalog depends on them
         guard(lambda: checks_mod.run_checks(loader, catalog), None, "the checks")
@@ -684,6 +685,11 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
     own_unavailable = unavailable_mod.unavailable_charts(catalog)
     catalog.__dict__["unavailable_charts"] = unavailable_mod.unavailable_charts(base) + tuple(
         u for u in own_unavailable if u["id"] not in {b["id"] for b in unavailable_mod.unavailable_charts(base)})
+    if "data_root" in base.__dict__:
+        catalog.__dict__["data_root"] = base.__dict__["data_root"]
+    from nap_desktop.core.catalog.updates import layer as layer_mod  # agency files' rows laid over the datasets
+
+    catalog = guard(lambda: layer_mod.apply_library_layers(catalog, root, loader), catalog, "the data updates")
     return catalog, loader.problems
 
 

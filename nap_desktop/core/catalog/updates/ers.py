@@ -24,7 +24,7 @@ import re
 from datetime import date
 
 from nap_desktop.core.catalog.updates.files import InputText
-from nap_desktop.core.catalog.updates.parsed import Obs, ParsedFile, Refusal, short_line
+from nap_desktop.core.catalog.updates.parsed import Obs, ParsedFile, Refusal, short_line  # noqa: F401
 
 TOP5 = ("State", "Fiscal year", "Country", "Commodity name", "Dollar value", "Fiscal quarter", "Trade type")
 FOOD = ("Commodity", "Country", "UOM", "YearNum", "FoodValue")
@@ -105,15 +105,12 @@ def parse_top5(source: InputText, today: date) -> ParsedFile:
         pending.append((line, fields, year, quarter, value))
     for line, fields, year, quarter, value in pending:
         period = f"FY{year}" if quarter == "0" else f"FY{year}Q{quarter}"
+        flag = ""
         if quarter == "0" and "4" not in quarters.get((fields["trade"], year), set()):
+            # refused by the mapping if a dataset would take it: a partial year is not a fiscal year
             have = sorted(q for q in quarters.get((fields["trade"], year), set()) if q != "0")
-            what = f"{fields['state']} {fields['commodity_name']} FY{year}"
-            parsed.refused.append(Refusal(source.name, line, what,
-                                          f"{what}: the fiscal-year total of a partial year (the file has "
-                                          f"Q{', Q'.join(have) if have else '—'} of FY{year}, not Q4)", "partial_year",
-                                          {"what": what, "year": year}))
-            continue
-        parsed.observations.append(Obs(tuple(fields.items()), period, value, "usd", line, source.name))
+            flag = "partial_year:" + (", ".join(f"Q{q}" for q in have) or "no quarter")
+        parsed.observations.append(Obs(tuple(fields.items()), period, value, "usd", line, source.name, flag))
     parsed.rows_read = count
     for trade in sorted(trades):
         parsed.series[trade] = {"title": f"Top-5 agricultural {trade} by state", "frequency": "fiscal year"}

@@ -83,12 +83,6 @@ def _fill(template: str, data: dict[str, str]) -> str:
         return ""
 
 
-def _first_period(ds: Any, series: str) -> tuple[int, int] | None:
-    orders = [period_order(r.period) for r in ds.rows if r.series == series] or [period_order(r.period) for r in ds.rows]
-    orders = [o for o in orders if o is not None]
-    return min(orders) if orders else None
-
-
 def _frequency_of(period: str) -> str:
     if len(period) == 7 and period[4] == "-":
         return "monthly"
@@ -201,8 +195,17 @@ def _map_block(ds: Any, spec: dict[str, Any], group: list[ParsedFile], catalog: 
     series_tpl, category_tpl = str(spec.get("series", "")), str(spec.get("category", ""))
     excluded = 0
     kept: list[tuple[ParsedFile, Obs]] = []
+    partial = 0
     for parsed, obs in picked:
         taken.add(id(obs))
+        if obs.flag.startswith("partial_year:"):
+            partial += 1
+            what = " ".join(v for k, v in obs.fields if k in ("state", "commodity_name")) + f" {obs.period}"
+            mapped.refused.append(Refusal(obs.file, obs.line, what,
+                                          f"{what}: the total of a partial fiscal year (the file has "
+                                          f"{obs.flag.split(':', 1)[1]} of {obs.period}, not Q4)", "partial_year",
+                                          {"what": what, "quarters": obs.flag.split(":", 1)[1]}))
+            continue
         if any(obs.get(k) in [str(v) for v in (vals if isinstance(vals, list) else [vals])]
                for k, vals in exclude.items()):
             excluded += 1
@@ -226,6 +229,9 @@ def _map_block(ds: Any, spec: dict[str, Any], group: list[ParsedFile], catalog: 
                                                                        "unit": ds.unit}))
         return mapped
     mapped.factor, mapped.file_unit = factor, file_unit
+    # value x its unit / the dataset's unit, as a division for the larger units (USD -> USD million is
+    # "/ 1e6", which keeps 1,571,792 USD as 1.571792, not 1.5717919999999999)
+    scale_from, scale_to = UNIT_SCALE[file_unit][1], UNIT_SCALE[ds.unit][1]
     # frequency (FRED and StatCan say theirs; BTS and ERS files have one layout per period type)
     wanted = spec.get("frequency")
     if wanted in FREQUENCIES:
@@ -243,27 +249,26 @@ def _map_block(ds: Any, spec: dict[str, Any], group: list[ParsedFile], catalog: 
         cat, ser = _fill(category_tpl, data), _fill(series_tpl, data)
         if not cat or not ser:
             continue
-        raw.append(Candidate(cat, ser, obs.period, obs.value * factor, obs.file, obs.line, parsed.vintage,
+        raw.append(Candidate(cat, ser, obs.period, obs.value * scale_from / scale_to, obs.file, obs.line, parsed.vintage,
                              (obs.file,), obs.flag))
     if spec.get("annual_from_months"):
         raw = _years_from_months(ds, spec, raw, mapped)
     # range: the dataset's first period onward
-    firsts: dict[str, tuple[int, int] | None] = {}
-    before: dict[str, list[str]] = {}
+    orders = [o for o in (period_order(r.period) for r in ds.rows) if o is not None]
+    first = min(orders) if orders else None
+    first_row = min((r.period for r in ds.rows if period_order(r.period) == first), default="") if first else ""
+    before: list[str] = []
     out: list[Candidate] = []
     for c in raw:
-        first = firsts.setdefault(c.series, _first_period(ds, c.series))
         order = period_order(c.period)
         if first is not None and order is not None and order < first:
-            before.setdefault(c.series, []).append(c.period)
+            before.append(c.period)
             continue
         out.append(c)
-    for ser, periods in before.items():
-        periods.sort(key=lambda p: period_order(p) or (0, 0))
-        first_row = min((r.period for r in ds.rows if r.series == ser), key=lambda p: period_order(p) or (0, 0),
-                        default="")
+    if before:
+        periods = sorted(set(before), key=lambda p: period_order(p) or (0, 0))
         mapped.not_used.append(("before", f"{periods[0]}–{periods[-1]}: before the dataset's first period "
-                                          f"({first_row}); the dataset covers {first_row} onward", len(periods)))
+                                          f"({first_row}); the dataset covers {first_row} onward", len(before)))
     # scale against the catalog's own values for the same periods
     index = ds.row_index()
     ratios = [c.value / index[(c.category, c.series, c.period)].value for c in out
