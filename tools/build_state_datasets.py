@@ -112,8 +112,8 @@ title_es = "Comercio de cada estado de EE. UU. con México y Canadá por medio d
 url = "https://github.com/unt-clscm/BTS-TransBorder-Dashboard"
 no_date_reason = "the processed file is undated; it was read on 2026-03-21 (commit 9ebfaf93)"
 status = "secondary"
-note = "A processed copy of every BTS TransBorder file (03-Processed-Data/csv/us_state_trade.csv, commit 9ebfaf93), the only source of full-year 2024 and 2025 state figures at hand; for 2022 and 2023 it equals the sums of the verbatim BTS files for every state and partner. October 2020 was derived by subtraction."
-note_es = "Copia procesada de todos los archivos TransBorder de la BTS (03-Processed-Data/csv/us_state_trade.csv, commit 9ebfaf93), la única fuente disponible de cifras estatales de 2024 y 2025 completos; para 2022 y 2023 coincide con las sumas de los archivos literales de la BTS para cada estado y socio. Octubre de 2020 se obtuvo por diferencia."
+note = "Read from a processed copy of every BTS TransBorder file in the public GitHub repository unt-clscm/BTS-TransBorder-Dashboard (03-Processed-Data/csv/us_state_trade.csv, commit 9ebfaf93), the only source of full-year 2024 and 2025 state figures at hand; for 2022 and 2023 it equals the sums of the verbatim BTS files for every state and partner. October 2020 was derived by subtraction."
+note_es = "Leído de una copia procesada de todos los archivos TransBorder de la BTS en el repositorio público de GitHub unt-clscm/BTS-TransBorder-Dashboard (03-Processed-Data/csv/us_state_trade.csv, commit 9ebfaf93), la única fuente disponible de cifras estatales de 2024 y 2025 completos; para 2022 y 2023 coincide con las sumas de los archivos literales de la BTS para cada estado y socio. Octubre de 2020 se obtuvo por diferencia."
 '''
 
 HEADER = "category,series,period,value,source,status,note\n"
