@@ -207,6 +207,7 @@ def _release(last: str) -> str:
     return ("\n[dataset.release]\ncadence = \"annual\"\n"
             f"last_period = \"{last}\"\nlag_days = 60\n"
             "agency = \"U.S. DOT Bureau of Transportation Statistics (TransBorder Freight Data)\"\n"
+            "agency_es = \"Oficina de Estadísticas de Transporte (BTS) del Departamento de Transporte de EE. UU.\"\n"
             "page = \"https://www.bts.gov/browse-statistical-products-and-data/transborder-freight-data/transborder-freight-raw-data\"\n")
 
 

@@ -520,6 +520,9 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
         elif item.kind == "divider":
             body.append(_divider_slide(item, catalog, lang))
 
+    from nap_desktop.core.catalog.updates.staleness import slide_notes  # "likely newer since …", from the export date
+
+    body = [slide_notes(slide, catalog, lang, now) for slide in body]
     if getattr(pack, "state", ""):
         body = _group_key_figures(body, catalog, lang)
 

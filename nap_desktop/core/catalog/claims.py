@@ -55,7 +55,7 @@ MAGNITUDE = [
     (re.compile(r"^\s*(?:thousand|mil)\b", re.I), 1e3),
 ]
 #: what one unit of a chart's values is worth
-UNIT_BASE = {"usd_bn": 1e9, "usd_mn": 1e6, "usd_tn": 1e12, "count_th": 1e3, "count_mn": 1e6, "cad_bn": 1e9}
+UNIT_BASE = {"usd_bn": 1e9, "usd_mn": 1e6, "usd_tn": 1e12, "count_th": 1e3, "count_mn": 1e6, "cad_bn": 1e9, "cad_mn": 1e6}
 YEAR = re.compile(r"^(19|20)\d{2}$")
 
 

@@ -7,6 +7,7 @@ In a dataset TOML (data/datasets/<id>.toml or a library's), both optional::
     last_period = "2025-12"        # the last period its rows hold (data check compares it with the rows)
     lag_days = 35                  # days after the end of the next period until the agency usually publishes it
     agency = "U.S. Census Bureau via FRED"
+    agency_es = "Oficina del Censo de EE. UU. vía FRED"   # as Spanish outputs write it (the glossary's name)
     page = "https://fred.stlouisfed.org/series/IMPMX"   # where a newer file is downloaded
 
     [[dataset.update_from]]        # one block per series the review offers (accept all, some or none)
@@ -34,7 +35,7 @@ from typing import Any
 
 CADENCES = ("monthly", "quarterly", "annual", "fiscal-year", "irregular", "none")
 FORMATS = ("fred", "bts-dot1", "ers-top5", "statcan")
-RELEASE_KEYS = {"cadence", "last_period", "lag_days", "agency", "page", "note_en", "note_es"}
+RELEASE_KEYS = {"cadence", "last_period", "lag_days", "agency", "agency_es", "page", "note_en", "note_es"}
 UPDATE_KEYS = {"format", "match", "category", "series", "file_unit", "frequency", "exclude",
                "annual_from_months", "absent_is_zero", "label_en", "label_es"}
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -113,7 +114,8 @@ def read(loader: Any, f: Any, block: dict, line: int, what: str, rows: list) -> 
                     loader.problem(f.name, f.key_line(rline, "last_period"),
                                    f"{what}: release last_period {declared!r} is not a period of its rows")
             out_release = {"cadence": str(cadence or ""), "last_period": str(declared or ""), "lag_days": lag,
-                           "agency": str(release.get("agency", "")), "page": str(page or ""),
+                           "agency": str(release.get("agency", "")),
+                           "agency_es": str(release.get("agency_es", "")), "page": str(page or ""),
                            "note_en": str(release.get("note_en", "")), "note_es": str(release.get("note_es", ""))}
     specs = block.get("update_from", [])
     if not specs:

@@ -115,7 +115,8 @@ def _meta_toml(layer: Layer) -> str:
     for s in layer.series:
         parts.append("\n" + _toml_block("series", {k: v for k, v in s.items() if v not in (None, "")}))
     for src in layer.sources.values():
-        data = {"id": src.id, "publisher": src.publisher, "title": src.title, "title_es": src.title_es, "url": src.url,
+        data = {"id": src.id, "publisher": src.publisher, "publisher_es": getattr(src, "publisher_es", ""),
+                "title": src.title, "title_es": src.title_es, "url": src.url,
                 "date": src.date, "status": src.status, "note": src.note, "note_es": src.note_es}
         parts.append("\n" + _toml_block("source", {k: v for k, v in data.items() if v}))
     return "".join(parts)
@@ -201,7 +202,8 @@ def _load_one(folder: Path, library: Path, problems: list[Any]) -> Layer | None:
                                       title=str(block.get("title", "")), status=block["status"],
                                       url=str(block.get("url", "")), date=str(block.get("date", "")),
                                       note=str(block.get("note", "")), origin="user",
-                                      title_es=str(block.get("title_es", "")), note_es=str(block.get("note_es", "")))
+                                      title_es=str(block.get("title_es", "")), note_es=str(block.get("note_es", "")),
+                                      publisher_es=str(block.get("publisher_es", "")))
     rows_name = (folder / ROWS).relative_to(library).as_posix()
     rows_text = _read_text(folder / ROWS, rows_name, problems)
     if rows_text is None:

@@ -254,6 +254,7 @@ def build_layer(review: Review, catalog: Any, keys: set[str] | None = None,
                 many = len(parsed) > 1
                 sources[sid] = Source(
                     id=sid, publisher=agency, status="official", url=url, date=review.read_on, origin="user",
+                    publisher_es=release.get("agency_es", "") if release.get("agency") else "",
                     title=f"{s.label_en}, from the agency's file{'s' if many else ''} {names}",
                     title_es=f"{s.label_es}, del archivo{'s' if many else ''} del organismo {names}",
                     note=f"Read by NAP Briefing on {review.read_on} from the agency's download "
