@@ -92,13 +92,15 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     dec = _axis_decimals(ticks)
     # the legend wraps onto as many rows as its entries need (never drawn past the chart's edge)
     legend_rows: list[list[tuple[float, object]]] = []
+    legend_narrow = w < 560  # a handout's half width: entries start at the edge and sit closer
+    legend_x = x0 + (0 if legend_narrow else 64)
     if len(spec.series) > 1:
-        lx, row = x0 + 64, []
+        lx, row = legend_x, []
         for s in spec.series:
-            step = 40 + len(s.label(lang)) * 7
+            step = (20 + len(s.label(lang)) * 6.0) if legend_narrow else (40 + len(s.label(lang)) * 7)
             if row and lx + step > x0 + w:
                 legend_rows.append(row)
-                lx, row = x0 + 64, []
+                lx, row = legend_x, []
             row.append((lx, s))
             lx += step
         legend_rows.append(row)
