@@ -53,7 +53,9 @@ def _library(args: argparse.Namespace) -> Path:
     folder = resolve_library(args.library)
     if folder is not None:
         return folder
-    from nap_desktop.ui.library.library_paths import library_dir  # the app's own folder (QStandardPaths)
+    from nap_desktop.ui.library.library_paths import (
+        library_dir,  # the app's own folder (QStandardPaths)
+    )
 
     return library_dir(None)
 
@@ -65,7 +67,11 @@ def run_update(args: argparse.Namespace) -> int:
         _err("give the agency files to read, or --list, or --remove ID (one of them)")
         return 2
     library = _library(args)
-    from nap_desktop.core.catalog.updates.layer import LayerError, list_layers, remove_layer
+    from nap_desktop.core.catalog.updates.layer import (
+        LayerError,
+        list_layers,
+        remove_layer,
+    )
 
     if args.list:
         layers = list_layers(library)

@@ -84,6 +84,8 @@ def _build_member(writer: Callable[..., Any], pack: Pack, catalog: Catalog, name
 
 
 def bundle_manifest(pack: Pack, catalog: Catalog, files: dict[str, bytes], *, lang: str, now: datetime) -> dict[str, Any]:
+    from nap_desktop.core.catalog.updates.apply import manifest_updates
+
     sources = []
     for sid in used_sources(pack, catalog):
         src = catalog.sources[sid]
@@ -98,6 +100,8 @@ def bundle_manifest(pack: Pack, catalog: Catalog, files: dict[str, bytes], *, la
         "language": lang,
         "files": [{"name": name, "sha256": _sha256(data), "bytes": len(data)} for name, data in files.items()],
         "sources": sources,
+        # the agency files (nap-desktop update) behind the figures: each update, its files' names and SHA-256
+        "updates": manifest_updates(catalog, [s["id"] for s in sources]),
         "pack": pack.to_json(),
     }
 

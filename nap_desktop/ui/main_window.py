@@ -287,6 +287,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.present_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
+        from nap_desktop.ui.updates.controller import UpdatesController  # agency files: review, apply, remove
+
+        self.updates = UpdatesController(self)
+        self.file_menu.addAction(self.updates.action)
+        self.file_menu.addAction(self.updates.list_action)
+        self.setAcceptDrops(True)  # an agency file dropped on the window opens its review
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(fc["undo"])
@@ -407,6 +414,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.updates.retranslate()
         self.chart_menu.setTitle(QCoreApplication.translate("MainWindow", "&Chart"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.present_action.setText(QCoreApplication.translate("MainWindow", "&Present"))
@@ -874,6 +882,20 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About NAP Briefing"), self.about_text())
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if not self.updates.drag_enter(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self.updates.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        if not self.updates.drop(event):
+            super().dropEvent(event)
 
     def closeEvent(self, event: Any) -> None:
         if not self.file_controller.maybe_close():

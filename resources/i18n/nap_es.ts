@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
+    <name>AppliedUpdatesDialog</name>
+    <message>
+        <source>Applied data updates</source>
+        <translation>Actualizaciones de datos aplicadas</translation>
+    </message>
+    <message>
+        <source>Each update holds rows read from an agency&apos;s file, over the bundled data (which is never changed). Removing one brings back the figures it replaced, exactly.</source>
+        <translation>Cada actualización contiene filas leídas del archivo de un organismo, sobre los datos incluidos (que nunca se modifican). Al retirar una, vuelven exactamente las cifras que reemplazó.</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualización</translation>
+    </message>
+    <message>
+        <source>Read on</source>
+        <translation>Leída el</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Rows and datasets</source>
+        <translation>Filas y conjuntos de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Remove update</source>
+        <translation>&amp;Retirar actualización</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>Browse</name>
     <message>
         <source>&amp;Facts</source>
@@ -2168,6 +2203,220 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <source>Make a pack for %1</source>
         <translation>Crear un paquete para %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateReviewDialog</name>
+    <message>
+        <source>What the update would change could not be worked out: %1</source>
+        <translation>No se pudo determinar qué cambiaría la actualización: %1</translation>
+    </message>
+    <message>
+        <source>new period</source>
+        <translation>periodo nuevo</translation>
+    </message>
+    <message>
+        <source>revised</source>
+        <translation>revisado</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <source>already from this file</source>
+        <translation>ya tomado de este archivo</translation>
+    </message>
+    <message>
+        <source>Values in %1.</source>
+        <translation>Valores en %1.</translation>
+    </message>
+    <message>
+        <source>%1 more rows are in the review (not listed here).</source>
+        <translation>Hay %1 filas más en la revisión (no se listan aquí).</translation>
+    </message>
+    <message>
+        <source>Nothing refused.</source>
+        <translation>No se rechazó nada.</translation>
+    </message>
+    <message>
+        <source>Tick a series to see what it would change.</source>
+        <translation>Marque una serie para ver qué cambiaría.</translation>
+    </message>
+    <message>
+        <source>Computed figures</source>
+        <translation>Cifras calculadas</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficas</translation>
+    </message>
+    <message>
+        <source>%1 values revised, %2 added</source>
+        <translation>%1 valores revisados, %2 agregados</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Señalado</translation>
+    </message>
+    <message>
+        <source>Facts (the report&apos;s figure stays; a newer one is noted)</source>
+        <translation>Datos (se conserva la cifra del informe; se anota una más reciente)</translation>
+    </message>
+    <message>
+        <source>Saved packs</source>
+        <translation>Paquetes guardados</translation>
+    </message>
+    <message>
+        <source>it keeps its copies until you take the update</source>
+        <translation>conserva sus copias hasta que tome la actualización</translation>
+    </message>
+    <message>
+        <source>No chart, fact or pack shows a different figure.</source>
+        <translation>Ninguna gráfica, dato o paquete muestra una cifra distinta.</translation>
+    </message>
+    <message>
+        <source>Ticked: %1 new, %2 revised, %3 confirmed.</source>
+        <translation>Marcadas: %1 nuevos, %2 revisados, %3 confirmados.</translation>
+    </message>
+    <message>
+        <source>Nothing changes until you apply; an applied update can be removed.</source>
+        <translation>Nada cambia hasta que aplique; una actualización aplicada se puede retirar.</translation>
+    </message>
+    <message>
+        <source>Update data from agency files</source>
+        <translation>Actualizar datos desde archivos de organismos</translation>
+    </message>
+    <message>
+        <source>Read on %1. Nothing changes until you apply: the accepted rows go to your library as a layer over the bundled data, each sourced to its file, and can be removed.</source>
+        <translation>Leído el %1. Nada cambia hasta que aplique: las filas aceptadas van a su biblioteca como una capa sobre los datos incluidos, cada una con su archivo como fuente, y se pueden retirar.</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>Series (tick to accept)</source>
+        <translation>Series (marque para aceptar)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisados</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmados</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazados</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>In the catalog</source>
+        <translation>En el catálogo</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>En el archivo</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Refused (%1)</source>
+        <translation>Rechazados (%1)</translation>
+    </message>
+    <message>
+        <source>What would change</source>
+        <translation>Qué cambiaría</translation>
+    </message>
+    <message>
+        <source>&amp;Apply ticked series</source>
+        <translation>&amp;Aplicar las series marcadas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesController</name>
+    <message>
+        <source>&amp;Update data from a file…</source>
+        <translation>&amp;Actualizar datos desde un archivo…</translation>
+    </message>
+    <message>
+        <source>Bring figures up to date from an agency&apos;s download (FRED, BTS TransBorder, USDA ERS, Statistics Canada): review what changes before anything does</source>
+        <translation>Actualizar cifras con la descarga de un organismo (FRED, TransBorder de la BTS, ERS del USDA, Statistics Canada): revise qué cambia antes de que cambie</translation>
+    </message>
+    <message>
+        <source>Applied data &amp;updates…</source>
+        <translation>Act&amp;ualizaciones de datos aplicadas…</translation>
+    </message>
+    <message>
+        <source>The agency files applied to your library, and removing one</source>
+        <translation>Los archivos de organismos aplicados a su biblioteca, y cómo retirar uno</translation>
+    </message>
+    <message>
+        <source>Update data from agency files</source>
+        <translation>Actualizar datos desde archivos de organismos</translation>
+    </message>
+    <message>
+        <source>Agency downloads (*.csv *.zip *.txt);;All files (*)</source>
+        <translation>Descargas de organismos (*.csv *.zip *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>The files were not read</source>
+        <translation>No se leyeron los archivos</translation>
+    </message>
+    <message>
+        <source>The update was not applied</source>
+        <translation>No se aplicó la actualización</translation>
+    </message>
+    <message>
+        <source>Nothing to do: these figures are already applied.</source>
+        <translation>Nada que hacer: estas cifras ya están aplicadas.</translation>
+    </message>
+    <message>
+        <source>Applied update %1: %2 rows from %3. File &gt; Applied data updates… removes it.</source>
+        <translation>Actualización %1 aplicada: %2 filas de %3. Archivo &gt; Actualizaciones de datos aplicadas… la retira.</translation>
+    </message>
+    <message>
+        <source>The update was not removed</source>
+        <translation>No se retiró la actualización</translation>
+    </message>
+    <message>
+        <source>Removed update %1: the previous figures are back.</source>
+        <translation>Actualización %1 retirada: volvieron las cifras anteriores.</translation>
     </message>
 </context>
 </TS>

@@ -301,3 +301,30 @@ def _rank_rows(pre: Catalog, did: str, spec: dict, current_rows: Any, rows_by_ds
 
 def finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def manifest_updates(catalog: Catalog, source_ids: list[str]) -> list[dict[str, Any]]:
+    """The applied updates a bundle's figures come from (for its manifest): each update whose sources
+    the pack cites, with its files (name, SHA-256), the day they were read and the sources used."""
+    prefix = "user.update-"
+    used: dict[str, list[str]] = {}
+    for sid in source_ids:
+        if sid.startswith(prefix):
+            used.setdefault(sid[len(prefix):].rsplit("-", 1)[0], []).append(sid)
+    records = {r["id"]: r for r in applied_updates(catalog)}
+    out = []
+    for uid, sids in sorted(used.items()):
+        record = records.get(uid, {})
+        files = [{"name": f.get("name", ""), "sha256": f.get("sha256", ""), "format": f.get("format", "")}
+                 for f in record.get("files", []) if set(f.get("sources", [])) & set(sids)] if record else []
+        src = catalog.sources.get(sids[0])
+        if not files:  # a pack's copy (or a catalog made for a pack) keeps the sources, whose notes name the files
+            import re
+
+            for sid in sids:
+                note = getattr(catalog.sources.get(sid), "note", "")
+                files += [{"name": n, "sha256": h, "format": ""} for n, h in re.findall(r"(\S+) SHA-256 ([0-9a-f]{64})", note)
+                          if {"name": n, "sha256": h, "format": ""} not in files]
+        out.append({"id": uid, "read_on": record.get("read_on", getattr(src, "date", "")),
+                    "applied": record.get("applied", ""), "files": files, "sources": sorted(sids)})
+    return out

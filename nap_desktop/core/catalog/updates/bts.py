@@ -15,6 +15,7 @@ layout: period YYYY-MM) or per year (annual layout: YYYY). Codes are those of NO
 from __future__ import annotations
 
 import csv
+import math
 import io
 from datetime import date
 
@@ -81,7 +82,7 @@ def parse(source: InputText, today: date) -> ParsedFile:
         text = record[i_value].strip()
         try:
             value = float(int(text)) if text.isdigit() else float(text)
-            if value != value or value in (float("inf"), float("-inf")) or value < 0:
+            if not math.isfinite(value) or value < 0:
                 raise ValueError
         except ValueError:
             refused.append(Refusal(source.name, line, f"{state} {flow} {partner}",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -149,7 +148,7 @@ def rewrite_numbers(old: Any, new: Any, block: dict, text: str) -> tuple[str, li
             ways.add("percent")
         tol = 0.5 * 10 ** (-decimals) + 1e-9
 
-        def written(f: float) -> float | None:
+        def written(f: float, value: float = value, magnitude: float = magnitude, tol: float = tol) -> float | None:
             if magnitude == 1.0 and abs(f - value) <= tol:
                 return 1.0
             if magnitude != 1.0 and abs(f * base - value * magnitude) <= tol * magnitude:

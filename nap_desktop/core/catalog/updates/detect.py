@@ -15,7 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from nap_desktop.core.catalog.updates import bts, ers, fred, statcan
-from nap_desktop.core.catalog.updates.files import InputText, UpdateFileError, read_input
+from nap_desktop.core.catalog.updates.files import (
+    InputText,
+    UpdateFileError,
+    read_input,
+)
 from nap_desktop.core.catalog.updates.parsed import ParsedFile, Refusal, short_line
 
 FORMATS_KNOWN = (

@@ -19,12 +19,13 @@ Either may come in UTF-8, UTF-8 with a BOM or Windows-1252 (files.decode reads a
 from __future__ import annotations
 
 import csv
+import math
 import io
 import re
 from datetime import date
 
 from nap_desktop.core.catalog.updates.files import InputText
-from nap_desktop.core.catalog.updates.parsed import Obs, ParsedFile, Refusal, short_line  # noqa: F401
+from nap_desktop.core.catalog.updates.parsed import Obs, ParsedFile, Refusal, short_line
 
 TOP5 = ("State", "Fiscal year", "Country", "Commodity name", "Dollar value", "Fiscal quarter", "Trade type")
 FOOD = ("Commodity", "Country", "UOM", "YearNum", "FoodValue")
@@ -91,7 +92,7 @@ def parse_top5(source: InputText, today: date) -> ParsedFile:
         text = get["Dollar value"].replace(",", "")
         try:
             value = float(text)
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 raise ValueError
         except ValueError:
             parsed.refused.append(Refusal(source.name, line, f"{get['State']} {get['Commodity name']} FY{year}",

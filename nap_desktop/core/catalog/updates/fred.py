@@ -12,6 +12,7 @@ transformation, not the series' levels: the review refuses it with that reason.
 from __future__ import annotations
 
 import csv
+import math
 import io
 import re
 from collections import Counter
@@ -120,7 +121,7 @@ def parse(source: InputText, today: date) -> ParsedFile:
                 continue
             try:
                 value = float(text.replace(",", ""))
-                if value != value or value in (float("inf"), float("-inf")):
+                if not math.isfinite(value):
                     raise ValueError
             except ValueError:
                 refused.append(Refusal(source.name, line, what, f"{what}: {short_line(text, 30)!r} is not a number "

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nap_desktop.core.catalog.updates.declarations import period_order
-from nap_desktop.core.catalog.updates.parsed import DIMENSION_NAMES, UNIT_SCALE, Obs, ParsedFile, Refusal, unit_factor
+from nap_desktop.core.catalog.updates.parsed import (
+    DIMENSION_NAMES,
+    UNIT_SCALE,
+    Obs,
+    ParsedFile,
+    Refusal,
+    unit_factor,
+)
 
 #: the file's values against the catalog's for the same periods: beyond this, the scale does not match
 SCALE_LIMIT = 5.0

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from nap_desktop.core.catalog.updates.detect import FORMATS_KNOWN
-
 FORMATS_KNOWN_ES = (
     "«Download CSV» de FRED (observation_date o DATE y una columna por serie)",
     "archivos dot1 de TransBorder de la BTS, mensuales o anuales, en CSV o dentro del ZIP que distribuye la BTS",

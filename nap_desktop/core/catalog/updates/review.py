@@ -18,12 +18,17 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from nap_desktop.core.catalog.updates.files import UpdateFileError
-from nap_desktop.core.catalog.updates.layer import Layer, LayerRow, list_layers, write_layer
+from nap_desktop.core.catalog.updates.layer import (
+    Layer,
+    LayerRow,
+    list_layers,
+    write_layer,
+)
 from nap_desktop.core.catalog.updates.mapping import Mapped, map_files
 from nap_desktop.core.catalog.updates.parsed import ParsedFile, Refusal
 
@@ -227,7 +232,7 @@ def build_layer(review: Review, catalog: Any, keys: set[str] | None = None,
     if not chosen:
         return None
     keys = {s.key for s in chosen}
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     uid = _update_id(review, keys)
     by_name = {p.name: p for p in review.parsed}
     sources: dict[str, Source] = {}

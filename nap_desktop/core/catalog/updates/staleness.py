@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from nap_desktop.core.catalog.updates.declarations import MONTH, QUARTER, QUARTER_FIRST, last_period, period_order
+from nap_desktop.core.catalog.updates.declarations import (
+    MONTH,
+    QUARTER,
+    QUARTER_FIRST,
+    last_period,
+    period_order,
+)
 
 STEP = {"monthly": 1, "quarterly": 3, "annual": 12, "fiscal-year": 12}
 MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

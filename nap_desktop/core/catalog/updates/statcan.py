@@ -14,6 +14,7 @@ be published, '...' not applicable: those rows have no value and are refused wit
 from __future__ import annotations
 
 import csv
+import math
 import io
 import re
 from datetime import date
@@ -125,7 +126,7 @@ def parse(source: InputText, today: date) -> ParsedFile:
             continue
         try:
             value = float(text)
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 raise ValueError
         except ValueError:
             parsed.refused.append(Refusal(source.name, line, what, f"line {line}: VALUE {short_line(text, 20)!r} "
