@@ -230,5 +230,17 @@ def follow_chart(old: Any, new: Any, block: dict, dataset: Any, dataset_title: d
         spec = replace(spec, title_en=dataset_title.get("en", spec.title_en),
                        title_es=dataset_title.get("es", spec.title_es),
                        notes_en=notes_en.strip(), notes_es=notes_es.strip())
+    # a message with a figure that cannot be traced, or that the rows no longer give, is not shown (the
+    # chart's subtitle takes its place, as for a chart declared without one); the review flags it
+    dropped = {}
+    for key in ("message_en", "message_es"):
+        if any(f[0] == key for f in result.flags) and getattr(spec, key):
+            dropped[key] = ""
+    if dropped:
+        notes_en = (f"The message “{spec.message_en}” is not shown: a figure in it is not one the updated rows give. "
+                    + spec.notes_en) if "message_en" in dropped else spec.notes_en
+        notes_es = (f"No se muestra el mensaje «{spec.message_es}»: una de sus cifras no es de las filas "
+                    "actualizadas. " + spec.notes_es) if "message_es" in dropped else spec.notes_es
+        spec = replace(spec, **dropped, notes_en=notes_en.strip(), notes_es=notes_es.strip())
     result.spec = spec
     return result
