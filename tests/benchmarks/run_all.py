@@ -27,6 +27,7 @@ import bench_handout  # noqa: E402
 import bench_import  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
+import bench_updates  # noqa: E402
 
 BENCHES = {
     "startup": lambda quick: bench_startup.run(runs=3 if quick else 7),
@@ -37,6 +38,7 @@ BENCHES = {
     "handout": lambda quick: bench_handout.run(runs=2 if quick else 5),
     "import": lambda quick: bench_import.run(runs=2 if quick else 3),
     "briefs": lambda quick: bench_briefs.run(runs=2 if quick else 5),
+    "updates": lambda quick: bench_updates.run(runs=2 if quick else 5),
 }
 
 
