@@ -2163,6 +2163,21 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     </message>
 </context>
 <context>
+    <name>StaleDatasetsPanel</name>
+    <message>
+        <source>Newer figures likely out since %1</source>
+        <translation>Probablemente hay cifras más recientes desde %1</translation>
+    </message>
+    <message>
+        <source>Newer figures likely out (%1 datasets)</source>
+        <translation>Probablemente hay cifras más recientes (%1 conjuntos de datos)</translation>
+    </message>
+    <message>
+        <source>Datasets whose agency has probably published newer figures since the last period shown; download the file from the page given and use File &gt; Update data from a file…</source>
+        <translation>Conjuntos de datos cuyo organismo probablemente ya publicó cifras posteriores al último periodo mostrado; descargue el archivo de la página indicada y use Archivo &gt; Actualizar datos desde un archivo…</translation>
+    </message>
+</context>
+<context>
     <name>States</name>
     <message>
         <source>S&amp;tates</source>

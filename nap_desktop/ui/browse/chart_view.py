@@ -368,8 +368,11 @@ class ChartView(QWidget):
         self.subtitle_label.setText(spec.subtitle(lang))
         self.subtitle_label.setVisible(bool(spec.subtitle(lang)))
         self.source_label.setText(source_line(spec, self._catalog, lang))
-        self.notes_label.setText(spec.notes(lang))
-        self.notes_label.setVisible(bool(spec.notes(lang)))
+        from nap_desktop.ui.updates.staleness import with_chart_note  # "Newer figures: … likely newer since …"
+
+        notes = with_chart_note(spec.notes(lang), spec, self._catalog, lang)
+        self.notes_label.setText(notes)
+        self.notes_label.setVisible(bool(notes))
         self._horizontal = False
         kind = spec.kind if spec.kind in KINDS else "table"
         drawer = getattr(self, f"_draw_{kind}")

@@ -850,8 +850,11 @@ class ChartPage(QScrollArea):
         self.facts_list.setVisible(bool(facts))
         self.facts_heading.setVisible(bool(facts))
         self.no_facts_label.setVisible(not facts)
-        self.notes_label.setText(spec.notes(lang))
-        self.notes_label.setVisible(bool(spec.notes(lang)))
+        from nap_desktop.ui.updates.staleness import with_chart_note  # "Newer figures: … likely newer since …"
+
+        notes = with_chart_note(spec.notes(lang), spec, self._catalog, lang)
+        self.notes_label.setText(notes)
+        self.notes_label.setVisible(bool(notes))
         self._retranslate()
 
     def _retranslate(self) -> None:

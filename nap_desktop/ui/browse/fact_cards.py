@@ -192,6 +192,10 @@ class FactCardWidget(QFrame):
         body.addStretch(1)
         self.meta_label = _wrap_label(name="CardMeta")
         body.addWidget(self.meta_label)
+        from nap_desktop.ui.updates.staleness import CardStaleLabel  # "Newer figures likely out since …"
+
+        self.stale_label = CardStaleLabel()
+        body.addWidget(self.stale_label)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -256,6 +260,7 @@ class FactCardWidget(QFrame):
         self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))
         publisher = fact_publisher(fact, self._catalog)
         self.meta_label.setText(" · ".join(p for p in (period_text(fact, lang), publisher) if p))
+        self.stale_label.show_for(fact, self._catalog, lang)
         self._show_matches()
         self._retranslate()
 

@@ -138,6 +138,10 @@ class SourcesBrowser(QWidget):
         top.addWidget(self.count_label)
         outer.addLayout(top)
         outer.addWidget(self.filter_field)
+        from nap_desktop.ui.updates.staleness import StaleDatasetsPanel  # datasets with newer figures likely out
+
+        self.stale_panel = StaleDatasetsPanel()
+        outer.addWidget(self.stale_panel)
 
         self.tree.setColumnCount(self.COLUMNS)
         header = self.tree.header()
@@ -226,6 +230,7 @@ class SourcesBrowser(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._uses = source_uses(catalog)
+        self.stale_panel.set_catalog(catalog, self._lang)
         self._hay = {sid: self._haystack(src) for sid, src in catalog.sources.items()}
         self._rebuild()
 
@@ -298,6 +303,7 @@ class SourcesBrowser(QWidget):
     def set_language(self, lang: str) -> None:
         self._lang = lang
         self.badge.set_language(lang)
+        self.stale_panel.set_catalog(self._catalog, lang)
         self._rebuild()
 
     def changeEvent(self, event: QEvent) -> None:
