@@ -182,3 +182,31 @@ def test_open_pack_lists_the_changed_chart_after_an_update(qtbot, tmp_path, sett
     assert copy["spec"]["categories"][-1] == "2025-12"
     QTest.mouseClick(controller.dialog.rows["chart-1"].take_button, Qt.MouseButton.LeftButton)
     assert win.document.pack.items[0].copy["spec"]["categories"][-1] == "2026-03"
+
+
+def test_keep_the_old_value_marked_as_of_its_date(qtbot, tmp_path, settings_dir):
+    from nap_desktop.core.deck import compose_deck
+    from nap_desktop.core.pack.packfile import Pack, PackItem, save_pack
+    from nap_desktop.core.pack.snapshot import catalog_for_pack, copy_of
+    from nap_desktop.ui.pack.pack_updates import PackUpdatesDialog
+
+    win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, "en")
+    item = PackItem(kind="chart", ref="usmca-us-imports-mexico-monthly", uid="chart-1")
+    pack_path = tmp_path / "brief.napbrief"
+    save_pack(Pack(title="Mexico", items=(PackItem(kind="chart", ref=item.ref, uid="chart-1",
+                                                   copy=copy_of(item, win.catalog)),)), pack_path)
+    assert win.open_pack(pack_path)
+    dialog = win.updates.open_files([_fred_file(tmp_path, win.catalog)], background=False)
+    QTest.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, PackUpdatesDialog))
+    QTest.mouseClick(controller.dialog.rows["chart-1"].keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+    copy = win.document.pack.items[0].copy
+    assert copy["spec"]["categories"][-1] == "2025-12"  # the old values stay
+    assert copy["kept"]["as_of"] == "2026" and "Figure as of 2026, kept in this pack on" in copy["spec"]["notes_en"]
+    assert "the catalog now shows" in copy["spec"]["notes_en"] and "Cifra al 2026" in copy["spec"]["notes_es"]
+    # the deck made from the pack says it in the speaker notes
+    slides = compose_deck(win.document.pack, catalog_for_pack(win.document.pack, win.catalog), lang="en")
+    assert any("kept in this pack" in s.notes for s in slides if s.kind == "chart")
+    # the pack does not ask again until the catalog changes once more
+    assert controller.check_pack_updates() is None

@@ -244,6 +244,10 @@ class LibraryController(QObject):
 
         try:
             changes = [c for c in diff_pack(self.window.document.pack, self.window.catalog) if c.status == "updated"]
+            from nap_desktop.core.pack.kept import kept_against_current  # kept before, against this same catalog
+
+            items = {i.uid: i for i in self.window.document.pack.items}
+            changes = [c for c in changes if not (c.uid in items and kept_against_current(items[c.uid], self.window.catalog))]
         except NotImplementedError:
             return None
         if not changes:
@@ -261,6 +265,7 @@ class LibraryController(QObject):
                 titles[c.uid] = catalog.charts[c.ref].title(lang)
         dialog = PackUpdatesDialog(changes, lang, self.window, titles=titles)
         dialog.take_requested.connect(self.take_update)
+        dialog.keep_requested.connect(self.keep_copy)
         dialog.finished.connect(lambda _r: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
@@ -290,6 +295,18 @@ class LibraryController(QObject):
 
         document = self.window.document
         pack = take_update(document.pack, uid or None, self.window.catalog)
+        self._applying_update = True
+        try:
+            document.replace_pack(pack, document.path, dirty=True)
+        finally:
+            self._applying_update = False
+
+    def keep_copy(self, uid: str) -> None:
+        """The item keeps its copy, marked as of its date and with the catalog's newer figure named."""
+        from nap_desktop.core.pack.kept import keep_copy
+
+        document = self.window.document
+        pack = keep_copy(document.pack, uid, self.window.catalog)
         self._applying_update = True
         try:
             document.replace_pack(pack, document.path, dirty=True)

@@ -97,6 +97,8 @@ class PackUpdatesDialog(QDialog):
     """``take_requested(uid)``: take one item's update; ``uid == ""``: take them all."""
 
     take_requested = Signal(str)
+    #: keep one item's copy, marked as of its date (core/pack/kept.py)
+    keep_requested = Signal(str)
 
     def __init__(self, changes: list[Any], lang: str = "en", parent: QWidget | None = None,
                  titles: dict[str, str] | None = None):
@@ -138,6 +140,7 @@ class PackUpdatesDialog(QDialog):
         self._update_buttons()
 
     def _keep(self, uid: str) -> None:
+        self.keep_requested.emit(uid)
         row = self.rows[uid]
         row.keep_button.setEnabled(False)
         row.take_button.setEnabled(True)
