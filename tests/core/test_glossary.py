@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from nap_desktop.core.catalog import rules
-from nap_desktop.core.charts.build import STATE_NAMES_ES
+from nap_desktop.core.charts.tilegrid import load_layout
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -60,4 +60,10 @@ def test_the_census_bureau_has_one_spanish_name():
 
 
 def test_state_names_on_the_map_follow_the_glossary():
-    assert STATE_NAMES_ES["MN"] == "Minnesota" and STATE_NAMES_ES["MI"] == "Michigan"
+    # the Spanish state names live in data/layouts/us_tile_grid.csv (name_es), a CSV data check does not read
+    names_es = {code: tile.name_es for code, tile in load_layout(DATA).items()}
+    assert names_es["MN"] == "Minnesota" and names_es["MI"] == "Michigan" and names_es["NM"] == "Nuevo México"
+    patterns = rules._avoid_patterns(rules.load_glossary(DATA))
+    offending = [f"{code}: {name!r} uses {avoid!r} -> {use!r}" for code, name in names_es.items()
+                 for pattern, avoid, use in patterns if pattern.search(name)]
+    assert offending == []

@@ -17,7 +17,10 @@ def test_layout_places_50_states_and_dc_once_without_overlap():
     assert set(tiles) == set(STATES)
     cells = [(t.row, t.col) for t in tiles.values()]
     assert len(cells) == len(set(cells)) == 51
-    assert all(t.name for t in tiles.values())
+    assert all(t.name and t.name_es for t in tiles.values())
+    # Spanish names as Mexican usage writes them (name_es), read by core/catalog/states.py and the tile map
+    assert (tiles["NM"].name_es, tiles["MO"].name_es, tiles["DC"].name_es) == ("Nuevo México", "Misuri",
+                                                                               "Distrito de Columbia")
 
 
 def test_layout_is_roughly_geographic():
@@ -27,10 +30,10 @@ def test_layout_is_roughly_geographic():
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda t: t.replace("TX,Texas,7,4", "TX,Texas,2,1"), "overlaps WA at row 2, col 1"),
-    (lambda t: t.replace("DC,District of Columbia,5,9\n", ""), "states missing from the layout: DC"),
-    (lambda t: t + "TX,Texas,9,9\n", "state TX placed twice"),
-    (lambda t: t.replace("AK,Alaska,0,0", "XX,Nowhere,0,0"), "unknown state code 'XX'"),
+    (lambda t: t.replace("TX,Texas,Texas,7,4", "TX,Texas,Texas,2,1"), "overlaps WA at row 2, col 1"),
+    (lambda t: t.replace("DC,District of Columbia,Distrito de Columbia,5,9\n", ""), "states missing from the layout: DC"),
+    (lambda t: t + "TX,Texas,Texas,9,9\n", "state TX placed twice"),
+    (lambda t: t.replace("AK,Alaska,Alaska,0,0", "XX,Nowhere,Ninguno,0,0"), "unknown state code 'XX'"),
 ])
 def test_broken_layouts_are_reported_file_line(tmp_path, edit, message):
     root = tmp_path / "data"

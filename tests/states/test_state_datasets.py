@@ -1,18 +1,41 @@
 """The state datasets in data/ are what tools/build_state_datasets.py computes from the BTS files, and
-they add up: for every year, partner and flow, the 50 states, DC and DU sum to the national total."""
+they add up. Every expected figure here is computed by the test itself from the raw files
+(../shared/reference-data/raw: the verbatim BTS dot1 files for 2022 and 2023, the UNT processed copy for
+2024 and 2025), never read back from the script; the tests that need them skip when the folder is absent.
+"""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+from collections import defaultdict
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from nap_desktop.cli import main as cli_main
 from nap_desktop.core.catalog.loader import load_catalog
-from nap_desktop.core.catalog.states import UnknownState, resolve_state, states
-from raw_bts import RAW, sums
+from nap_desktop.core.charts.tilegrid import STATES
 
 REPO = Path(__file__).resolve().parents[2]
+RAW = REPO.parent / "shared" / "reference-data" / "raw"
+BTS = RAW / "BTS_TransBorder"
+UNT = RAW / "BTS_TransBorder_UNT_us_state_trade_1993-2025.csv"
+YEARS = ("2022", "2023", "2024", "2025")
+SERIES = ("exports-mx", "imports-mx", "exports-ca", "imports-ca")
+MODES = ("truck", "rail", "air", "vessel", "pipeline", "other")
+#: the mapping the issue asks for, written out here independently of the script
+DISAGMOT = {"1": "vessel", "3": "air", "4": "other", "5": "truck", "6": "rail", "7": "pipeline", "8": "other",
+            "9": "other"}
+DATASETS = ("bts-state-trade", "bts-state-trade-ranks", "bts-state-trade-modes-2023",
+            "bts-state-export-destinations-2023", "bts-state-export-destinations-unidentified-2023")
+
+
+def _need_raw() -> None:
+    if not (BTS / "dot1_0123.csv").is_file() or not UNT.is_file():
+        pytest.skip(f"the BTS TransBorder files are not here ({RAW}): the state figures cannot be recomputed")
 
 
 def _tool():
@@ -22,64 +45,245 @@ def _tool():
     return module
 
 
-def test_data_equals_the_scripts_output():
-    if not (RAW / "dot1_0123.csv").is_file():
-        pytest.skip(f"the BTS files are not here ({RAW})")
-    for rel, text in _tool().build(RAW.parent).items():
-        assert (REPO / "data" / rel).read_text(encoding="utf-8") == text, f"data/{rel} differs from the script's output"
+@lru_cache(maxsize=None)
+def raw_sums() -> dict:
+    """{'trade': {(state, series, year): usd}, 'modes': {(state, series-mode): usd} (2023),
+    'dest': {(partner-code, state): usd} (2023 exports)}, from the raw files."""
+    _need_raw()
+    trade: dict = defaultdict(int)
+    modes: dict = defaultdict(int)
+    dest: dict = defaultdict(int)
+    files = [("2022", BTS / "dot1_2022.csv")] + [("2023", BTS / f"dot1_{m:02d}23.csv") for m in range(1, 13)]
+    for year, path in files:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                flow = {"1": "exports", "2": "imports"}[row["TRDTYPE"]]
+                partner = {"2010": "mx", "1220": "ca"}[row["COUNTRY"]]
+                value = int(row["VALUE"])
+                trade[(row["USASTATE"], f"{flow}-{partner}", year)] += value
+                if year == "2023":
+                    modes[(row["USASTATE"], f"{flow}-{partner}-{DISAGMOT[row['DISAGMOT']]}")] += value
+                    if flow == "exports":
+                        code = row["MEXSTATE"] if partner == "mx" else row["CANPROV"]
+                        dest[(f"{partner.upper()}-{code}", row["USASTATE"])] += value
+    with UNT.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["Year"] in ("2024", "2025") and row["TradeValue"]:
+                flow = {"Export": "exports", "Import": "imports"}[row["TradeType"]]
+                partner = {"Mexico": "mx", "Canada": "ca"}[row["Country"]]
+                trade[(row["StateCode"], f"{flow}-{partner}", row["Year"])] += int(Decimal(row["TradeValue"]))
+    return {"trade": dict(trade), "modes": dict(modes), "dest": dict(dest)}
 
 
-def test_states_and_unknown_sum_to_the_national_total_every_year():
-    ds = load_catalog().datasets["bts-state-trade"]
-    codes = {s.code for s in states()} | {"DU"}
-    totals, parts = {}, {}
-    for row in ds.rows:
-        key = (row.series, row.period)
-        if row.category == "US":
-            totals[key] = row.value
-        elif row.category in codes:
-            parts[key] = parts.get(key, 0) + row.value
-    assert set(totals) == {(f"{f}-{p}", y) for f in ("exports", "imports") for p in ("mx", "ca")
-                           for y in ("2022", "2023", "2024", "2025")}
-    for key, total in totals.items():
-        assert parts[key] == total, key
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
 
 
-def test_national_totals_are_the_raw_files_and_the_census_figures():
-    raw = sums("2023")["trade"]
-    ds = load_catalog().datasets["bts-state-trade"]
-    index = ds.row_index()
-    for (flow, partner), billions in {("exports", "MX"): 323.23, ("imports", "MX"): 475.61,
-                                      ("exports", "CA"): 352.84, ("imports", "CA"): 421.10}.items():
-        total = sum(v for (f, p, s), v in raw.items() if f == flow and p == partner)
-        assert index[("US", f"{flow}-{partner.lower()}", "2023")].value == total
+# --- (a) data/ is the script's output --------------------------------------------------------------
+
+
+def test_the_script_run_into_a_temp_dir_writes_exactly_what_data_holds(tmp_path):
+    _need_raw()
+    out = tmp_path / "data"
+    assert _tool().main(["--raw", str(RAW), "--out", str(out)]) == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == sorted(["sources/bts.toml"] + [f"datasets/{d}.{ext}" for d in DATASETS for ext in ("toml", "csv")])
+    for rel in written:
+        assert (REPO / "data" / rel).read_bytes() == (out / rel).read_bytes(), f"data/{rel} is not the script's output"
+    # no stale generated file: everything in data/ that says it is generated is one the script writes
+    generated = sorted(p.relative_to(REPO / "data").as_posix() for p in (REPO / "data").rglob("*.toml")
+                       if "Generated by tools/build_state_datasets.py" in p.read_text(encoding="utf-8"))
+    assert set(generated) == {r for r in written if r.endswith(".toml")}
+    # deterministic: a second run writes the same bytes
+    again = tmp_path / "again"
+    assert _tool().main(["--raw", str(RAW), "--out", str(again)]) == 0
+    assert all((again / r).read_bytes() == (out / r).read_bytes() for r in written)
+
+
+def test_every_generated_toml_says_it_must_not_be_edited_by_hand():
+    for rel in ["sources/bts.toml"] + [f"datasets/{d}.toml" for d in DATASETS]:
+        first = (REPO / "data" / rel).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Generated by tools/build_state_datasets.py") and "do not edit by hand" in first, rel
+
+
+# --- (b) the states add up to the national totals of the raw files ------------------------------------
+
+
+def test_states_plus_du_equal_the_national_total_of_the_raw_files_every_year_partner_and_flow(catalog):
+    raw = raw_sums()["trade"]
+    index = catalog.datasets["bts-state-trade"].row_index()
+    for year in YEARS:
+        for series in SERIES:
+            national = sum(v for (s, k, y), v in raw.items() if k == series and y == year)  # every row of the files
+            parts = sum(index[(s, series, year)].value for s in STATES + ["DU"])
+            assert parts == index[("US", series, year)].value == national, (series, year)
+            for state in STATES + ["DU"]:  # and each state is its own sum
+                assert index[(state, series, year)].value == raw.get((state, series, year), 0), (state, series, year)
+
+
+def test_2023_national_totals_are_the_census_figures_of_the_notes(catalog):
+    raw = raw_sums()["trade"]
+    index = catalog.datasets["bts-state-trade"].row_index()
+    for series, billions in {"exports-mx": 323.23, "imports-mx": 475.61, "exports-ca": 352.84,
+                             "imports-ca": 421.10}.items():
+        total = sum(v for (s, k, y), v in raw.items() if k == series and y == "2023")
         assert round(total / 1e9, 2) == billions
-    tx = {y: index[("TX", "exports-mx", y)].value / 1e9 for y in ("2022", "2023", "2024", "2025")}
-    assert [round(v, 2) for v in tx.values()] == [144.22, 129.51, 123.53, 125.15]
-    assert {index[("TX", "exports-mx", y)].status for y in ("2022", "2023")} == {"official"}
-    assert {index[("TX", "exports-mx", y)].status for y in ("2024", "2025")} == {"secondary"}
+        assert round(index[("US", series, "2023")].value / 1e9, 2) == billions
 
 
-def test_ranks_in_data_share_places_on_ties():
-    catalog = load_catalog()
-    trade, ranks = catalog.datasets["bts-state-trade"].row_index(), catalog.datasets["bts-state-trade-ranks"]
-    codes = [s.code for s in states()]
+def test_each_row_carries_its_source_and_status(catalog):
+    ds = catalog.datasets["bts-state-trade"]
+    expected = {"2022": ("bts-transborder-2022", "official"), "2023": ("bts-transborder-2023", "official"),
+                "2024": ("bts-transborder-unt-copy", "secondary"), "2025": ("bts-transborder-unt-copy", "secondary")}
+    assert {(r.period, r.source, r.status) for r in ds.rows} == {(y, *sv) for y, sv in expected.items()}
+    assert len(ds.rows) == len(YEARS) * len(SERIES) * 53  # 50 states, DC, DU, US
+    assert ds.unit == "usd" and all(isinstance(r.value, float) and r.value == int(r.value) for r in ds.rows)
+    sources = catalog.sources
+    assert sources["bts-transborder-2023"].status == "official" and sources["bts-transborder-unt-copy"].status == "secondary"
+
+
+# --- (c) Texas -------------------------------------------------------------------------------------------
+
+
+def test_texas_exports_to_mexico(catalog):
+    index = catalog.datasets["bts-state-trade"].row_index()
+    tx = [round(index[("TX", "exports-mx", y)].value / 1e9, 2) for y in YEARS]
+    assert tx == [144.22, 129.51, 123.53, 125.15]
+    raw = raw_sums()["trade"]
+    assert [round(raw[("TX", "exports-mx", y)] / 1e9, 2) for y in YEARS] == tx
+
+
+# --- (d) ranks with ties ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("values, ranks", [
+    ({"A": 5, "B": 9, "C": 5, "D": 1}, {"A": 2, "B": 1, "C": 2, "D": 4}),   # a tie shares 2nd, the next is 4th
+    ({"A": 7, "B": 7, "C": 7}, {"A": 1, "B": 1, "C": 1}),                  # all equal
+    ({"A": 3, "B": 0, "C": 0, "D": 0}, {"A": 1, "B": 2, "C": 2, "D": 2}),  # states that traded nothing tie last
+    ({"A": 1.5, "B": 2.5, "C": 2.5, "D": 2.5, "E": 0.5}, {"A": 4, "B": 1, "C": 1, "D": 1, "E": 5}),
+])
+def test_rank_is_standard_competition_ranking(values, ranks):
+    assert _tool().rank(values) == ranks
+
+
+def test_ranks_in_data_are_recomputed_from_the_raw_files(catalog):
+    raw = raw_sums()["trade"]
+    ranks = catalog.datasets["bts-state-trade-ranks"]
+    assert {r.category for r in ranks.rows} == set(STATES)  # DU and US are not ranked
+    assert len(ranks.rows) == len(YEARS) * len(SERIES) * 51
     for row in ranks.rows:
-        values = {c: trade[(c, row.series, row.period)].value for c in codes}
-        assert row.value == 1 + sum(1 for v in values.values() if v > values[row.category])
-    assert ranks.row_index()[("TX", "exports-mx", "2023")].value == 1
-    assert _tool().rank({"A": 5, "B": 9, "C": 5, "D": 1}) == {"A": 2, "B": 1, "C": 2, "D": 4}
+        values = {s: raw.get((s, row.series, row.period), 0) for s in STATES}
+        assert row.value == 1 + sum(1 for v in values.values() if v > values[row.category]), row
+    index = ranks.row_index()
+    assert index[("TX", "exports-mx", "2023")].value == 1
+    assert all(index[("TX", "exports-mx", y)].value == 1 for y in YEARS)
 
 
-@pytest.mark.parametrize("typed, code", [("TX", "TX"), ("tx", "TX"), ("Texas", "TX"), ("nuevo mexico", "NM"),
-                                         ("Nuevo México", "NM"), ("misuri", "MO"), ("Carolina del Norte", "NC"),
-                                         ("district of columbia", "DC"), ("Washington, D.C.", "DC"), ("hawai", "HI")])
-def test_a_state_from_what_a_user_types(typed, code):
-    assert resolve_state(typed).code == code
+# --- modes and destinations ----------------------------------------------------------------------------------
 
 
-def test_an_unknown_state_suggests_the_closest():
-    with pytest.raises(UnknownState) as err:
-        resolve_state("Texsa")
-    assert "Texas" in err.value.suggestions
-    assert len(states()) == 51
+def test_2023_modes_are_the_raw_files_and_add_up_to_the_states_trade(catalog):
+    raw = raw_sums()
+    modes = catalog.datasets["bts-state-trade-modes-2023"].row_index()
+    trade = catalog.datasets["bts-state-trade"].row_index()
+    for state in STATES + ["DU"]:
+        for series in SERIES:
+            values = [modes[(state, f"{series}-{m}", "2023")].value for m in MODES]
+            assert values == [raw["modes"].get((state, f"{series}-{m}"), 0) for m in MODES], (state, series)
+            assert sum(values) == trade[(state, series, "2023")].value, (state, series)
+
+
+def test_2023_destinations_are_the_raw_files_and_add_up_to_each_states_exports(catalog):
+    raw = raw_sums()["dest"]
+    places = catalog.datasets["bts-state-export-destinations-2023"]
+    other = catalog.datasets["bts-state-export-destinations-unidentified-2023"]
+    trade = catalog.datasets["bts-state-trade"].row_index()
+    got = {(r.category, r.series): r.value for r in places.rows + other.rows}
+    assert got == raw  # every (destination code, state) of the files, nothing dropped
+    for state in STATES + ["DU"]:
+        for partner in ("MX", "CA"):
+            total = sum(v for (c, s), v in got.items() if s == state and c.startswith(partner + "-"))
+            assert total == trade[(state, f"exports-{partner.lower()}", "2023")].value, (state, partner)
+    # the codes that name no place are apart, labelled with their code, and their rows say so
+    assert {r.category for r in other.rows} == {"MX-OT", "MX-XX", "CA-OT"}
+    assert all(r.note for r in other.rows) and not any(r.note for r in places.rows)
+    assert "XX" in other.category_labels["MX-XX"]["en"] and "XX" in other.category_labels["MX-XX"]["es"]
+    for ds in (places, other):
+        for category in {r.category for r in ds.rows}:
+            assert ds.category_labels[category]["en"] and ds.category_labels[category]["es"], category
+
+
+def test_destinations_are_named_in_english_and_spanish_as_the_bts_code_list_defines_them(catalog):
+    labels = catalog.datasets["bts-state-export-destinations-2023"].category_labels
+    es = {k: v["es"] for k, v in labels.items()}
+    assert (es["MX-NL"], es["MX-QT"], es["MX-MI"], es["MX-MX"], es["MX-DF"]) == (
+        "Nuevo León", "Querétaro", "Michoacán", "Estado de México", "Ciudad de México")
+    assert (es["CA-XC"], es["CA-XQ"], es["CA-XW"], es["CA-XP"], es["CA-XB"], es["CA-XN"], es["CA-XT"]) == (
+        "Columbia Británica", "Quebec", "Terranova y Labrador", "Isla del Príncipe Eduardo", "Nuevo Brunswick",
+        "Nueva Escocia", "Territorios del Noroeste")
+    assert labels["CA-XV"]["en"] == "Nunavut" and "CA-XU" not in labels  # XV in the BTS list
+    assert labels["MX-NL"]["en"] == "Nuevo León" and labels["CA-XO"]["en"] == "Ontario"
+
+
+def test_the_trade_datasets_name_the_states_from_the_layout(catalog):
+    labels = catalog.datasets["bts-state-trade"].category_labels
+    assert (labels["NM"]["es"], labels["NC"]["es"], labels["MO"]["es"], labels["DC"]["es"]) == (
+        "Nuevo México", "Carolina del Norte", "Misuri", "Distrito de Columbia")
+    assert set(labels) == set(STATES) | {"DU", "US"}
+
+
+# --- the script refuses what it does not know ------------------------------------------------------------
+
+
+def _fake_raw(tmp_path: Path, dot1_row: str = "1,TX,2304,5,NL,,2010,100,0,0,1,X,01,2023",
+              unt_value: str = "200.0") -> Path:
+    raw = tmp_path / "raw"
+    (raw / "BTS_TransBorder").mkdir(parents=True)
+    (raw / "BTS_TransBorder" / "dot1_2022.csv").write_text(
+        "TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,DF,CONTCODE,YEAR,VALUE,SHIPWT,FREIGHT_CHARGES\n"
+        "1,TX,2304,5,NL,,2010,1,X,2022,50,0,0\n", encoding="utf-8")
+    head = "TRDTYPE,USASTATE,DEPE,DISAGMOT,MEXSTATE,CANPROV,COUNTRY,VALUE,SHIPWT,FREIGHT_CHARGES,DF,CONTCODE,MONTH,YEAR\n"
+    for m in range(1, 13):
+        row = dot1_row if m == 1 else "2,MI,3801,5,,XO,1220,7,0,0,1,X,02,2023"
+        (raw / "BTS_TransBorder" / f"dot1_{m:02d}23.csv").write_text(head + row + "\n", encoding="utf-8")
+    (raw / "BTS_TransBorder_UNT_us_state_trade_1993-2025.csv").write_text(
+        "Year,StateCode,State,Country,Mode,TradeType,TradeValue,Weight,WeightLb\n"
+        f"2024,TX,Texas,Mexico,Truck,Export,{unt_value},,\n", encoding="utf-8")
+    return raw
+
+
+def test_the_script_sums_exactly_on_a_small_fake_folder(tmp_path):
+    tool = _tool()
+    data = tool.read(_fake_raw(tmp_path, unt_value="123456789012.0"))
+    assert data["trade"][("TX", "exports", "mx", "2022")] == 50
+    assert data["trade"][("TX", "exports", "mx", "2023")] == 100
+    assert data["trade"][("MI", "imports", "ca", "2023")] == 7 * 11
+    assert data["trade"][("TX", "exports", "mx", "2024")] == 123456789012
+    assert data["dest"] == {("TX", "mx", "NL"): 100}
+    assert data["modes"][("TX", "exports", "mx", "truck")] == 100
+
+
+@pytest.mark.parametrize("dot1_row, unt_value, what", [
+    ("1,TX,2304,2,NL,,2010,100,0,0,1,X,01,2023", "1.0", "DISAGMOT '2'"),         # a mode the list lacks
+    ("1,PR,4909,5,NL,,2010,100,0,0,1,X,01,2023", "1.0", "USASTATE 'PR'"),        # not a state, DC or DU
+    ("1,TX,2304,5,NL,,2010,100,0,0,1,X,01,2023", "1.5", "not a whole number"),   # cents in the copy
+    ("1,TX,2304,5,ZZ,,2010,100,0,0,1,X,01,2023", "1.0", "'ZZ'"),                  # a destination with no name
+    ("1,TX,2304,5,,,2010,100,0,0,1,X,01,2023", "1.0", "code ''"),                 # no destination code at all
+])
+def test_the_script_stops_on_what_it_does_not_know(tmp_path, dot1_row, unt_value, what):
+    tool = _tool()
+    with pytest.raises(tool.BuildError, match=what):
+        tool.read(_fake_raw(tmp_path, dot1_row, unt_value))
+
+
+def test_the_script_exits_2_without_the_raw_files(tmp_path, capsys):
+    assert _tool().main(["--raw", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
+    assert "no BTS files" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+# --- (e) data check ------------------------------------------------------------------------------------------
+
+
+def test_data_check_passes_on_data(capsys):
+    assert cli_main(["data", "check", str(REPO / "data")]) == 0, capsys.readouterr()

@@ -25,13 +25,6 @@ COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")
 NO_ROW = {"en": "No figure in the sources for this period", "es": "Sin cifra en las fuentes para este periodo"}
 
-STATE_NAMES_ES = {"DC": "Distrito de Columbia", "HI": "Hawái", "LA": "Luisiana", "MI": "Michigan",
-                  "MN": "Minnesota", "MS": "Misisipi", "MO": "Misuri", "NY": "Nueva York", "NJ": "Nueva Jersey",
-                  "NM": "Nuevo México", "NH": "Nuevo Hampshire", "NC": "Carolina del Norte",
-                  "SC": "Carolina del Sur", "ND": "Dakota del Norte", "SD": "Dakota del Sur", "PA": "Pensilvania",
-                  "VA": "Virginia", "WV": "Virginia Occidental", "OR": "Oregón", "KS": "Kansas", "TN": "Tennessee"}
-
-
 def _color(value: Any) -> str | None:
     if isinstance(value, str) and value in PALETTE:
         return PALETTE[value]
@@ -374,7 +367,7 @@ class _Builder:
         ser_over = self.block.get("series_labels", {}) or {}
         sl = ser_over.get("top", {"en": "Top export to Mexico", "es": "Principal exportación a México"})
         series = Series("top", str(sl.get("en")), str(sl.get("es")), PALETTE["blue"], tuple(values))
-        names_es = [STATE_NAMES_ES.get(s, tiles[s].name) for s in states]
+        names_es = [tiles[s].name_es or tiles[s].name for s in states]  # the layout's name_es
         sources = list(dict.fromkeys(r.source for r in used)) or [ds.source]
         return ChartSpec(
             id=self.cid, kind=kind, dataset=ds.id, title_en=titles["title_en"], title_es=titles["title_es"],

@@ -1,4 +1,5 @@
-"""The U.S. tile-grid map layout (data/layouts/us_tile_grid.csv): one square per state + DC."""
+"""The U.S. tile-grid map layout (data/layouts/us_tile_grid.csv): one square per state + DC, with the
+state's English name and its Spanish name as Mexican usage writes it (``name_es``: Nuevo México, Misuri)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Tile:
     row: int
     col: int
     line: int = 0
+    name_es: str = ""  # the layout's name_es column ("" in a layout without it)
 
 
 def load_layout(root: Path, loader: Any = None) -> dict[str, Tile]:
@@ -84,7 +86,8 @@ def _parse_layout(text: str, problem: Any) -> dict[str, Tile]:
             problem(line, f"state {state} overlaps {cells[(r, c)]} at row {r}, col {c}")
             continue
         cells[(r, c)] = state
-        tiles[state] = Tile(state, (record.get("name") or "").strip(), r, c, line)
+        tiles[state] = Tile(state, (record.get("name") or "").strip(), r, c, line,
+                            (record.get("name_es") or "").strip())
     missing = [s for s in STATES if s not in tiles]
     if missing:
         problem(0, f"states missing from the layout: {', '.join(missing)}")
