@@ -42,6 +42,8 @@ DEFAULT_NATIONAL = ("usmca-review-joint-review-2026", "usmca-trade-main-partners
 TRADE_DATASET = "bts-state-trade"
 MODES_DATASET = "bts-state-trade-modes-2023"
 DEST_DATASET = "bts-state-export-destinations-2023"
+#: exports whose Mexican state or Canadian province the files do not record (codes OT, XX)
+UNKNOWN_DEST_DATASET = "bts-state-export-destinations-unidentified-2023"
 AG_DATASET = "ers-state-ag-exports-mexico"
 
 PARTNERS = ("MX", "CA")
@@ -80,6 +82,8 @@ class StateFigures:
     modes: dict[tuple[str, str], Figure]
     #: partner -> [(destination code, name en, name es, USD)], largest first
     destinations: dict[str, list[tuple[str, str, str, Figure]]]
+    #: partner -> USD of 2023 exports with no destination recorded
+    unknown_destination: dict[str, float]
     #: [(commodity key, label en, label es, Figure in USD million)], largest first (FY2023)
     farm: list[tuple[str, str, str, Figure]]
     #: the latest year with a full official figure, and the latest year at all
@@ -168,6 +172,14 @@ def state_figures(catalog: Catalog, code: str) -> StateFigures:
         for partner in PARTNERS:
             destinations[partner].sort(key=lambda d: (-d[3].value, d[0]))
 
+    unknown_destination: dict[str, float] = {}
+    unknown_ds = catalog.datasets.get(UNKNOWN_DEST_DATASET)
+    if unknown_ds is not None:
+        for row in unknown_ds.rows:
+            if row.series == state.code and row.value is not None:
+                partner = row.category.partition("-")[0]
+                unknown_destination[partner] = unknown_destination.get(partner, 0.0) + _usd(row.value, unknown_ds.unit)
+
     farm: list[tuple[str, str, str, Figure]] = []
     ag_ds = catalog.datasets.get(AG_DATASET)
     if ag_ds is not None:
@@ -177,7 +189,8 @@ def state_figures(catalog: Catalog, code: str) -> StateFigures:
                 farm.append((row.series, names.get("en", row.series), names.get("es", names.get("en", row.series)),
                              Figure(row.value, row.status, row.source)))
         farm.sort(key=lambda f: (-f[3].value, f[0]))
-    return StateFigures(state=state, trade=trade, ranks=ranks, modes=modes, destinations=destinations, farm=farm,
+    return StateFigures(state=state, trade=trade, ranks=ranks, modes=modes, destinations=destinations,
+                        unknown_destination=unknown_destination, farm=farm,
                         official_year=official_year, latest_year=years[-1])
 
 
@@ -691,15 +704,32 @@ def _destinations_chart(fig: StateFigures, facts: list[Fact]) -> ChartSpec | Non
         head = "Principales destinos " if lang == "es" else "Largest destinations "
         return head + "; ".join(parts)
 
+    # how much of the state's exports the files give no destination for: it changes how the bars read
+    unknown = {}
+    for partner in PARTNERS:
+        total = fig.trade.get(("exports", partner, year))
+        if total and total.value and fig.unknown_destination.get(partner):
+            unknown[partner] = fig.unknown_destination[partner] / total.value * 100
+    unknown_text = {}
+    for lang in ("en", "es"):
+        if lang == "es":
+            parts = [f"{_pct(v, lang)} de lo exportado a {_partner(p, lang)}" for p, v in unknown.items() if v >= 0.05]
+            unknown_text[lang] = ("; " + " y ".join(parts) + (" no tiene" if len(parts) == 1 else " no tienen")
+                                  + " destino registrado") if parts else ""
+        else:
+            parts = [f"{_pct(v, lang)} of exports to {_partner(p, lang)}" for p, v in unknown.items() if v >= 0.05]
+            unknown_text[lang] = ("; " + " and ".join(parts) + (" has" if len(parts) == 1 else " have")
+                                  + " no destination recorded") if parts else ""
+
     series = Series("exports", "Exports, 2023", "Exportaciones, 2023", PALETTE["blue"], tuple(values))
     return ChartSpec(
         id=_fid(code, "destinations"), kind="bar", dataset=DEST_DATASET, title_en=title("en"), title_es=title("es"),
         categories=tuple(cats), category_labels_en=tuple(en), category_labels_es=tuple(es), series=(series,),
         unit="usd_bn", decimals=1,
         subtitle_en=f"Largest destinations of goods exports from {fig.state.name_en}: Mexican states and Canadian "
-                    f"provinces, {year}, USD billion",
+                    f"provinces, {year}, USD billion" + unknown_text["en"],
         subtitle_es=f"Principales destinos de las exportaciones de bienes de {fig.state.name_es}: estados de México y "
-                    f"provincias de Canadá, {year}, miles de millones de dólares",
+                    f"provincias de Canadá, {year}, miles de millones de dólares" + unknown_text["es"],
         message_en=dest_message("en"), message_es=dest_message("es"), sources=_sources(*used),
         status=weakest_status([f.status for f in used]),
         notes_en=_CAVEATS["origin"]["en"], notes_es=_CAVEATS["origin"]["es"], category_colors=tuple(colors),
