@@ -165,4 +165,8 @@ def slide_notes(slide: Any, catalog: Any, lang: str, now: Any) -> Any:
     line = note(slide.kind, obj, catalog, lang, today)
     if not line or line in (slide.notes or ""):
         return slide
-    return replace(slide, notes=(slide.notes + "\n\n" if slide.notes else "") + line)
+    # before the one caveat paragraph, which the deck keeps last (core/deck._notes)
+    blocks = [b for b in (slide.notes or "").split("\n\n") if b]
+    at = next((i for i, b in enumerate(blocks) if b.startswith(("Caveat: ", "Advertencia: "))), len(blocks))
+    blocks.insert(at, line)
+    return replace(slide, notes="\n\n".join(blocks))
