@@ -117,6 +117,18 @@ def read(loader: Any, f: Any, block: dict, line: int, what: str, rows: list) -> 
                            "agency": str(release.get("agency", "")),
                            "agency_es": str(release.get("agency_es", "")), "page": str(page or ""),
                            "note_en": str(release.get("note_en", "")), "note_es": str(release.get("note_es", ""))}
+    for key in ("update_sums",):
+        sums = block.get(key)
+        if sums is not None and not (isinstance(sums, list) and all(
+                isinstance(x, dict) and isinstance(x.get("from"), str) and all(
+                    isinstance(x.get(k), list) for k in ("categories", "series", "years")) for x in sums)):
+            loader.problem(f.name, f.key_line(line, key), f"{what}: {key} must be a list of {{ from = \"<dataset>\", "
+                                                          "categories = [...], series = [...], years = [...] }")
+    ranks = block.get("ranks_from")
+    if ranks is not None and not (isinstance(ranks, dict) and isinstance(ranks.get("dataset"), str)
+                                  and isinstance(ranks.get("exclude", []), list)):
+        loader.problem(f.name, f.key_line(line, "ranks_from"),
+                       f"{what}: ranks_from must be {{ dataset = \"<dataset>\", exclude = [...] }}")
     specs = block.get("update_from", [])
     if not specs:
         return out_release, ()
