@@ -1,9 +1,14 @@
 """Runs every benchmark and prints each figure with its baseline, ratio and budget; exit 1 if a budget is missed.
 
-    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load,growth,import] [--json OUT]
+    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load,growth,import] [--repeat N] [--json OUT]
 
 Not part of the default test run (pyproject: --ignore=tests/benchmarks). Takes about 2-3 minutes on
 a 2-core machine; --quick uses fewer repetitions (for a smoke check of the benchmarks themselves).
+
+--repeat N runs the whole selection N times in a row (each run is the median of its own repetitions)
+and reports every figure with its median over the runs and its spread (lowest-highest). A budget
+counts as met only when the figure is within it on every one of the N runs ("three runs in a row":
+--repeat 3); the exit status follows that rule.
 """
 
 from __future__ import annotations
@@ -47,17 +52,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--only", default=",".join(BENCHES), help="comma-separated: " + ", ".join(BENCHES))
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the selection N times; report medians and spreads; a budget is met when met on all N")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     print(f"machine: {_common.machine()}")
     started = time.perf_counter()
-    figures: list[_common.Figure] = []
+    runs: list[list[_common.Figure]] = []
     failed: list[str] = []
-    for name in args.only.split(","):
-        try:
-            figures += BENCHES[name.strip()](args.quick)
-        except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
-            failed.append(name)
-            print(f"  {name}: FAILED to run: {exc!r}", flush=True)
+    for run in range(args.repeat):
+        if args.repeat > 1:
+            print(f"\n######## run {run + 1} of {args.repeat} ########", flush=True)
+        figures: list[_common.Figure] = []
+        for name in args.only.split(","):
+            try:
+                figures += BENCHES[name.strip()](args.quick)
+            except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
+                failed.append(name)
+                print(f"  {name}: FAILED to run: {exc!r}", flush=True)
+        runs.append(figures)
+    if args.repeat > 1:
+        return _summarise_runs(runs, sorted(set(failed)), time.perf_counter() - started, args.json)
     print(f"\n== summary ({time.perf_counter() - started:.0f} s) ==")
     budgeted = [f for f in figures if f.ok is not None]
     for fig in budgeted:
@@ -69,6 +85,51 @@ def main(argv: list[str] | None = None) -> int:
             {"name": f.name, "value": f.value, "unit": f.unit, "baseline": f.baseline, "baseline_name": f.baseline_name,
              "ratio": f.ratio, "budget_ratio": f.budget_ratio, "budget_abs": f.budget_abs, "ok": f.ok, "note": f.note}
             for f in figures]}, indent=1))
+    return 1 if missed or failed else 0
+
+
+def _summarise_runs(runs: list[list[_common.Figure]], failed: list[str], seconds: float, json_out: Path | None) -> int:
+    """Each figure over the runs: its median, its spread (lowest-highest) and whether every run met its budget."""
+    import statistics
+
+    by_name: dict[str, list[_common.Figure]] = {}
+    for figures in runs:
+        for fig in figures:
+            by_name.setdefault(fig.name, []).append(fig)
+    print(f"\n== summary over {len(runs)} runs ({seconds:.0f} s): median [lowest-highest] ==")
+    rows = []
+    met = missed = 0
+    for name, figs in by_name.items():
+        values = [f.value for f in figs]
+        ratios = [f.ratio for f in figs if f.ratio is not None]
+        first = figs[0]
+        oks = [f.ok for f in figs]
+        budgeted = first.ok is not None
+        all_ok = budgeted and len(figs) == len(runs) and all(oks)
+        line = f"{name}: {_common._fmt(statistics.median(values))} {first.unit} [{_common._fmt(min(values))}-{_common._fmt(max(values))}]"
+        if ratios:
+            line += (f" | ratio {statistics.median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}]"
+                     f" vs {first.baseline_name}")
+        if first.budget_ratio is not None:
+            line += f" (budget <= {first.budget_ratio:g}x)"
+        elif first.budget_abs is not None:
+            line += f" (budget <= {first.budget_abs:g} {first.unit})"
+        if budgeted:
+            line += f" | within budget on {sum(bool(o) for o in oks)} of {len(runs)} runs"
+            met += all_ok
+            missed += not all_ok
+            print(("  OK      " if all_ok else "  MISSED  ") + line)
+        else:
+            print("          " + line)
+        rows.append({"name": name, "unit": first.unit, "values": values, "median": statistics.median(values),
+                     "min": min(values), "max": max(values), "ratios": ratios,
+                     "median_ratio": statistics.median(ratios) if ratios else None,
+                     "budget_ratio": first.budget_ratio, "budget_abs": first.budget_abs,
+                     "ok_runs": [bool(o) if o is not None else None for o in oks],
+                     "met": all_ok if budgeted else None, "baseline_name": first.baseline_name})
+    print(f"{met}/{met + missed} budgets met on all {len(runs)} runs" + (f"; could not run: {', '.join(failed)}" if failed else ""))
+    if json_out:
+        json_out.write_text(json.dumps({"machine": _common.machine(), "runs": len(runs), "figures": rows}, indent=1))
     return 1 if missed or failed else 0
 
 
