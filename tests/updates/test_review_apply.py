@@ -247,3 +247,16 @@ def test_removing_an_unknown_update(library):
     with pytest.raises(LayerError) as exc:
         remove_layer(library, "fred-nothing-12345678")
     assert exc.value.code == "unknown_id"
+
+
+def test_the_motor_vehicle_series_the_notes_name(tmp_path, library):
+    monthly = write(tmp_path / "IPG3361T3S.csv", "observation_date,IPG3361T3S\n2026-01-01,104.1\n2026-02-01,105.0\n")
+    r, _ = review([monthly], library)
+    assert [x.code for x in r.series[0].refused] == ["frequency"] and "monthly" in r.series[0].refused[0].reason
+    quarterly = write(tmp_path / "IPG3361T3SQ.csv", "observation_date,IPG3361T3SQ\n2026-01-01,105.3615\n2026-04-01,106.9\n")
+    r, _, after = apply([quarterly], library)
+    [s] = r.series
+    assert s.new_periods() == ["2026Q2"] and s.count("confirmed") == 1
+    ces = write(tmp_path / "CES3133600101.csv", "observation_date,CES3133600101\n2026-09-01,1001.2\n")
+    r, _, after = apply([ces], library)
+    assert months(after, "us-motor-vehicle-parts-employment", "US", "ces3133600101")[-1].period == "2026-09"

@@ -169,7 +169,8 @@ def map_files(files: list[ParsedFile], catalog: Any) -> tuple[list[Mapped], list
             unused = [o for o in parsed.observations if id(o) not in taken]
             used_per_file[parsed.name] = len(parsed.observations) - len(unused)
             if fmt == "fred":
-                known = sorted({str(s["match"].get("series")) for _, s in specs})
+                wanted = [s["match"].get("series") for _, s in specs]
+                known = sorted({str(x) for w in wanted for x in (w if isinstance(w, list) else [w])})
                 for sid, info in parsed.series.items():
                     if any(o.get("series") == sid for o in unused):
                         why = (f"{sid} is {info['transform']} of {info['column'].rsplit('_', 1)[0]} (a FRED units "
