@@ -1817,6 +1817,7 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     </message>
     <message>
         <source>Items in this pack have changed</source>
+        <extracomment>keep one item&apos;s copy, marked as of its date (core/pack/kept.py)</extracomment>
         <translation>Hay elementos de este paquete que cambiaron</translation>
     </message>
     <message>
@@ -2267,12 +2268,20 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
         <translation>Gráficas</translation>
     </message>
     <message>
+        <source>1 value revised, %2 added</source>
+        <translation>1 valor revisado, %2 agregados</translation>
+    </message>
+    <message>
         <source>%1 values revised, %2 added</source>
         <translation>%1 valores revisados, %2 agregados</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Message no longer shown (the subtitle is)</source>
+        <translation>Mensaje que ya no se muestra (se muestra el subtítulo)</translation>
     </message>
     <message>
         <source>Flagged</source>

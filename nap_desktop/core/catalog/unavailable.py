@@ -17,17 +17,18 @@ section or fact, or an id that is also a drawn chart is a FILE:LINE problem.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
-
-from nap_desktop.core.catalog import toml_fast  # tomli's compiled parser (same results, ~3x faster)
 
 REQUIRED = ("id", "section", "title_en", "title_es", "unavailable_reason_en", "unavailable_reason_es")
 KNOWN = set(REQUIRED) | {"facts", "note_en", "note_es"}
 
 
 def load_unavailable(loader: Any, catalog: Any) -> tuple[dict, ...]:
+    import tomllib  # here, not at the top: the window's start reads unavailable_charts() only
+
+    from nap_desktop.core.catalog import toml_fast  # tomli's compiled parser (same results, ~3x faster)
+
     root = Path(loader.root)
     out: list[dict] = []
     sections = {s.id for s in catalog.sections}

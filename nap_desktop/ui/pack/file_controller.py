@@ -6,7 +6,6 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +71,7 @@ class FileController(QObject):
         self.recovery_dir = self.settings_dir / RECOVERY_DIR
         # This instance's own recovery file, locked while it runs: another instance never offers,
         # overwrites or deletes it; after a crash the lock is stale and the next start offers it.
-        self.instance_id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.instance_id = f"{os.getpid()}-{os.urandom(4).hex()}"
         self.recovery_path = self.recovery_dir / f"autosave-{self.instance_id}.json"
         self._instance_lock = self._lock_instance()
         self._recovery_pending = False  # kept for callers of earlier versions; our file is ours alone

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from nap_desktop.ui.i18n import shortcut_text
-from nap_desktop.ui.states.tile_map import States
+from nap_desktop.ui.states import States
 
 
 

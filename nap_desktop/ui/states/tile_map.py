@@ -10,10 +10,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from nap_desktop.core.catalog.states import states
 from nap_desktop.core.charts.spec import PALETTE
-from nap_desktop.ui.i18n import TranslationContext
-
-class States(TranslationContext):
-    """The States view's translation context."""
+from nap_desktop.ui.states import States  # noqa: F401 - the view's translation context (imported from here too)
 
 TILE_FILL = "#dbe6f0"
 TILE_HOVER = "#b9cde0"

@@ -44,6 +44,10 @@ TABLE_LIMIT = 3000
 
 
 
+def _round(value: Any) -> Any:
+    return round(value, 3) if isinstance(value, float) else value
+
+
 def _num(value: Any) -> str:
     from nap_desktop.core.catalog.updates.report import fmt_number
 
@@ -94,6 +98,7 @@ class UpdateReviewDialog(QDialog):
         self.series_list.setUniformRowHeights(True)
         self.series_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.series_list.setColumnCount(5)
+        self.series_list.header().setStretchLastSection(False)
         self.series_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 5):
             self.series_list.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -224,15 +229,18 @@ class UpdateReviewDialog(QDialog):
                  "unchanged": UpdateReviewDialog.tr("already from this file")}
         for row, c in enumerate(shown):
             diff = c.difference
-            cells = (c.period, f"{c.category} / {c.series}", _num(c.old), _num(c.new),
-                     "" if diff is None else (("+" if diff >= 0 else "") + _num(diff)), kinds.get(c.kind, c.kind))
+            shown_diff = "" if diff is None or c.kind in ("confirmed", "unchanged") else (("+" if diff >= 0 else "") + _num(diff))
+            cells = (c.period, f"{c.category} / {c.series}", _num(c.old), _num(c.new), shown_diff,
+                     kinds.get(c.kind, c.kind))
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if col in (2, 3, 4):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.changes_table.setItem(row, col, cell)
         notes = [not_used_text(code, reason, n, self._lang) for code, reason, n in s.not_used]
-        unit = UpdateReviewDialog.tr("Values in %1.").replace("%1", s.unit)
+        from nap_desktop.core.formatting import format_axis_unit
+
+        unit = UpdateReviewDialog.tr("Values in %1.").replace("%1", format_axis_unit(s.unit, self._lang) or s.unit)
         more = (UpdateReviewDialog.tr("%1 more rows are in the review (not listed here).").replace("%1", f"{len(changes) - TABLE_LIMIT:,}")
                 if len(changes) > TABLE_LIMIT else "")
         self.table_note.setText(" ".join([unit, more] + notes).strip())
@@ -257,25 +265,42 @@ class UpdateReviewDialog(QDialog):
         if im.derived:
             parts.append("<h4>" + html.escape(UpdateReviewDialog.tr("Computed figures")) + "</h4><ul>")
             for d in im.derived[:40]:
-                key = html.escape("/".join(d["key"]))
+                ds = self.catalog.datasets.get(d["dataset"])
+                what = html.escape(ds.title(lang) if ds is not None else d["dataset"])
+                cat, ser, period = d["key"]
+                if ds is not None and cat != "*":
+                    cat = (ds.category_labels.get(cat) or {}).get(lang, cat)
+                    ser = (ds.series_labels.get(ser) or {}).get(lang, ser)
+                key = html.escape(" / ".join(k for k in (cat, ser, period) if k != "*"))
                 if d["kind"] == "kept_mixed":
-                    parts.append(f"<li>{html.escape(d['dataset'])} {key}: {html.escape(d['reason'])}</li>")
+                    parts.append(f"<li>{what}: {key}: {html.escape(d['reason'])}</li>")
+                elif d["old"] is None and d["new"] is None:
+                    parts.append(f"<li>{what}: {html.escape(d['reason'])}</li>")
                 else:
-                    parts.append(f"<li>{html.escape(d['dataset'])} {key}: {fmt_number(d['old'])} → "
-                                 f"<b>{fmt_number(d['new'])}</b></li>")
+                    parts.append(f"<li>{what}: {key}: {fmt_number(_round(d['old']))} → <b>{fmt_number(_round(d['new']))}</b></li>")
             parts.append("</ul>")
         if im.charts:
             parts.append("<h4>" + html.escape(UpdateReviewDialog.tr("Charts")) + "</h4><ul>")
             for cid, info in im.charts.items():
                 title = info.get("title_es" if lang == "es" else "title_en") or cid
-                counts = UpdateReviewDialog.tr("%1 values revised, %2 added").replace("%1", f"{info['changed']:,}").replace("%2", f"{info['new']:,}")
+                counts = (UpdateReviewDialog.tr("1 value revised, %2 added") if info["changed"] == 1 else
+                          UpdateReviewDialog.tr("%1 values revised, %2 added")).replace("%1", f"{info['changed']:,}") \
+                    .replace("%2", f"{info['new']:,}")
                 parts.append(f"<li><b>{html.escape(title)}</b> — {html.escape(counts)}")
+                suffix = "_es" if lang == "es" else "_en"
+                quote = ("«", "»") if lang == "es" else ("“", "”")
                 for key, (old, new) in info.get("rewritten", {}).items():
-                    if key.endswith("_es" if lang == "es" else "_en"):
-                        parts.append("<br>" + html.escape(UpdateReviewDialog.tr("Message")) + f": “{html.escape(old)}” → “<b>{html.escape(new)}</b>”")
-                for key, reason in info.get("flags", []):
-                    parts.append("<br><span style='color:#b3261e'><b>" + html.escape(UpdateReviewDialog.tr("Flagged")) + f"</b> ({html.escape(key)}): "
-                                 f"{html.escape(reason)}</span>")
+                    if key.endswith(suffix):
+                        parts.append("<br>" + html.escape(UpdateReviewDialog.tr("Message")) + f": {quote[0]}{html.escape(old)}"
+                                     f"{quote[1]} → {quote[0]}<b>{html.escape(new)}</b>{quote[1]}")
+                for key, text in info.get("dropped", {}).items():
+                    if key.endswith(suffix):
+                        parts.append("<br>" + html.escape(UpdateReviewDialog.tr("Message no longer shown (the subtitle is)"))
+                                     + f": {quote[0]}{html.escape(text)}{quote[1]}")
+                for key, reason in info.get("flags_es" if lang == "es" else "flags", []):
+                    if key.endswith(suffix):
+                        parts.append("<br><span style='color:#b3261e'><b>" + html.escape(UpdateReviewDialog.tr("Flagged"))
+                                     + f"</b>: {html.escape(reason.split(': ', 1)[-1] if reason.startswith(key) else reason)}</span>")
                 parts.append("</li>")
             parts.append("</ul>")
         if im.facts:
@@ -341,8 +366,9 @@ class UpdateReviewDialog(QDialog):
         for s in review.series:
             item = self.series_items[s.key]
             label = s.label_es if lang == "es" else s.label_en
-            item.setText(0, f"{label} → {s.dataset}")
-            item.setToolTip(0, s.key)
+            ds = self.catalog.datasets.get(s.dataset)
+            item.setText(0, label)
+            item.setToolTip(0, f"{ds.title(lang) if ds is not None else s.dataset} ({s.key})")
         self.changes_table.setHorizontalHeaderLabels([UpdateReviewDialog.tr("Period"), UpdateReviewDialog.tr("Row"), UpdateReviewDialog.tr("In the catalog"), UpdateReviewDialog.tr("In the file"),
                                                       UpdateReviewDialog.tr("Difference"), UpdateReviewDialog.tr("Change")])
         refused = len(review.all_refused())

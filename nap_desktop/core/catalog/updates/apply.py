@@ -184,6 +184,7 @@ def apply_layers(catalog: Catalog, layers: list[Any], data_root: Path | str | No
             effects.charts[cid] = {"title_en": pre.charts[cid].title_en, "title_es": pre.charts[cid].title_es,
                                    "changed": follow.changed_values, "new": follow.new_cells,
                                    "rewritten": follow.rewritten, "flags": follow.flags,
+                                   "flags_es": follow.flags_es, "dropped": follow.dropped,
                                    "dataset": spec.dataset}
 
     # 5. facts: the report's figure stays; a newer comparable figure is said

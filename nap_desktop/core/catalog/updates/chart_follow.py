@@ -31,6 +31,8 @@ class ChartFollow:
     new_cells: int = 0        # categories or series the old chart did not have
     rewritten: dict[str, tuple[str, str]] = field(default_factory=dict)   # key -> (old text, new text)
     flags: list[tuple[str, str]] = field(default_factory=list)            # (key, English reason)
+    flags_es: list[tuple[str, str]] = field(default_factory=list)         # the same, in Spanish
+    dropped: dict[str, str] = field(default_factory=dict)                 # message key -> the text not shown
 
 
 def _recipes(spec: Any, block: dict) -> list[tuple[tuple, float, str]]:
@@ -208,18 +210,22 @@ def follow_chart(old: Any, new: Any, block: dict, dataset: Any, dataset_title: d
             changes[key] = rewritten
         for p in problems:
             result.flags.append((key, f"{key}: {p}"))
+            raw = p.split("'")[1] if p.count("'") >= 2 else ""
+            result.flags_es.append((key, f"{key}: «{raw}» no corresponde a una sola cifra de la gráfica actualizada"))
     spec = replace(new, **changes) if changes else new
     # what data check would say of the new texts and the declared claim
     final = {k: getattr(spec, k) for k in claims.TEXT_KEYS if getattr(spec, k, "")}
     for key, message in claims.number_problems(spec, block, final, dataset):
         if not any(f[0] == key for f in result.flags):
             result.flags.append((key, message))
+            result.flags_es.append((key, f"{key}: una cifra del texto no es de las filas actualizadas ({message})"))
     title_false = [f for f in result.flags if f[0].startswith("title")]
     claim = block.get("claim")
     if claim is not None:
         why = claims.claim_problem(spec, block, claim)
         if why:
             result.flags.append(("title_en", f"the title's claim is no longer true of the updated rows: {why}"))
+            result.flags_es.append(("title_es", f"lo que afirma el título ya no es cierto con las filas actualizadas: {why}"))
             title_false.append(("title_en", why))
     if title_false:
         reason = "; ".join(r for _, r in title_false)
@@ -236,10 +242,12 @@ def follow_chart(old: Any, new: Any, block: dict, dataset: Any, dataset_title: d
     for key in ("message_en", "message_es"):
         if any(f[0] == key for f in result.flags) and getattr(spec, key):
             dropped[key] = ""
+            result.dropped[key] = texts.get(key, getattr(spec, key))
+            result.rewritten.pop(key, None)
     if dropped:
-        notes_en = (f"The message “{spec.message_en}” is not shown: a figure in it is not one the updated rows give. "
-                    + spec.notes_en) if "message_en" in dropped else spec.notes_en
-        notes_es = (f"No se muestra el mensaje «{spec.message_es}»: una de sus cifras no es de las filas "
+        notes_en = (f"The message “{result.dropped['message_en']}” is not shown: a figure in it is not one the "
+                    "updated rows give. " + spec.notes_en) if "message_en" in dropped else spec.notes_en
+        notes_es = (f"No se muestra el mensaje «{result.dropped['message_es']}»: una de sus cifras no es de las filas "
                     "actualizadas. " + spec.notes_es) if "message_es" in dropped else spec.notes_es
         spec = replace(spec, **dropped, notes_en=notes_en.strip(), notes_es=notes_es.strip())
     result.spec = spec

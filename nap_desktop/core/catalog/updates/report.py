@@ -175,8 +175,14 @@ def review_text(review: Any, impacts: Any, lang: str = "en", applied: Any = None
                 for key, (old, new) in info.get("rewritten", {}).items():
                     if key.endswith("_es" if lang == "es" else "_en"):
                         lines.append(_t(lang, f"    message: “{old}” → “{new}”", f"    mensaje: «{old}» → «{new}»"))
-                for key, reason in info.get("flags", []):
-                    lines.append(_t(lang, f"    FLAGGED {key}: {reason}", f"    SEÑALADO {key}: {reason}"))
+                suffix = "_es" if lang == "es" else "_en"
+                for key, text in info.get("dropped", {}).items():
+                    if key.endswith(suffix):
+                        lines.append(_t(lang, f"    message not shown (the subtitle is): “{text}”",
+                                        f"    mensaje que ya no se muestra (se muestra el subtítulo): «{text}»"))
+                for key, reason in info.get("flags_es" if lang == "es" else "flags", []):
+                    if key.endswith(suffix):
+                        lines.append(_t(lang, f"    FLAGGED {key}: {reason}", f"    SEÑALADO {key}: {reason}"))
         if impacts.facts:
             lines.append("")
             lines.append(_t(lang, "Facts with a newer figure (the report's figure stays):",

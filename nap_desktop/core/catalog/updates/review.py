@@ -152,7 +152,8 @@ class Impacts:
 
     def to_json(self) -> dict[str, Any]:
         return {"charts": {k: {**v, "rewritten": {a: list(b) for a, b in v.get("rewritten", {}).items()},
-                               "flags": [list(f) for f in v.get("flags", [])]} for k, v in self.charts.items()},
+                               "flags": [list(f) for f in v.get("flags", [])],
+                               "flags_es": [list(f) for f in v.get("flags_es", [])]} for k, v in self.charts.items()},
                 "facts": self.facts,
                 "derived": [{**d, "key": list(d["key"])} for d in self.derived], "packs": self.packs}
 
