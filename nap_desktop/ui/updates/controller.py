@@ -105,8 +105,6 @@ class UpdatesController(QObject):
 
         self.task = None
         self.window.statusBar().clearMessage()
-        if not review.series and not review.errors and not review.refused:
-            review.errors = review.errors  # nothing recognised at all: the dialog still says why
         dialog = UpdateReviewDialog(review, catalog, self.window.lang, library if library.exists() else None, packs,
                                     self.window)
         dialog.apply_requested.connect(lambda keys: self.apply(review, catalog, library, keys))
