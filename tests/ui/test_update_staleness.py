@@ -33,21 +33,21 @@ def test_card_line_and_tooltip(window):
 
     fact = _stale_fact(window.catalog)
     card = FactCard(fact, window.catalog, "en")
-    assert card.stale_label.text() == "Newer figures likely out since January 2025"
-    assert "last fiscal year shown: FY2023" in card.stale_label.toolTip()
-    assert "https://www.ers.usda.gov/data-products/state-agricultural-trade-data/" in card.stale_label.toolTip()
+    assert card.meta_label.text().endswith("\nNewer figures likely out since January 2025")
+    assert "last fiscal year shown: FY2023" in card.meta_label.toolTip()
+    assert "https://www.ers.usda.gov/data-products/state-agricultural-trade-data/" in card.meta_label.toolTip()
     from nap_desktop.ui.i18n import translations
 
     translations().set_language("es")
     try:
         card.set_language("es")
-        assert card.stale_label.text() == "Probablemente hay cifras más recientes desde enero de 2025"
-        assert "último año fiscal mostrado: FY2023" in card.stale_label.toolTip()
+        assert card.meta_label.text().endswith("\nProbablemente hay cifras más recientes desde enero de 2025")
+        assert "último año fiscal mostrado: FY2023" in card.meta_label.toolTip()
     finally:
         translations().set_language("en")
     current = next(f for f in window.catalog.facts if f.chart and window.catalog.charts[f.chart].dataset == "gdp-shares-2025")
     card.set_fact(current)
-    assert card.stale_label.isHidden()
+    assert "\n" not in card.meta_label.text() and not card.meta_label.toolTip()
 
 
 def test_chart_notes_and_sources_view(window, qtbot):

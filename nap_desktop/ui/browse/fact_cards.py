@@ -192,10 +192,6 @@ class FactCardWidget(QFrame):
         body.addStretch(1)
         self.meta_label = _wrap_label(name="CardMeta")
         body.addWidget(self.meta_label)
-        from nap_desktop.ui.updates.staleness import CardStaleLabel  # "Newer figures likely out since …"
-
-        self.stale_label = CardStaleLabel()
-        body.addWidget(self.stale_label)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -259,8 +255,12 @@ class FactCardWidget(QFrame):
                                  if fact.untranslated(lang) else QCoreApplication.translate("FactCardWidget", "Yours"))
         self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))
         publisher = fact_publisher(fact, self._catalog)
-        self.meta_label.setText(" · ".join(p for p in (period_text(fact, lang), publisher) if p))
-        self.stale_label.show_for(fact, self._catalog, lang)
+        from nap_desktop.ui.updates.staleness import card_line  # "Newer figures likely out since …" (offline)
+
+        stale, stale_tip = card_line(fact, self._catalog, lang)
+        meta = " · ".join(p for p in (period_text(fact, lang), publisher) if p)
+        self.meta_label.setText(meta + (f"\n{stale}" if stale else ""))
+        self.meta_label.setToolTip(stale_tip)
         self._show_matches()
         self._retranslate()
 

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 
 def today() -> date:
@@ -94,22 +94,3 @@ class StaleDatasetsPanel(QFrame):
             rows.append(f"<p><b>{html.escape(title)}</b><br>{html.escape(s.text(self._lang, with_page=False))}<br>"
                         f"<tt>{html.escape(s.page)}</tt></p>")
         self.browser.setHtml("".join(rows))
-
-
-class CardStaleLabel(QLabel):
-    """The card's muted line under its source (hidden while the figure is current)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        from nap_desktop.ui import theme
-
-        self.setObjectName("CardStale")
-        self.setWordWrap(True)
-        self.setStyleSheet(f"color: {theme.MUTED}; font-style: italic;")
-        self.hide()
-
-    def show_for(self, fact: Any, catalog: Any, lang: str) -> None:
-        short, full = card_line(fact, catalog, lang)
-        self.setText(short)
-        self.setToolTip(full)
-        self.setVisible(bool(short))
