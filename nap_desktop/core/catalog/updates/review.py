@@ -209,7 +209,9 @@ def review_files(paths: list[Path | str], catalog: Any, today: date | None = Non
                 kind = "unchanged" if shas and {sha_of.get(f, "") for f in c.files} <= shas else "confirmed"
             sr.changes.append(RowChange(m.dataset, c.category, c.series, c.period,
                                         None if old is None else old.value, c.value, kind, c.file, c.line,
-                                        old.source if old else "", old.status if old else "", c.flag, c.vintage,
+                                        old.source if old else "", old.status if old else "",
+                                        c.flag or (old.note if old is not None and not old.note.startswith("Computed on load")
+                                                   else ""), c.vintage,
                                         c.files))
         review.series.append(sr)
     return review
