@@ -275,7 +275,7 @@ def claim_problem(spec: Any, block: dict, claim: Any) -> str | None:
 # --- the data-check hook ------------------------------------------------------------------------
 def check_chart_claims(loader: Any, catalog: Any) -> None:
     """Run both rules over every chart of a data folder; each problem at the line of the key that says it."""
-    from nap_desktop.core.catalog.loader import _TomlFile
+    from nap_desktop.core.catalog.files import _TomlFile
 
     root = Path(loader.root)
     for path in sorted((root / "charts").glob("*.toml")):

@@ -51,8 +51,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 import os
 import re
 import shutil
@@ -66,8 +64,9 @@ if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog
     from nap_desktop.core.catalog.tables import ParsedTable
 
-USER_PREFIX = "user."
-MARKER = "library.toml"
+from nap_desktop.core.catalog.library_files import (  # noqa: F401 - their names here too
+    MARKER, USER_PREFIX, _toml_block, _write, init_library)
+
 ENV_VAR = "NAP_LIBRARY"
 ORIENTATIONS = ("categories_in_rows", "categories_in_columns")
 #: chart kinds a user table can be drawn as (the Import dialog offers these)
@@ -136,19 +135,6 @@ def is_library(path: Path | str) -> bool:
         (path / d).is_dir() for d in ("facts", "sources", "datasets", "charts"))
 
 
-def init_library(path: Path | str) -> Path:
-    """Create the library's folders and library.toml (idempotent); returns the folder."""
-    path = Path(path)
-    for sub in ("facts", "sources", "datasets", "charts"):
-        (path / sub).mkdir(parents=True, exist_ok=True)
-    marker = path / MARKER
-    if not marker.exists():
-        _write(marker, "# A NAP Briefing user library: your own facts, sources, datasets and charts,\n"
-                       "# in the same format as the app's data/ folder (check it: nap-desktop data check DIR).\n"
-                       'format = "nap-library"\nversion = 1\n')
-    return path
-
-
 def user_id(text: str) -> str:
     """An id in the user namespace: "Members surveyed, 2025" -> "user.members-surveyed-2025"."""
     text = str(text).strip()
@@ -188,38 +174,6 @@ def load_catalog_with_library(library: Path | str | None, data_root: Path | str 
     return catalog
 
 
-# --- TOML writing (the subset data/ uses) -------------------------------------------------------
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("not a finite number")
-        return repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
-
-
-def _toml_block(table: str, data: dict[str, Any], *, array: bool = True) -> str:
-    lines = [f"[[{table}]]" if array else f"[{table}]"]
-    for key, value in data.items():
-        if value is None or value == "" and key not in ("text_es", "title_es"):
-            continue
-        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
-    return "\n".join(lines) + "\n"
-
-
 def fact_to_toml(fact: dict[str, Any]) -> str:
     """The text written to facts/<id>.toml (data/'s [[fact]] format, keys in data/'s order)."""
     ordered = {k: fact[k] for k in FACT_KEYS if k in fact}
@@ -231,13 +185,6 @@ def _source_toml(source: dict[str, Any]) -> str:
     keys = ("id", "publisher", "title", "url", "date", "status", "note")
     return "# A source from your library (NAP Briefing).\n\n" + _toml_block(
         "source", {k: source[k] for k in keys if source.get(k) not in (None, "")})
-
-
-def _write(path: Path, text: str) -> None:
-    from nap_desktop.core.pack.packfile import atomic_write_bytes
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 class _Change:

@@ -17,96 +17,17 @@ import csv
 import io
 import math
 import re
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nap_desktop.core.catalog import toml_fast
 from nap_desktop.core.formatting import QUALIFIERS, UNITS
 from nap_desktop.core.catalog.model import LANGS, STATUSES, Catalog, Dataset, DatasetRow, Fact, Section, Source
+from nap_desktop.core.catalog.files import CatalogError, Problem, _TomlFile, _read_file  # noqa: F401 - names kept here
+from nap_desktop.core.catalog.library_files import USER_PREFIX  # ids in a user library start with it
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 COUNTRIES = {"US", "MX", "CA", "CN", "TW", "DE", "JP", "VN", "MY", "IN", "TH", "KR", "IE", "IT",
              "BR", "FR", "EU", "NA", "WORLD", "ASIA", "LAC"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-    key: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else (
-            f"{self.file} [{self.key}]" if self.key else self.file)
-        return f"{where}: {self.message}"
-
-
-class CatalogError(Exception):
-    """Raised when a data folder does not validate; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:20])
-        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem{'' if len(problems) == 1 else 's'} in the catalog:\n{shown}{more}")
-
-
-class _TomlFile:
-    """A parsed TOML file plus where each block and key sits, for FILE:LINE messages."""
-
-    def __init__(self, path: Path, root: Path, problems: list[Problem]):
-        self.path = path
-        self.name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        self.lines: list[str] = []
-        self.data: dict[str, Any] | None = None
-        raw = _read_file(path, self.name, problems)
-        if raw is None:
-            return
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            problems.append(Problem(self.name, line, f"unreadable encoding: not UTF-8 (byte 0x{raw[exc.start]:02x})"))
-            return
-        self.lines = text.splitlines()
-        try:
-            self.data = toml_fast.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-            line = int(match.group(1)) if match else 0
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            problems.append(Problem(self.name, line, f"malformed TOML: {message}"))
-        except RecursionError:
-            problems.append(Problem(self.name, _deep_line(self.lines),
-                                    "malformed TOML: arrays or tables nested too deeply"))
-
-    def block_lines(self, table: str) -> list[int]:
-        header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]\s*(#.*)?$")
-        return [i + 1 for i, line in enumerate(self.lines) if header.match(line)]
-
-    def key_line(self, start: int, key: str) -> int:
-        """The line of `key = …` in the block that starts at `start` (or the block's line)."""
-        pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-        for i in range(start, len(self.lines)):
-            text = self.lines[i]
-            if i >= start and text.lstrip().startswith("[") and i != start - 1:
-                break
-            if pattern.match(text):
-                return i + 1
-        return start
-
-    def blocks(self, table: str, problems: list[Problem]) -> list[tuple[dict[str, Any], int]]:
-        if self.data is None:
-            return []
-        items = self.data.get(table, [])
-        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            problems.append(Problem(self.name, 1, f"'{table}' must be written as [[{table}]] blocks"))
-            return []
-        starts = self.block_lines(table)
-        return [(item, starts[i] if i < len(starts) else 0) for i, item in enumerate(items)]
 
 
 #: Problems that stop a whole file from being read: everything defined in it is missing, so the
@@ -137,30 +58,6 @@ def fold_follow_ons(problems: list[Problem]) -> list[Problem]:
     return roots + kept
 
 
-def _read_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
-    """The bytes of a data file, or None with a problem (a folder named like a file, unreadable)."""
-    if path.is_dir():
-        problems.append(Problem(name, 0, "a folder where a file belongs"))
-        return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(name, 0, f"cannot read the file: {exc.strerror or exc}"))
-        return None
-
-
-def _deep_line(lines: list[str], limit: int = 100) -> int:
-    """The line where brackets first nest deeper than `limit` (for a RecursionError in tomllib)."""
-    depth = 0
-    for number, line in enumerate(lines, 1):
-        for char in line:
-            depth += char in "[{"
-            depth -= char in "]}"
-            if depth > limit:
-                return number
-    return 1
-
-
 def _text_key(value: Any) -> str | None:
     """`value` when it is text (so it can be looked up in a dict or set), else None."""
     return value if isinstance(value, str) else None
@@ -169,9 +66,6 @@ def _text_key(value: Any) -> str | None:
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
-
-#: ids in a user library start with this; bundled ids never may (see core/catalog/library.py)
-USER_PREFIX = "user."
 
 
 class _Loader:
@@ -600,7 +494,7 @@ def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple
     Only for the bundled data at app start-up: the tests and ``nap-desktop data check`` run the rules
     on it, and it does not change between launches. A user library is always checked in full.
     """
-    from nap_desktop.core.charts import spec as charts_mod
+    from nap_desktop.core.charts import build as charts_mod
     from nap_desktop.core.catalog import checks as checks_mod
     from nap_desktop.core.catalog import derive as derive_mod
     from nap_desktop.core.catalog import rules as rules_mod
@@ -622,7 +516,7 @@ def load_catalog_with_problems(root: Path | str, *, rules: bool = True) -> tuple
     facts = guard(lambda: loader.load_facts(sections, sources), [], "the facts")
     datasets = guard(lambda: loader.load_datasets(sources), {}, "the datasets")
     datasets = guard(lambda: derive_mod.finish_datasets(loader, datasets), datasets, "the datasets")
-    chart_specs, links = guard(lambda: charts_mod.load_charts(loader, datasets, {f.id for f in facts}),
+    chart_specs, links = guard(lambda: charts_mod.build_charts(loader, datasets, {f.id for f in facts}),
                                ({}, {}), "the charts")
     facts = [Fact(**{**f.__dict__, "chart": links.get(f.id)}) for f in facts]
     catalog = Catalog(version=version, sections=tuple(sections), sources=sources,
@@ -651,7 +545,7 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
     """
     from dataclasses import replace
 
-    from nap_desktop.core.charts import spec as charts_mod
+    from nap_desktop.core.charts import build as charts_mod
 
     root = Path(root)
     loader = _Loader(root, namespace=namespace)
@@ -670,7 +564,7 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
     own_datasets = {k: replace(v, origin=origin) for k, v in own_datasets.items()}
     datasets = {**base.datasets, **own_datasets}
     own_ids = {f.id for f in own_facts}
-    own_charts, links = guard(lambda: charts_mod.load_charts(loader, datasets, {f.id for f in base.facts} | own_ids),
+    own_charts, links = guard(lambda: charts_mod.build_charts(loader, datasets, {f.id for f in base.facts} | own_ids),
                               ({}, {}), "the charts")
     own_charts = {k: replace(v, origin=origin) for k, v in own_charts.items()}
     facts = list(base.facts) + [replace(f, chart=links.get(f.id), origin=origin) for f in own_facts]

@@ -15,7 +15,7 @@ from nap_desktop.core.formatting import format_axis_unit, format_value
 from nap_desktop.core.catalog.model import STATUSES
 
 if TYPE_CHECKING:
-    from nap_desktop.core.catalog.model import Catalog, Dataset
+    from nap_desktop.core.catalog.model import Catalog
 
 #: The chart kinds every front end must draw.
 KINDS = ("line", "column", "bar", "grouped", "stacked", "diverging", "share", "timeline", "tilemap", "table")
@@ -236,10 +236,3 @@ def source_line(spec: Any, catalog: Catalog, lang: str) -> str:
     if len(parts) > 1:
         label = "Sources" if lang == "en" else "Fuentes"
     return f"{label}: " + "; ".join(parts) if parts else ""
-
-
-def load_charts(loader: Any, datasets: dict[str, Dataset], fact_ids: set[str]) -> tuple[dict[str, ChartSpec], dict[str, str]]:
-    """Read data/charts/*.toml, resolve each against its dataset; returns (charts, fact id -> chart id)."""
-    from nap_desktop.core.charts.build import build_charts
-
-    return build_charts(loader, datasets, fact_ids)

@@ -104,7 +104,7 @@ def _rows_csv(rows: list[LayerRow]) -> str:
 
 
 def _meta_toml(layer: Layer) -> str:
-    from nap_desktop.core.catalog.library import _toml_block
+    from nap_desktop.core.catalog.library_files import _toml_block
 
     parts = ["# An update from agency files, applied with NAP Briefing. Its rows are in rows.csv beside this file;\n"
              f"# `nap-desktop update --remove {layer.id}` takes it out again (data/ is never changed).\n\n"]
@@ -125,7 +125,7 @@ def _meta_toml(layer: Layer) -> str:
 def write_layer(library: Path | str, layer: Layer) -> Path:
     """Store ``layer`` in the library (rows first, update.toml last: a folder without update.toml is
     an update that was never completed and is ignored)."""
-    from nap_desktop.core.catalog.library import init_library
+    from nap_desktop.core.catalog.library_files import init_library
     from nap_desktop.core.pack.packfile import atomic_write_bytes
 
     if not ID_RE.match(layer.id):
@@ -156,7 +156,7 @@ def remove_layer(library: Path | str, update_id: str) -> Layer:
 
 # --- reading ------------------------------------------------------------------------------------
 def _read_text(path: Path, name: str, problems: list[Any]) -> str | None:
-    from nap_desktop.core.catalog.loader import Problem
+    from nap_desktop.core.catalog.files import Problem
     from nap_desktop.core.pack.packfile import PackFileError, _read_regular_file
 
     try:
@@ -173,7 +173,7 @@ def _read_text(path: Path, name: str, problems: list[Any]) -> str | None:
 
 def _load_one(folder: Path, library: Path, problems: list[Any]) -> Layer | None:
     from nap_desktop.core.catalog import toml_fast
-    from nap_desktop.core.catalog.loader import Problem
+    from nap_desktop.core.catalog.files import Problem
     from nap_desktop.core.catalog.model import STATUSES
 
     meta_name = (folder / META).relative_to(library).as_posix()

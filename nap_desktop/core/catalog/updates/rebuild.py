@@ -18,7 +18,7 @@ _BLOCKS: dict[tuple[str, tuple], dict[str, tuple[Any, dict, int]]] = {}
 
 def _chart_blocks(root: Path) -> dict[str, tuple[Any, dict, int]]:
     """chart id -> (its _TomlFile, block, line), for every charts/*.toml of ``root`` (cached by mtimes)."""
-    from nap_desktop.core.catalog.loader import _TomlFile
+    from nap_desktop.core.catalog.files import _TomlFile
 
     folder = root / "charts"
     paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
@@ -63,7 +63,7 @@ def rebuild_charts(catalog: Any, datasets: dict, changed: set[str], data_root: P
     fact_ids = {f.id for f in catalog.facts}
     roots: list[tuple[Path, str | None, str]] = [(data_root, None, "bundled")]
     if library_root is not None:
-        from nap_desktop.core.catalog.loader import USER_PREFIX
+        from nap_desktop.core.catalog.library_files import USER_PREFIX
 
         roots.append((library_root, USER_PREFIX, "user"))
     for root, namespace, origin in roots:
@@ -96,7 +96,7 @@ def newer_figures(catalog: Any, datasets: dict, changed: set[str], data_root: Pa
     """Facts whose check (checks.toml) now gives another figure from rows an update changed."""
     from nap_desktop.core.catalog import checks as checks_mod
     from nap_desktop.core.catalog import indicators as ind
-    from nap_desktop.core.catalog.loader import _TomlFile
+    from nap_desktop.core.catalog.files import _TomlFile
     from nap_desktop.core.formatting import format_value
 
     path = data_root / "checks.toml"
