@@ -12,13 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from nap_desktop.exporters.files import ExportError, write_atomically  # noqa: F401 - the names every writer uses
+
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog
     from nap_desktop.core.pack.packfile import Pack
-
-
-class ExportError(Exception):
-    """An export that could not be written; the message names the file and is meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -63,26 +61,3 @@ REGISTRY: dict[str, Exporter] = {
     "bundle": Exporter(".zip", _bundle, {"en": "Meeting bundle: deck, workbook, handout and manifest (.zip)",
                                          "es": "Paquete de la reunión: presentación, libro, hoja y manifiesto (.zip)"}),
 }
-
-
-def write_atomically(dest: Path, payload: bytes) -> None:
-    """Temp file + rename over ``dest``; any OS error becomes an ExportError naming the file.
-
-    A ``dest`` that exists and is not an ordinary file (a device such as a link to /dev/null, a pipe, a
-    socket) is refused before anything is written; a missing folder is reported, never created."""
-    from nap_desktop.core.pack.packfile import NotAFileError, atomic_write_bytes, explain_write_error
-
-    dest = Path(dest)
-    try:
-        if dest.exists() and dest.is_dir():
-            raise ExportError(f"Cannot write {dest}: it is a folder.")
-        atomic_write_bytes(dest, payload)
-    except NotAFileError as exc:
-        raise ExportError(f"Cannot write {dest}: {exc.strerror}.") from exc
-    except PermissionError as exc:
-        raise ExportError(
-            f"Cannot write {dest}: permission denied. The folder may be read-only, or the file may be open in "
-            "another program (close it and try again). Any existing file was left unchanged.") from exc
-    except OSError as exc:
-        raise ExportError(f"Cannot write {dest}: {explain_write_error(dest, exc)}. "
-                          "Any existing file was left unchanged.") from exc

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.deck import used_sources
-from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.files import ExportError, write_atomically
 
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog

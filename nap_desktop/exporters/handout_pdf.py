@@ -25,7 +25,7 @@ from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
 from nap_desktop.core.deck import chart_title, fact_figure, fact_statement, fact_title, shorten, used_sources
 from nap_desktop.core.formatting import format_date, format_period
-from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.files import ExportError, write_atomically
 
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog, Fact

@@ -20,7 +20,7 @@ from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.textmetrics import fit, role_min, role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
-from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.files import ExportError, write_atomically
 
 try:  # one negative colour in every renderer
     from nap_desktop.core.charts.spec import NEGATIVE_COLOR

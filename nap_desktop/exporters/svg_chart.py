@@ -16,7 +16,7 @@ from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.deck import chart_title, gap_footnotes
 from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
-from nap_desktop.exporters import write_atomically
+from nap_desktop.exporters.files import write_atomically
 from nap_desktop.exporters.textsafe import clean
 
 if TYPE_CHECKING:

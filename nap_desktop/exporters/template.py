@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from nap_desktop.exporters import ExportError
+from nap_desktop.exporters.files import ExportError
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024  # the file on disk
 MAX_TOTAL_UNCOMPRESSED = 256 * 1024 * 1024  # what its parts add up to once decompressed

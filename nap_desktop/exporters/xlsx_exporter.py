@@ -25,7 +25,7 @@ from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_f
                                    fact_statement, gap_footnotes)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
-from nap_desktop.exporters import ExportError, write_atomically
+from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX, XLSX_CELL_MAX,
                                              XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
                                              header_footer, literal_chart, needs_cell_cap, safe_sheet_name,
