@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from nap_desktop import __version__
+from nap_desktop.cli.outputs import output_path_problem
 
 
 #: Every sub-command (the start-up path checks argv against these without building their parsers).
@@ -224,26 +225,6 @@ def _remove_stale_temps(outputs: list[Path]) -> None:
 
     for folder in dict.fromkeys(write_target(t).parent for t in outputs):
         remove_stale_temps(folder if str(folder) else Path("."))
-
-
-def output_path_problem(target: Path) -> str | None:
-    """Why ``target`` cannot be written, checked before any work is done: its folder must exist (a missing
-    folder is never created) and the target, if it exists, must be an ordinary file (or a link to one),
-    never a device such as /dev/null, a pipe or a socket. None when it can be written."""
-    from nap_desktop.core.pack.packfile import check_write_target, write_target
-
-    real = write_target(target)
-    folder = real.parent if str(real.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        return f"{target}: {folder} is not a folder"
-    if not folder.is_dir():
-        how = f" (it is a link to {real})" if target.is_symlink() else ""
-        return f"{target}: the folder {folder} does not exist{how}; create it first (nothing was written)"
-    try:
-        check_write_target(target)
-    except OSError as exc:
-        return f"{target}: {exc.strerror or exc}"
-    return None
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

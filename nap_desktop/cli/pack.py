@@ -40,7 +40,7 @@ def run_pack(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".napbrief":
         _err(f"{args.out}: the file name must end with .napbrief")
         return 2
-    from nap_desktop.cli import output_path_problem
+    from nap_desktop.cli.outputs import output_path_problem
 
     problem = output_path_problem(args.out)  # its folder is never created; a link to /dev/null is refused
     if problem:
