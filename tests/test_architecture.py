@@ -140,3 +140,125 @@ def test_no_module_is_over_a_thousand_lines():
         if lines > MAX_LINES and name not in OVER_MAX_LINES_FOR_NOW:
             too_long[name] = lines
     assert too_long == {}, f"modules over {MAX_LINES:,} lines: {too_long}"
+
+
+def _module_graph() -> dict[str, dict[str, int]]:
+    """Every nap_desktop module -> the nap_desktop modules it imports (with a line), at any level: top,
+    function and method imports count (they run too, only later); ``if TYPE_CHECKING:`` blocks do not."""
+    import ast
+
+    package = REPO / "nap_desktop"
+    modules: dict[str, Path] = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(REPO).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        modules[".".join(parts)] = path
+
+    def module_of(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    class Imports(ast.NodeVisitor):
+        def __init__(self, module: str, is_package: bool):
+            self.module, self.is_package, self.found = module, is_package, {}
+
+        def visit_If(self, node):  # noqa: N802 - ast API
+            test = node.test
+            if (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+                    isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"):
+                for child in node.orelse:
+                    self.visit(child)
+                return
+            self.generic_visit(node)
+
+        def add(self, name: str | None, line: int) -> None:
+            if name and name != self.module:
+                self.found.setdefault(name, line)
+
+        def visit_Import(self, node):  # noqa: N802
+            for alias in node.names:
+                self.add(module_of(alias.name), node.lineno)
+
+        def visit_ImportFrom(self, node):  # noqa: N802
+            if node.level:
+                base = self.module.split(".") if self.is_package else self.module.split(".")[:-1]
+                base = base[:len(base) - node.level + 1]
+                source = ".".join(base + ([node.module] if node.module else []))
+            else:
+                source = node.module or ""
+            for alias in node.names:
+                # `from pkg import sub` imports the module pkg.sub; `from pkg import name` imports pkg
+                self.add(f"{source}.{alias.name}" if f"{source}.{alias.name}" in modules else module_of(source),
+                         node.lineno)
+
+    graph = {}
+    for name, path in modules.items():
+        visitor = Imports(name, path.name == "__init__.py")
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        graph[name] = visitor.found
+    return graph
+
+
+def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan), each as a readable circle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                components.append(sorted(component))
+
+    import sys as _sys
+
+    limit = _sys.getrecursionlimit()
+    _sys.setrecursionlimit(max(limit, 10_000))
+    try:
+        for v in sorted(graph):
+            if v not in index:
+                visit(v)
+    finally:
+        _sys.setrecursionlimit(limit)
+    return components
+
+
+def test_no_import_circle_among_nap_desktop_modules():
+    """Each package reads from the bottom up: no module imports, even inside a function, a module that
+    imports it back (directly or through others). A package's __init__ may load its submodules; a
+    submodule then takes shared names from a module below it (exporters/files.py), never from the package."""
+    graph = _module_graph()
+    circles = []
+    for component in _cycles(graph):
+        members = set(component)
+        edges = [f"{a}:{graph[a][b]} -> {b}" for a in component for b in sorted(graph[a]) if b in members]
+        circles.append(" | ".join(edges))
+    assert circles == [], "import circles:\n" + "\n".join(circles)
+
+
+def test_the_circle_finder_sees_function_level_imports(tmp_path):
+    graph = {"a": {"b": 1}, "b": {"c": 3}, "c": {"a": 9}, "d": {"a": 2}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b": 1}, "b": {}}) == []
+    # the real graph records imports made inside functions (core/catalog/loader.py loads the checks there)
+    assert "nap_desktop.core.catalog.checks" in _module_graph()["nap_desktop.core.catalog.loader"]
