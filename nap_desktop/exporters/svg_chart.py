@@ -97,7 +97,8 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     if len(spec.series) > 1:
         lx, row = legend_x, []
         for s in spec.series:
-            step = (20 + len(s.label(lang)) * 6.0) if legend_narrow else (40 + len(s.label(lang)) * 7)
+            # swatch and gap, the label as drawn (12 px, measured), then the space before the next entry
+            step = 16 + text_width(s.label(lang), 12) + (8 if legend_narrow else 24)
             if row and lx + step > x0 + w:
                 legend_rows.append(row)
                 lx, row = legend_x, []
@@ -108,7 +109,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
     # a unit the subtitle already names is not repeated as an axis title
     axis_title = value_axis_title(spec, lang)  # the deck's and the screen's rule: no "number" title
     if horizontal:
-        label_w = min(w * 0.32, max(len(lab) for lab in labels) * 7.5 + 10) if labels else 40
+        label_w = min(w * 0.32, max(text_width(lab, 12) for lab in labels) + 10) if labels else 40
         # room left of the axis for the label of a negative bar that reaches the scale's end
         neg_pad = 44 if lo < 0 else 0
         px, pw = x0 + label_w + neg_pad, w - label_w - 40 - neg_pad
@@ -158,7 +159,9 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         band = pw / max(n, 1)
         step = max(1, math.ceil(n / 12))
         for i in range(0, n, step):
-            out.append(_t(px + band * (i + 0.5), py + ph + 16, labels[i][:18], 11, anchor="middle"))
+            # one line as wide as the labels' spacing (measured, cut at a word with …), never overlapping
+            out.append(_t(px + band * (i + 0.5), py + ph + 16, _lines(labels[i], max(band * step - 4, 24), 11, 1)[0],
+                          11, anchor="middle"))
         # no category-axis title: "Country" under country names says nothing
         k = len(spec.series)
         if spec.kind == "line":
@@ -270,8 +273,8 @@ def _tilemap(spec: ChartSpec, lang: str, box: tuple[float, float, float, float])
     # a narrow box (a handout's half width) puts the legend under the map, two entries a row
     below = w < 600
     legend_w = 0 if below else 330
-    longest = max((len(v.get(lang, k)) for k, v in class_labels.items()), default=0)
-    per_row = (3 if longest <= 16 else 2 if longest <= 26 else 1) if below else 1
+    longest = max((text_width(v.get(lang, k), 12) for k, v in class_labels.items()), default=0.0)
+    per_row = max(1, min(3, int(w // (longest + 30)))) if below else 1  # swatch, gap and label, measured
     legend_h = 22 * ((len(keys) + per_row - 1) // per_row) + 6 if below else 0
     rows = max((p[0] for p in positions.values()), default=0) + 1
     cols = max((p[1] for p in positions.values()), default=0) + 1
