@@ -320,6 +320,20 @@ class NotAFileError(OSError):
     socket), or a link to one: it is never written to or replaced. ``strerror`` says what it is."""
 
 
+class TargetLockedError(PermissionError):
+    """The target could not be replaced because another program holds it open (on Windows, PowerPoint and
+    Excel lock the files they show: the rename over it fails with a permission error). With
+    ``keep_if_locked`` the new file was kept beside it under a free name: ``kept`` ("deck (2).pptx");
+    nothing is lost and the old file is unchanged."""
+
+    def __init__(self, target: Path, kept: Path | None):
+        self.target, self.kept = Path(target), kept
+        where = (f"the new file was saved as \u201c{kept.name}\u201d beside it" if kept is not None
+                 else "nothing was written")
+        super().__init__(13, f"{self.target.name} is open in another program, which keeps it from being "
+                             f"replaced (close it there, then try again); {where}", str(target))
+
+
 def write_target(path: Path) -> Path:
     """Where a save to ``path`` really lands: through any symlinks, to the file they point at."""
     path = Path(path)
@@ -392,8 +406,14 @@ def explain_write_error(path: Path, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
+def atomic_write_bytes(path: Path, payload: bytes, *, keep_if_locked: bool = False) -> None:
     """Write to a temporary file beside the target, then rename over it: a failure leaves the old file intact.
+
+    A target held open by another program (Windows: PowerPoint or Excel showing it; the rename fails with
+    a permission error while the file itself is writable) raises TargetLockedError; with
+    ``keep_if_locked`` (exports) the new file is first kept beside it under a free name ("deck (2).pptx",
+    core/filenames.free_name), so the work is not lost. Saves of data files (a library's facts) leave it
+    False: a second copy there would be read as a second fact.
 
     Through a symlink the link's target is replaced (the link stays a link). An existing file keeps its
     permission bits (and, where allowed, its owner and group); a new file gets 0666 less the umask, as any
@@ -403,15 +423,15 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     a killed save. Every OSError raised carries a ``strerror`` a user can read (:func:`explain_write_error`).
     """
     try:
-        _atomic_write_bytes(Path(path), payload)
-    except NotAFileError:
+        _atomic_write_bytes(Path(path), payload, keep_if_locked)
+    except (NotAFileError, TargetLockedError):
         raise
     except OSError as exc:
         exc.strerror = explain_write_error(Path(path), exc)
         raise
 
 
-def _atomic_write_bytes(path: Path, payload: bytes) -> None:
+def _atomic_write_bytes(path: Path, payload: bytes, keep_if_locked: bool = False) -> None:
     target = check_write_target(path)
     directory = target.parent if str(target.parent) else Path(".")
     try:
@@ -446,7 +466,12 @@ def _atomic_write_bytes(path: Path, payload: bytes) -> None:
             now = None
         if now is not None and not (stat.S_ISREG(now.st_mode) or stat.S_ISLNK(now.st_mode)):
             raise _not_a_file(path, target, now.st_mode)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            if now is None or not _looks_locked(target):
+                raise  # a read-only folder or file: the ordinary permission error
+            raise TargetLockedError(target, _keep_beside(tmp, target) if keep_if_locked else None) from None
     except BaseException:
         try:
             os.unlink(tmp)
@@ -454,6 +479,41 @@ def _atomic_write_bytes(path: Path, payload: bytes) -> None:
             pass
         raise
     _fsync_dir(directory)
+
+
+def _looks_locked(target: Path) -> bool:
+    """A replace refused although the file may be written: another program holds it (Windows sharing
+    violation). A read-only file or folder is an ordinary permission problem instead."""
+    return os.access(target, os.W_OK) and os.access(target.parent if str(target.parent) else Path("."), os.W_OK)
+
+
+def _keep_beside(tmp: Path, target: Path) -> Path | None:
+    """Move the finished temp file to the first free "name (n).ext" beside ``target`` (never over a file)."""
+    from nap_desktop.core.filenames import free_name
+
+    for _attempt in range(20):
+        try:
+            candidate = free_name(target)
+        except OSError:
+            return None
+        try:
+            os.link(tmp, candidate)  # fails if the name was taken meanwhile: never replaces anything
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (FAT, some network drives): a rename, after a last check
+            if candidate.exists():
+                continue
+            try:
+                os.rename(tmp, candidate)
+            except OSError:
+                return None
+            return candidate
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return candidate
+    return None
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nap_desktop.core.filenames import fit_stem, safe_file_stem  # one sanitiser for every name
 from nap_desktop.exporters import REGISTRY, ExportError
 from nap_desktop.ui.worker import BackgroundTask, run_in_background
 
@@ -44,10 +44,6 @@ def default_folder() -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-def safe_file_stem(title: str) -> str:
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", title or "")
-    stem = " ".join(stem.split()).strip(". ")
-    return stem[:80] or "briefing"
 
 
 class ExportDialog(QDialog):
@@ -238,7 +234,11 @@ class ExportDialog(QDialog):
     def destinations(self) -> list[tuple[str, Path]]:
         folder = Path(self.folder_edit.text().strip() or ".")
         stem = self.file_stem()
-        return [(name, folder / f"{stem}{REGISTRY[name].extension}") for name in self.selected_formats()]
+        lang = f"-{self.lang}"  # kept whole when the name is cut: English and Spanish never overwrite each other
+        base = stem[:-len(lang)] if stem.endswith(lang) else stem
+        # the whole path stays under Windows' 260 characters (PowerPoint and Excel cannot open longer ones)
+        return [(name, folder / f"{fit_stem(folder, base, lang + REGISTRY[name].extension)}{lang}"
+                                f"{REGISTRY[name].extension}") for name in self.selected_formats()]
 
     def file_stem(self) -> str:
         """The name typed plus the language, so English and Spanish exports never overwrite each other."""
