@@ -199,4 +199,5 @@ def test_official_rows_come_from_official_reference_rows(catalog):
                 # totals (tools/build_state_datasets.py; tests/states recompute them from the files)
                 assert row.source in {"ref-bts-naft-table1", "ref-ers-con-110713", "ref-usitc-shifts-2017-ag",
                                       "ref-canada-gazette-2020", "bts-transborder-2022",
-                                      "bts-transborder-2023", "statcan-daily-2026-04-02"}, (ds.id, row)
+                                      "bts-transborder-2023", "statcan-daily-2026-04-02",
+                                      "alfred-ipg3361t3sq-2026-05"}, (ds.id, row)  # NOTES-autos-tech: official ALFRED

@@ -225,7 +225,8 @@ def test_failed_save_reports_and_keeps_everything(app_parts, tmp_path, monkeypat
     monkeypatch.setattr(os, "replace", full_disk)
     assert not controller.save()
     monkeypatch.undo()
-    assert "No space left on device" in dialogs.errors[-1][1] and "Save As" in dialogs.errors[-1][1]
+    # the cause in words a user reads (the system's "No space left on device" as "the disk is full"), and the way out
+    assert "the disk is full" in dialogs.errors[-1][1] and "Save As" in dialogs.errors[-1][1]
     assert doc.dirty and doc.pack.items[-1].text == "unsaved note"
     assert load_pack(target).title == "on disk"
 
