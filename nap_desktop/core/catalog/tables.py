@@ -335,10 +335,30 @@ def _parse_rows(rows: Iterable[list[Any]], *, decimal: str | None, first_row: in
 
 
 def _decode(raw: bytes, name: str) -> str:
+    """What Excel writes: "CSV UTF-8" (with a BOM), "Unicode Text" (UTF-16 with its BOM, tab-separated),
+    plain "CSV" (Windows-1252 on Windows: accents and the euro sign in one byte each)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")  # the BOM gives the byte order and is dropped
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")  # what Excel for Windows writes as "CSV"
+
+
+#: Excel's separator hint: a first line "sep=;" (written by some exports, honoured by Excel on opening)
+_SEP_LINE = re.compile(r"^\ufeff?\s*sep=(.)\s*$", re.IGNORECASE)
+
+
+def _separator_hint(text: str) -> tuple[str | None, str]:
+    """(the separator a first "sep=X" line names, the text without that line), or (None, text)."""
+    first, newline, rest = text.partition("\n")
+    match = _SEP_LINE.match(first.rstrip("\r"))
+    if match:
+        return match.group(1), rest
+    return None, text
 
 
 def _delimiter(text: str) -> str:
@@ -360,8 +380,10 @@ def parse_csv(path_or_text: Path | str, *, decimal: str | None = None) -> Parsed
         text = _decode(raw, path_or_text.name)
     else:
         text = path_or_text
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
-    return parse_rows(reader, decimal=decimal)
+    hinted, text = _separator_hint(text)
+    # newline=None: CRLF (Windows), LF and a lone CR (old Mac exports; csv raised on it) all end a row
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=hinted or _delimiter(text))
+    return parse_rows(reader, decimal=decimal, first_row=2 if hinted else 1)  # rows keep the file's numbers
 
 
 def parse_clipboard(text: str, *, decimal: str | None = None) -> ParsedTable:
@@ -372,7 +394,7 @@ def parse_clipboard(text: str, *, decimal: str | None = None) -> ParsedTable:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" not in text and text.strip():
         return parse_csv(text, decimal=decimal)  # one column or another separator: read as CSV
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter="\t")
     return parse_rows(reader, decimal=decimal)
 
 
