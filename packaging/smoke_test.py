@@ -102,8 +102,13 @@ def png_difference(a: Path, b: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    name = None
+    if "--exe" in argv:  # the program to run: nap-desktop.exe on Windows (the console one), else nap-briefing
+        at = argv.index("--exe")
+        name = argv[at + 1]
+        del argv[at:at + 2]
     dist = Path(argv[0]) if argv else REPO / "dist" / "nap-briefing"
-    exe = dist / ("nap-briefing.exe" if os.name == "nt" else "nap-briefing")
+    exe = dist / (name or ("nap-desktop.exe" if os.name == "nt" else "nap-briefing"))
     if not exe.is_file():
         print(f"smoke test: no built app at {exe}; run packaging/build.sh first", file=sys.stderr)
         return 2
