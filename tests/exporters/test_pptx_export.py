@@ -194,7 +194,9 @@ def test_locked_destination_keeps_the_existing_file(tmp_path, cat, monkeypatch):
         export_pptx(pack_basic(), cat, dest, lang="en", now=NOW)
     assert str(dest) in str(err.value)
     assert dest.read_bytes() == b"previous deck"
-    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]  # no temp file left behind
+    # the new deck is kept beside it (a file open in PowerPoint on Windows), and no temp file is left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck (2).pptx", "deck.pptx"]
+    assert err.value.kept == tmp_path / "deck (2).pptx" and str(err.value.kept) in str(err.value)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores directory permissions")
