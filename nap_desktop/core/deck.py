@@ -390,8 +390,10 @@ def _missing_slide(item: PackItem, catalog: Catalog, lang: str) -> Slide:
     title = f"{t('missing_fact' if is_fact else 'missing_chart', lang)}: {item.ref}"
     body = t("missing_body", lang).format(what=t("fact_word" if is_fact else "chart_word", lang), ref=item.ref,
                                           version=catalog.version or "?")
-    return Slide(kind="missing", title=title, statement=body, notes=_notes(item.talking_points, body=[], citations=[],
-                                                                           caveats=[], lang=lang),
+    # a copy this version cannot show (saved with newer data): why, in the notes (the file keeps the copy)
+    why = (getattr(item, "unreadable", None) or {}).get(lang, "")
+    return Slide(kind="missing", title=title, statement=body, notes=_notes(item.talking_points, body=[why] if why else [],
+                                                                           citations=[], caveats=[], lang=lang),
                  item_uid=item.uid, ref=item.ref)
 
 

@@ -140,25 +140,35 @@ def _styles() -> dict[str, Any]:
     }
 
 
+#: The most characters each text takes on the handout's face (a grid cell or a chart's cell cannot split
+#: across pages: a longer text is cut at a word with "…"; the deck's notes and the workbook keep it whole).
+FACE_CAP = {"title": 300, "meta": 240, "figure": 60, "label": 80, "claim": 220, "period": 80, "chart_title": 200,
+            "subtitle": 300, "missing": 120}
+
+
+def _face(text: str, role: str) -> str:
+    return shorten(text, FACE_CAP[role])
+
+
 def _fact_claim(fact: Fact, lang: str) -> str:
     """The one-line claim under a figure: the fact's action title, else its statement, shortened."""
     text = fact_title(fact, lang)  # a user fact without Spanish: its English title, marked
-    return text or shorten(fact_statement(fact, lang), 110)
+    return _face(text, "claim") if text.strip() else shorten(fact_statement(fact, lang), 110)
 
 
 def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[str, Any], width: float) -> list[Any]:
     from reportlab.platypus import Paragraph
 
-    figure = fact_figure(fact, lang) if fact.value is not None else ""
+    figure = _face(fact_figure(fact, lang), "figure") if fact.value is not None else ""
     cell: list[Any] = []
     if figure:
-        label = fact.label(lang)
+        label = _face(fact.label(lang), "label")
         markup = _para_text(figure) + (f' <font name="{FONT}" size="10" color="#1A1A1A">{_para_text(label)}</font>' if label else "")
         cell.append(Paragraph(markup, styles["figure"]))
     cell.append(Paragraph(_para_text(_fact_claim(fact, lang)), styles["claim"]))
     meta = []
     if fact.period:
-        meta.append(format_period(fact.period, lang))
+        meta.append(_face(format_period(fact.period, lang), "period"))
     if source_numbers:
         meta.append("[" + ", ".join(str(n) for n in source_numbers) + "]")
     if meta:
@@ -200,7 +210,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
 
     styles = _styles()
     story: list[Any] = []
-    title = pack.title.strip() or _T["untitled"][lang]
+    title = _face(pack.title.strip(), "title") or _T["untitled"][lang]
     # a state brief's title is a sentence (what its numbers show): a size smaller, so it takes two lines
     story.append(Paragraph(_para_text(title), styles["title_compact" if getattr(pack, "state", "") else "title"]))
     meta = []
@@ -212,7 +222,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     if organisation.strip():
         meta.append(organisation.strip())
     if meta:
-        story.append(Paragraph(_para_text(" · ".join(meta)), styles["meta"]))
+        story.append(Paragraph(_para_text(" · ".join(_face(m, "meta") for m in meta)), styles["meta"]))
 
     source_ids = used_sources(pack, catalog)
     number = {sid: n for n, sid in enumerate(source_ids, start=1)}
@@ -258,7 +268,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         for spec in charts[:2]:
             # the title says what the chart shows; its unit is on the axis or the labels (the full
             # subtitle is in the deck and the workbook)
-            cell = [Paragraph(_para_text(chart_title(spec, lang)), styles["chart_title"])]
+            cell = [Paragraph(_para_text(_face(chart_title(spec, lang), "chart_title")), styles["chart_title"])]
             cell.append(_chart_drawing(spec, catalog, lang, half, chart_height * 0.54,
                                        int(chart_svg_height * (0.8 if spec.kind == "tilemap" else 0.62)),
                                        svg_width=int(760 * half / frame_width) + 10, titles=False))
@@ -292,7 +302,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     if missing:
         story.append(Spacer(1, 4))
         for ref in missing:
-            story.append(Paragraph(_para_text(_T["missing"][lang].format(ref=ref)), styles["small"]))
+            story.append(Paragraph(_para_text(_T["missing"][lang].format(ref=_face(ref, "missing"))), styles["small"]))
 
     if source_ids and compact:
         # condensed: numbered, publisher, short title and year, in two columns (the full list with

@@ -335,6 +335,9 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
               titles: bool = True) -> str:
     """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line. Without
     ``titles`` the drawing starts at the top (a handout sets the title and subtitle as its own text)."""
+    from nap_desktop.exporters.textsafe import sanitize_chart
+
+    spec = sanitize_chart(spec)  # the text-safety boundary: clean text, real colours (never markup)
     out: list[str] = []
     y = 34.0 if titles else 8.0
     narrow = width < 600  # a handout's half width: titles keep every word on more lines

@@ -143,8 +143,13 @@ def _clean_dataclass(obj: Any, depth: int = 0) -> Any:
 
 def sanitize_catalog(catalog: Any) -> Any:
     """The catalog with every text cleaned like :func:`clean` (a user library's TOML may hold "\\u000b" or
-    "\\ufffe" escapes). The very same object when nothing needed cleaning (the bundled data)."""
-    return _clean_dataclass(catalog)
+    "\\ufffe" escapes) and every chart's colours real colours (:func:`safe_color`). The very same object when
+    nothing needed changing (the bundled data)."""
+    cleaned = _clean_dataclass(catalog)
+    charts = getattr(cleaned, "charts", None)
+    if isinstance(charts, dict) and not all(_colors_ok(c) for c in charts.values()):
+        cleaned = dataclasses.replace(cleaned, charts={k: _fix_colors(v) for k, v in charts.items()})
+    return cleaned
 
 
 def safe_date(value: Any) -> str:
@@ -280,3 +285,43 @@ def header_footer(text: Any, limit: int) -> str:
     while cut.count("&") + len(cut) > limit and cut:
         cut = cut_at_word(cut[:-1], len(cut) - 1)
     return cut.replace("&", "&&")
+
+
+# ---- colours ------------------------------------------------------------------------------------
+# A colour is written into XML attributes (SVG fill="…", DrawingML srgbClr) and parsed by XlsxWriter:
+# anything but #RRGGBB breaks the file or, unescaped in an SVG, becomes markup. A pack's copies are
+# checked when it opens (core/pack/copycheck.py); here every exporter gets only real colours.
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+FALLBACK_COLOR = "#7F7F7F"
+
+
+def safe_color(value: Any, default: str = FALLBACK_COLOR) -> str:
+    """``value`` when it is a #RRGGBB colour, else ``default`` (an empty colour stays empty)."""
+    if value == "":
+        return ""
+    return value if isinstance(value, str) and _COLOR.fullmatch(value) else default
+
+
+def _colors_ok(spec: Any) -> bool:
+    extra = getattr(spec, "extra", None) or {}
+    class_colors = extra.get("class_colors") if isinstance(extra, dict) else None
+    return (all(safe_color(s.color) == s.color for s in getattr(spec, "series", ()))
+            and all(safe_color(c) == c for c in getattr(spec, "category_colors", ()))
+            and (not isinstance(class_colors, dict) or all(safe_color(c) == c for c in class_colors.values())))
+
+
+def _fix_colors(spec: Any) -> Any:
+    if _colors_ok(spec):
+        return spec
+    series = tuple(dataclasses.replace(s, color=safe_color(s.color) or FALLBACK_COLOR) for s in spec.series)
+    extra = dict(spec.extra or {})
+    if isinstance(extra.get("class_colors"), dict):
+        extra["class_colors"] = {k: safe_color(v) or FALLBACK_COLOR for k, v in extra["class_colors"].items()}
+    return dataclasses.replace(spec, series=series, category_colors=tuple(safe_color(c) for c in spec.category_colors),
+                               extra=extra)
+
+
+def sanitize_chart(spec: Any) -> Any:
+    """One chart's texts cleaned (:func:`clean`) and its colours real (:func:`safe_color`): what the SVG/PNG
+    writer draws from (the deck, workbook and handout get it through :func:`sanitize_catalog`)."""
+    return _fix_colors(_clean_dataclass(spec))

@@ -515,6 +515,14 @@ def _toml_es(detail: str) -> str:
 # --- why a pack file does not open (core.pack.packfile.PackFileError), given in Spanish ----------------
 _TYPE_ES = {"true/false": "verdadero/falso", "a number": "un número", "a list": "una lista",
             "a group of fields": "un grupo de campos", "text": "texto", "nothing": "nada"}
+_EXPECTED_ES = {"a number or nothing": "un número o nada", "a number": "un número", "a whole number": "un número entero",
+                "a list": "una lista", "a group of fields": "un grupo de campos", "[row, column]": "[fila, columna]",
+                "a copy (a group of fields)": "una copia (un grupo de campos)",
+                "a source (a group of fields)": "una fuente (un grupo de campos)",
+                "a series (a group of fields)": "una serie (un grupo de campos)",
+                "a gap (a group of fields)": "un valor faltante (un grupo de campos)",
+                "a fact's copy (a group of fields)": "la copia de un dato (un grupo de campos)"}
+_KIND_ES = {"fact": "dato", "chart": "gráfica", "note": "nota", "divider": "separador"}
 _DAMAGED = r"The pack file is damaged: "
 _DAMAGED_ES = "El archivo del paquete está dañado: "
 
@@ -537,6 +545,28 @@ PACK_PATTERNS: list[tuple[str, str]] = [
     (_DAMAGED + r"items\[(?P<i>\d+)\]: item (?P<n>\d+) is not a fact, chart, note or divider \(got (?P<type>.*)\)\.",
      _DAMAGED_ES + "items[{i}]: el elemento {n} no es un dato, una gráfica, una nota ni un separador (hay {type})."),
     (_DAMAGED + r"(?P<where>.*): expected text, got (?P<type>.*)\.", _DAMAGED_ES + "{where}: se esperaba texto y hay {type}."),
+    # an item's copy, field by field (core/pack/copycheck.py): the field's path, then what is wrong
+    (_DAMAGED + r"(?P<where>.*): expected (?P<expected>a number or nothing|a number|a whole number|a list|"
+     r"a group of fields|\[row, column\]|a (?:copy|source|series|gap|fact's copy) \(a group of fields\)), "
+     r"got (?P<type>.*)\.", _DAMAGED_ES + "{where}: se esperaba {expected} y hay {type}."),
+    (_DAMAGED + r"(?P<where>.*): (?P<value>\S+) is out of range \(at most (?P<most>\S+)\)\.",
+     _DAMAGED_ES + "{where}: {value} está fuera del intervalo admitido (como máximo {most})."),
+    (_DAMAGED + r"(?P<where>.*): (?P<value>.+) is out of range \((?P<low>-?\d+) to (?P<high>-?\d+)\)\.",
+     _DAMAGED_ES + "{where}: {value} está fuera del intervalo admitido (de {low} a {high})."),
+    (_DAMAGED + r"(?P<where>.*): has (?P<n>\d+) (?:label|labels) for (?P<m>\d+) (?:category|categories)\.",
+     _DAMAGED_ES + "{where}: tiene {n} etiqueta(s) para {m} categoría(s)."),
+    (_DAMAGED + r"(?P<where>.*): has (?P<n>\d+) (?:value|values) for (?P<m>\d+) (?:category|categories)\.",
+     _DAMAGED_ES + "{where}: tiene {n} valor(es) para {m} categoría(s)."),
+    (_DAMAGED + r"(?P<where>.*): (?P<shown>.*) is not a colour \(#RRGGBB\)\.",
+     _DAMAGED_ES + "{where}: {shown} no es un color (#RRGGBB)."),
+    (_DAMAGED + r"(?P<where>.*): expected a colour \(#RRGGBB\), got (?P<type>.*)\.",
+     _DAMAGED_ES + "{where}: se esperaba un color (#RRGGBB) y hay {type}."),
+    (_DAMAGED + r"(?P<where>.*): is empty: a chart's copy holds at least one (?P<what>category|series)\.",
+     _DAMAGED_ES + "{where}: está vacío; la copia de una gráfica tiene al menos una categoría y una serie."),
+    (_DAMAGED + r"(?P<where>.*): missing: a chart's copy holds its spec\.",
+     _DAMAGED_ES + "{where}: falta; la copia de una gráfica contiene su especificación."),
+    (_DAMAGED + r"(?P<where>.*): a copy of a (?P<a>fact|chart|note|divider) on a (?P<b>fact|chart) item\.",
+     _DAMAGED_ES + "{where}: una copia de tipo {a} en un elemento de tipo {b}."),
     (_DAMAGED + r"it holds a number with (?P<n>\d+) digits\.", _DAMAGED_ES + "contiene un número de {n} dígitos."),
     (_DAMAGED + r"it holds a number (?P<n>\d+) characters long\.", _DAMAGED_ES + "contiene un número de {n} caracteres."),
     (_DAMAGED + r"it holds a number too large to use\.", _DAMAGED_ES + "contiene un número demasiado grande para usarse."),
@@ -594,5 +624,10 @@ def render_pack_error(error: Any, lang: str = "en") -> str:
                                         groups["detail"])
             if "shown" in groups:
                 groups["shown"] = _quoted_es(groups["shown"])
+            if "expected" in groups:
+                groups["expected"] = _EXPECTED_ES.get(groups["expected"], groups["expected"])
+            for key in ("a", "b"):
+                if key in groups:
+                    groups[key] = _KIND_ES.get(groups[key], groups[key])
             return es.format(**groups)
     return _fill(_template("problem.untranslated", lang), {"message": text}, lang)

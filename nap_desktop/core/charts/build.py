@@ -9,6 +9,7 @@ A value that is missing becomes a ``Gap`` with its reason in both languages (``g
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ NO_ROW = {"en": "No figure in the sources for this period", "es": "Sin cifra en 
 def _color(value: Any) -> str | None:
     if isinstance(value, str) and value in PALETTE:
         return PALETTE[value]
-    if isinstance(value, str) and value.startswith("#") and len(value) == 7:
+    if isinstance(value, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", value):  # "#GGGGGG" is no colour
         return value
     return None
 

@@ -40,12 +40,19 @@ class PackItem:
     uid: str = field(default_factory=_new_uid)
     #: what a fact/chart item showed when added (plain JSON; see core/pack/snapshot.py); None = no copy yet
     copy: dict[str, Any] | None = field(default=None, hash=False)
+    #: a copy this version cannot show (saved by a newer version or data: an unknown unit, chart kind…):
+    #: kept exactly as it was and saved back unchanged; the item is shown as if it had no copy
+    kept_copy: dict[str, Any] | None = field(default=None, hash=False, compare=False, repr=False)
+    #: why ``kept_copy`` cannot be shown, {"en": …, "es": …} (None when there is nothing to say)
+    unreadable: dict[str, str] | None = field(default=None, hash=False, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "ref": self.ref, "text": self.text,
                                 "talking_points": self.talking_points, "uid": self.uid}
         if self.copy is not None:
             data["copy"] = self.copy
+        elif self.kept_copy is not None:
+            data["copy"] = self.kept_copy  # nothing is dropped: a newer copy goes back as it came
         return data
 
 
@@ -102,10 +109,13 @@ class Pack:
         for position, raw in enumerate(raw_items, start=1):
             if not isinstance(raw, dict) or raw.get("kind") not in ITEM_KINDS:
                 raise PackFileError(f"The pack file is damaged: item {position} is not a fact, chart, note or divider.")
+            copy, kept, reason = _copy(raw.get("copy"), raw["kind"], position - 1)
+            if reason:
+                repairs.append(f"item {position} ({raw['kind']} {_text(raw.get('ref'))}): {reason['en']}")
             items.append(PackItem(
                 kind=raw["kind"], ref=_text(raw.get("ref")), text=_text(raw.get("text")),
                 talking_points=_text(raw.get("talking_points")), uid=_unique_uid(raw.get("uid"), items),
-                copy=_copy(raw.get("copy"), raw["kind"])))
+                copy=copy, kept_copy=kept, unreadable=reason))
         lang = data.get("lang", "en")
         return cls(title=_text(data.get("title")), audience=_text(data.get("audience")),
                    meeting_date=_text(data.get("meeting_date")),
@@ -121,11 +131,19 @@ def _state(value: Any) -> str:
     return value if isinstance(value, str) and value in STATES else ""
 
 
-def _copy(value: Any, kind: str) -> dict[str, Any] | None:
-    """An item's saved copy (schema 2); anything that is not a copy of a fact/chart is ignored, not fatal."""
-    if kind in ("fact", "chart") and isinstance(value, dict) and value.get("kind") == kind:
-        return value
-    return None
+def _copy(value: Any, kind: str, n: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, str] | None]:
+    """An item's saved copy (schema 2), checked field by field (core/pack/copycheck.py):
+    (copy, None, None) to show; (None, kept, reason) for a copy this version cannot show (kept, saved back
+    unchanged); a damaged copy raises PackFileError naming the field (``items[0].copy.unit (item 1): …``)."""
+    from nap_desktop.core.pack.copycheck import CopyDamaged, check_copy
+
+    try:
+        copy, reason = check_copy(value, kind, f"items[{n}].copy")
+    except CopyDamaged as exc:
+        raise PackFileError(f"The pack file is damaged: {exc.where} (item {n + 1}): {exc.detail}.") from None
+    if reason:
+        return None, value, reason
+    return copy, None, None
 
 
 def _unique_uid(value: Any, earlier: list[PackItem]) -> str:

@@ -102,7 +102,8 @@ def with_copies(pack: Pack, catalog: Catalog) -> Pack:
     items = []
     changed = False
     for item in pack.items:
-        if item.kind in ("fact", "chart") and item.copy is None:
+        # a copy this version cannot show (kept_copy) is kept as it is: saving never replaces it
+        if item.kind in ("fact", "chart") and item.copy is None and getattr(item, "kept_copy", None) is None:
             copy = copy_of(item, catalog)
             if copy is not None:
                 item = replace(item, copy=copy)
@@ -112,6 +113,20 @@ def with_copies(pack: Pack, catalog: Catalog) -> Pack:
 
 
 # --- rebuilding model objects from copies ------------------------------------------------------
+def _no_nulls(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """A copy's null in a text field (a hand edit, another version) is empty text; a null list is empty.
+    (Copies are checked field by field when a pack opens: core/pack/copycheck.py.)"""
+    for f in dataclasses.fields(cls):
+        if f.name in values and values[f.name] is None:
+            if f.type == "str":
+                values[f.name] = ""
+            elif f.type.startswith("tuple"):
+                values[f.name] = ()
+            elif f.type.startswith("dict"):
+                values[f.name] = {}
+    return values
+
+
 def _source_from(data: dict[str, Any]):
     from nap_desktop.core.catalog.model import Source
 
@@ -130,11 +145,13 @@ def fact_from_copy(copy: dict[str, Any]) -> Fact:
 
     known = {f.name: f for f in dataclasses.fields(Fact)}
     values: dict[str, Any] = {k: v for k, v in copy.items() if k in known and k not in ("sources",)}
-    values["sources"] = tuple(str(s.get("id", "")) if isinstance(s, dict) else str(s) for s in copy.get("sources", []))
+    values["sources"] = tuple(_str(s.get("id")) if isinstance(s, dict) else str(s) for s in (copy.get("sources") or []))
     values["countries"] = tuple(values.get("countries") or ())
     for key, default in (("id", ""), ("section", ""), ("topic", ""), ("value", None), ("unit", "none"),
                          ("period", ""), ("text_en", ""), ("text_es", "")):
         values.setdefault(key, default)
+    values = _no_nulls(Fact, values)
+    values["unit"] = values["unit"] or "none"
     return Fact(**values)
 
 
@@ -142,18 +159,20 @@ def spec_from_copy(copy: dict[str, Any]) -> ChartSpec:
     """The ChartSpec a chart copy describes."""
     from nap_desktop.core.charts.spec import ChartSpec, Gap, Series
 
-    data = dict(copy.get("spec", {}))
+    data = dict((copy.get("spec") or {}))
     known = {f.name for f in dataclasses.fields(ChartSpec)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
             continue
+        if value is None:
+            continue  # a null field: its default (an empty text, list or table)
         if key == "series":
-            value = tuple(Series(key=str(s.get("key", "")), label_en=str(s.get("label_en", "")),
-                                 label_es=str(s.get("label_es", "")), color=str(s.get("color", "#7F7F7F")),
-                                 values=tuple(s.get("values", ()))) for s in value)
+            value = tuple(Series(key=_str(s.get("key")), label_en=_str(s.get("label_en")),
+                                 label_es=_str(s.get("label_es")), color=_str(s.get("color")) or "#7F7F7F",
+                                 values=tuple(s.get("values") or ())) for s in value)
         elif key == "gaps":
-            value = tuple(Gap(**{k: str(g.get(k, "")) for k in ("category", "series", "reason_en", "reason_es")})
+            value = tuple(Gap(**{k: _str(g.get(k)) for k in ("category", "series", "reason_en", "reason_es")})
                           for g in value)
         elif isinstance(value, list):
             value = tuple(value)
@@ -162,7 +181,17 @@ def spec_from_copy(copy: dict[str, Any]) -> ChartSpec:
                          ("categories", ()), ("category_labels_en", ()), ("category_labels_es", ()),
                          ("series", ()), ("unit", "none")):
         values.setdefault(key, default)
+    for key in ("category_labels_en", "category_labels_es"):  # a copy without labels reads its categories
+        if len(values[key]) != len(values["categories"]):
+            values[key] = tuple(values["categories"])
+    if values.get("decimals") is None:
+        values.pop("decimals", None)
+    values["unit"] = values["unit"] or "none"
     return ChartSpec(**values)
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 # --- the catalog a pack shows -----------------------------------------------------------------
@@ -181,10 +210,11 @@ def catalog_for_pack(pack: Pack, catalog: Catalog) -> Catalog:
 
     def add_section(data: dict[str, Any] | None) -> None:
         if isinstance(data, dict) and data.get("id") and data["id"] not in sections:
-            sections[data["id"]] = Section(id=str(data["id"]), title_en=str(data.get("title_en", "")),
-                                           title_es=str(data.get("title_es", "")),
-                                           order=int(data.get("order", len(sections))),
-                                           color=str(data.get("color", "#1f4e79")))
+            order = data.get("order")
+            sections[data["id"]] = Section(id=str(data["id"]), title_en=_str(data.get("title_en")),
+                                           title_es=_str(data.get("title_es")),
+                                           order=order if isinstance(order, int) else len(sections),
+                                           color=_str(data.get("color")) or "#1f4e79")
 
     def add_sources(entries: list[Any]) -> None:
         for entry in entries or []:
@@ -199,17 +229,17 @@ def catalog_for_pack(pack: Pack, catalog: Catalog) -> Catalog:
         if item.kind == "fact" and copy.get("kind") == "fact":
             fact = fact_from_copy(copy)
             facts[fact.id or item.ref] = fact
-            add_sources(copy.get("sources", []))
+            add_sources((copy.get("sources") or []))
             add_section(copy.get("section_copy"))
         elif item.kind == "chart" and copy.get("kind") == "chart":
             spec = spec_from_copy(copy)
             charts[spec.id or item.ref] = spec
-            add_sources(copy.get("sources", []))
+            add_sources((copy.get("sources") or []))
             add_section(copy.get("section"))
-            for fact_copy in copy.get("facts", []) or []:
+            for fact_copy in (copy.get("facts") or []):
                 if isinstance(fact_copy, dict) and fact_copy.get("id") and fact_copy["id"] not in facts:
                     facts[fact_copy["id"]] = fact_from_copy(fact_copy)
-                    add_sources(fact_copy.get("sources", []))
+                    add_sources((fact_copy.get("sources") or []))
                     add_section(fact_copy.get("section_copy"))
     if not touched:
         return catalog
@@ -229,22 +259,27 @@ def _figure(copy: dict[str, Any], lang: str = "en") -> tuple[str, str]:
     """(display value, text) of a copy, for the change list."""
     from nap_desktop.core.formatting import format_value
 
+    def shown(value: Any, unit: Any, **kw: Any) -> str:
+        try:
+            return format_value(value, unit or "none", lang, **kw)
+        except Exception:  # noqa: BLE001 - a copy from another data version with a unit this one does not know
+            return f"{value} {unit or ''}".strip()
+
     if copy.get("kind") == "chart":
-        spec = copy.get("spec", {})
+        spec = copy.get("spec") or {}
         cells = []
         cats = spec.get("category_labels_en") or spec.get("categories") or []
-        for s in spec.get("series", []):
-            for cat, v in zip(cats, s.get("values", [])):
-                cells.append(f"{cat}: {'n/a' if v is None else format_value(v, spec.get('unit', 'none'), lang, decimals=spec.get('decimals'))}")
-        shown = "; ".join(cells[:6]) + ("; …" if len(cells) > 6 else "")
-        return shown, str(spec.get("title_en", ""))
-    try:
-        value = format_value(copy.get("value"), copy.get("unit", "none"), lang, decimals=copy.get("decimals"),
-                             qualifier=copy.get("qualifier", ""), value_max=copy.get("value_max"))
-    except Exception:  # a copy from another data version with a unit this one does not know
-        value = f"{copy.get('value')} {copy.get('unit', '')}".strip()
-    period = str(copy.get("period", ""))
-    return (f"{value} ({period})" if period else value), str(copy.get("text_en", ""))
+        for s in spec.get("series") or []:
+            for cat, v in zip(cats, (s.get("values") or [])[:7]):
+                cells.append(f"{cat}: {'n/a' if v is None else shown(v, spec.get('unit'), decimals=spec.get('decimals'))}")
+            if len(cells) > 6:
+                break
+        text = "; ".join(cells[:6]) + ("; …" if len(cells) > 6 else "")
+        return text, _str(spec.get("title_en"))
+    value = shown(copy.get("value"), copy.get("unit"), decimals=copy.get("decimals"),
+                  qualifier=copy.get("qualifier") or "", value_max=copy.get("value_max"))
+    period = _str(copy.get("period"))
+    return (f"{value} ({period})" if period else value), _str(copy.get("text_en"))
 
 
 def diff_pack(pack: Pack, catalog: Catalog) -> list[ItemChange]:
@@ -257,15 +292,15 @@ def diff_pack(pack: Pack, catalog: Catalog) -> list[ItemChange]:
         old_value, old_text = _figure(item.copy)
         if current is None:
             changes.append(ItemChange(item.uid, item.kind, item.ref, "missing", old_value=old_value,
-                                      old_text=old_text, old_sources=list(item.copy.get("sources", []))))
+                                      old_text=old_text, old_sources=list((item.copy.get("sources") or []))))
             continue
         if _comparable(current) == _comparable(item.copy):
             continue
         new_value, new_text = _figure(current)
         changes.append(ItemChange(item.uid, item.kind, item.ref, "updated", old_value=old_value, new_value=new_value,
                                   old_text=old_text, new_text=new_text,
-                                  old_sources=list(item.copy.get("sources", [])),
-                                  new_sources=list(current.get("sources", []))))
+                                  old_sources=list((item.copy.get("sources") or [])),
+                                  new_sources=list((current.get("sources") or []))))
     return changes
 
 
@@ -278,7 +313,7 @@ def take_update(pack: Pack, uid: str | None, catalog: Catalog) -> Pack:
     for item in pack.items:
         if item.kind in ("fact", "chart") and (uid is None or item.uid == uid):
             current = copy_of(item, catalog)
-            if current is not None:
-                item = replace(item, copy=current)
+            if current is not None:  # the user takes the catalog's version: a kept, unreadable copy goes
+                item = replace(item, copy=current, kept_copy=None, unreadable=None)
         items.append(item)
     return pack.with_items(items)
