@@ -25,8 +25,9 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
                         help="build the window, load the data, draw a chart, and exit 0")
     parser.add_argument("--lang", dest="top_lang", choices=("en", "es"), default=None,
                         help="interface language (also the default language of a sub-command)")
-    parser.add_argument("--library", metavar="DIR", default=None,
-                        help="your library folder (default: $NAP_LIBRARY, else the app's data folder)")
+    parser.add_argument("--library", metavar="DIR", dest="top_library", default=None,
+                        help="your library folder (default: $NAP_LIBRARY, else the app's data folder); "
+                             "every sub-command uses it")
     if not commands:  # opening the window: the sub-commands' parsers (~35 ms) are not needed
         parser.set_defaults(command=None)
         return parser
@@ -110,6 +111,13 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.library import is_library, load_library_with_problems
 
     root = args.dir if args.dir is not None else data_dir()
+    if not Path(root).exists():
+        print(f"nap-desktop data check: {root}: the folder does not exist", file=sys.stderr)
+        return 2
+    if not Path(root).is_dir():
+        print(f"nap-desktop data check: {root}: not a folder (give a data folder or a user library)",
+              file=sys.stderr)
+        return 2
     try:
         if is_library(root):  # a user library: checked with the bundled sections and sources it builds on
             catalog, problems = load_library_with_problems(root)
@@ -181,7 +189,18 @@ def _split_pack(argv: list[str], commands: set[str],
         return argv, None, None
     path = Path(token)
     if path.is_file():
+        if path.suffix.lower() != ".napbrief":  # `nap-desktop /etc/passwd`: said here, not in an empty window
+            from nap_desktop.core.pack.packfile import PackFileError, load_pack
+
+            try:
+                load_pack(path)
+            except PackFileError:
+                return argv, None, f"{token}: not a NAP Briefing pack (a .napbrief file saved by the app)"
+            except OSError as exc:
+                return argv, None, f"{token}: cannot be read: {exc.strerror or exc}"
         return argv[:i] + argv[i + 1:], path, None
+    if path.is_dir():
+        return argv, None, f"{token}: a folder, not a pack file (.napbrief)"
     if token.endswith(".napbrief"):
         return argv, None, f"{token}: no such pack file"
     return argv, None, (f"unknown command or file {token!r} "
@@ -234,7 +253,95 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _app_library_dir() -> Path:
+    """The library folder the window uses when neither --library nor $NAP_LIBRARY is given (the app's
+    data folder, e.g. ~/.local/share/NAP Briefing/NAP Briefing/library): the same names the app sets."""
+    from PySide6.QtCore import QCoreApplication
+
+    if not QCoreApplication.applicationName() or QCoreApplication.organizationName() != "NAP Briefing":
+        QCoreApplication.setOrganizationName("NAP Briefing")
+        QCoreApplication.setApplicationName("NAP Briefing")
+    from nap_desktop.ui.library.library_paths import default_library_dir
+
+    return default_library_dir()
+
+
+def _settle_library(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """One library for every sub-command: its own --library, else the top-level one, else $NAP_LIBRARY, else
+    the app's data folder (README). A folder the user named that does not exist is refused by the commands
+    that only read it (a typo must not silently mean "no library"); import, update and library add-fact
+    create it."""
+    import os
+
+    from nap_desktop.core.catalog.library import ENV_VAR
+
+    command = args.command
+    if command in (None, "data", "screenshot"):
+        if command is None and getattr(args, "library", None) is None:
+            args.library = args.top_library
+        return
+    creates = command in ("import", "update") or (command == "library" and args.library_command == "add-fact")
+    named, how = getattr(args, "library", None) or args.top_library, "--library"
+    if not named and os.environ.get(ENV_VAR, "").strip():
+        named, how = os.environ[ENV_VAR].strip(), ENV_VAR
+    if named:
+        folder = Path(named).expanduser()
+        if folder.exists() and not folder.is_dir():
+            parser.error(f"{how} {named}: not a folder")
+        if not folder.exists() and not creates:
+            parser.error(f"{how} {named}: the library folder does not exist")
+        args.library = folder
+        return
+    folder = _app_library_dir()
+    args.library = folder if (creates or command == "library" or folder.is_dir()) else None
+
+
+def _check_paper(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Options that only shape the handout are refused without a handout to shape (never silently ignored)."""
+    if args.command != "export":
+        return
+    handout = args.pdf is not None or args.bundle is not None
+    if args.paper is not None and not handout:
+        parser.error("export --paper applies to the handout: give --pdf FILE or --bundle FILE too")
+    if args.talking_points and args.pdf is None:
+        parser.error("export --talking-points applies to the handout: give --pdf FILE too")
+    if args.chart is not None and args.png is None and args.svg is None:
+        parser.error("export --chart names the chart to draw: give --png FILE or --svg FILE too")
+
+
+def _no_display_problem() -> str | None:
+    """Why the window cannot open here (Linux/BSD without X11 or Wayland and no QT_QPA_PLATFORM): Qt would
+    abort with its own message about the "xcb" plugin. None when a display is there (or on Windows/macOS)."""
+    import os
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("nap-desktop: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+            "  Run the app on a desktop session, or use the command line, which needs no display:\n"
+            "    nap-desktop export --all --pptx deck.pptx     (see nap-desktop --help)\n"
+            "  To draw the window without a screen: QT_QPA_PLATFORM=offscreen nap-desktop screenshot out.png")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line, with an early end of the reader (`nap-desktop library list | head -2`) taken quietly:
+    no BrokenPipeError traceback, whatever the command."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # inside the try: a reader gone while the last lines are written
+        return code
+    except BrokenPipeError:
+        import os
+
+        try:  # Python flushes stdout again at exit: point it at nothing so that raises no second error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # 128 + SIGPIPE, as a shell reports a command ended by a closed pipe
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     opening_window = not any(a in COMMAND_NAMES or a in ("-h", "--help") for a in argv)
     parser = _parser(commands=not opening_window)
@@ -248,17 +355,18 @@ def main(argv: list[str] | None = None) -> int:
         args.lang = args.top_lang
     if args.command == "screenshot" and args.lang is None:
         args.lang = "en"
+    _check_paper(parser, args)
     _remove_stale_temps(_check_output_paths(parser, args))
+    _settle_library(parser, args)
+    if args.command is None:
+        problem = _no_display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     if args.command == "catalog":
         return _cmd_catalog(args)
     if args.command == "data":
-        try:
-            return _cmd_data_check(args)
-        except BrokenPipeError:  # `data check | head`: the reader has gone; stop quietly
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            return 1
+        return _cmd_data_check(args)
     if args.command == "export":
         from nap_desktop.cli.export import run_export
 
