@@ -90,7 +90,14 @@ def test_user_ids_live_in_their_own_namespace(tmp_path, capsys):
 def test_update_and_remove_only_touch_user_facts(tmp_path):
     folder = tmp_path / "library"
     fid = lib.add_fact(folder, _fact())
-    lib.update_fact(folder, fid, _fact(value=12.8, text_es="La manufactura empleaba a 12.7 millones."))
+    # a value edited without its words is refused (core/catalog/fact_figures.py): the file is unchanged
+    before = {p: p.read_bytes() for p in folder.rglob("*.toml")}
+    with pytest.raises(lib.LibraryError, match="is not the figure its text writes"):
+        lib.update_fact(folder, fid, _fact(value=12.8, text_es="La manufactura empleaba a 12.7 millones."))
+    assert {p: p.read_bytes() for p in folder.rglob("*.toml")} == before
+    lib.update_fact(folder, fid, _fact(value=12.8, title_en="Factory jobs hold at 12.8 million",
+                                       text_en="U.S. manufacturing employed 12.8 million people in December 2025.",
+                                       text_es="La manufactura empleaba a 12.8 millones."))
     catalog = lib.load_catalog_with_library(folder)
     assert catalog.fact(fid).value == 12.8 and catalog.fact(fid).text_es.startswith("La manufactura")
     assert len([s for s in catalog.sources.values() if s.origin == "user"]) == 1  # the same source, reused

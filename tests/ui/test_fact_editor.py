@@ -158,6 +158,19 @@ def test_edit_and_delete_a_user_fact_used_in_the_pack(qtbot, tmp_path, settings_
     assert dialog.source_list.count() == 1 and dialog.save_button.isEnabled()
     dialog.value.selectAll()
     QTest.keyClicks(dialog.value, "14")
+    # the value alone no longer agrees with the statement ("12%"): not saved, said why, nothing typed lost
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.last_error is not None and "12" in controller.last_error)
+    assert {"en": "is not the figure its text writes (12)",
+            "es": "no es la cifra que escribe su texto (12)"}[lang] in controller.last_error
+    error_box = dialog.findChild(QMessageBox, "LibraryError")
+    assert error_box is not None
+    error_box.close()
+    assert controller.dialog is dialog and dialog.value.text() == "14"
+    assert win.catalog.fact(fid).value == 12
+    # the statement says the new figure too: saved; the card shows it
+    dialog.text_en.selectAll()
+    QTest.keyClicks(dialog.text_en, "Quuxtown firms sell 14% of their output to Mexico.")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.dialog is None)
     assert win.catalog.fact(fid).value == 14

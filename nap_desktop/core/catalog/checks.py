@@ -76,10 +76,13 @@ def recompute(ds: Any, check: dict) -> float:
 
 def run_checks(loader: Any, catalog: Any) -> None:
     """Run data/checks.toml against the loaded catalog; every disagreement is a Problem.
-    Also checks every chart's title, subtitle and message against its rows (core/catalog/claims.py)."""
+    Also checks every chart's title, subtitle and message against its rows (core/catalog/claims.py) and
+    every fact's value against the figure its title and statement write (core/catalog/fact_figures.py)."""
     from nap_desktop.core.catalog.claims import check_chart_claims
+    from nap_desktop.core.catalog.fact_figures import check_fact_figures
 
     check_chart_claims(loader, catalog)
+    check_fact_figures(loader, catalog.facts)  # a fact's value is the figure its title and text write
     path = Path(loader.root) / "checks.toml"
     if not path.is_file():
         return

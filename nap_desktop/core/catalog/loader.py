@@ -572,6 +572,9 @@ def load_second_root(base: Catalog, root: Path | str, *, namespace: str = USER_P
                       datasets=datasets, charts={**base.charts, **own_charts})
     # the same provenance rules as data/ (specific URLs, deny-list, status, chart periods), on the library's files
     guard(lambda: rules_mod.run_rules(loader, catalog), None, "the data rules")
+    from nap_desktop.core.catalog.fact_figures import check_fact_figures  # a value agrees with its own words
+
+    guard(lambda: check_fact_figures(loader, own_facts), None, "the facts' figures")
     # the rules attach the library's own unavailable-chart declarations: keep the base's too (the Charts view
     # and catalog --json list the report's charts that cannot be drawn whether or not a library is loaded)
     from nap_desktop.core.catalog import unavailable as unavailable_mod

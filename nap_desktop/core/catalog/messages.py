@@ -419,6 +419,10 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      "consecuencia: la gráfica {id} no se construyó: no se pudieron leer las filas del conjunto de datos {ds}"),
     (r"chart (?P<id>\S+): cannot build it: (?P<error>\w+): (?P<detail>.*)",
      "gráfica {id}: no se puede construir: {error}: {detail}"),
+    # core/catalog/fact_figures.py: a fact's value against the figure its own words write
+    (r"fact (?P<id>\S+): (?P<key>(?:title|text)_(?:en|es)): its value (?P<value>\S+) \((?P<unit>\w+)\) is not "
+     r"the figure its text writes \((?P<shown>.*)\)",
+     "dato {id}: {key}: su valor {value} ({unit}) no es la cifra que escribe su texto ({shown})"),
 ]
 
 #: tomllib's messages (after "malformed TOML: ")
