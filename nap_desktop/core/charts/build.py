@@ -26,6 +26,18 @@ COMPUTES = ("tdr", "sum", "share")
 DIMS = ("category", "series", "period")
 NO_ROW = {"en": "No figure in the sources for this period", "es": "Sin cifra en las fuentes para este periodo"}
 
+def _distinct(ds: Any) -> dict[str, dict[str, None]]:
+    """Each dimension's distinct values in row order (dicts: linear in the rows), found once per dataset
+    and kept on it, as its row index is (every chart of a dataset reads the same rows)."""
+    found = ds.__dict__.get("_distinct")
+    if found is None:
+        rows = ds.rows
+        found = {"category": dict.fromkeys(r.category for r in rows), "series": dict.fromkeys(r.series for r in rows),
+                 "period": dict.fromkeys(r.period for r in rows)}
+        object.__setattr__(ds, "_distinct", found)
+    return found
+
+
 def _color(value: Any) -> str | None:
     if isinstance(value, str) and value in PALETTE:
         return PALETTE[value]
@@ -153,12 +165,7 @@ class _Builder:
             return None
         fixed_dim = next(d for d in DIMS if d not in (x, series_from))
         where = b.get("where", {}) or {}
-        # Distinct values of each dimension in row order (dicts: linear in rows, not quadratic).
-        seen: dict[str, dict[str, None]] = {d: {} for d in DIMS}
-        for r in ds.rows:
-            seen["category"].setdefault(r.category)
-            seen["series"].setdefault(r.series)
-            seen["period"].setdefault(r.period)
+        seen = _distinct(ds)
         present = {d: list(values) for d, values in seen.items()}
         fixed = where.get(fixed_dim)
         compute = b.get("compute")
