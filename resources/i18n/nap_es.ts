@@ -363,6 +363,29 @@
     </message>
 </context>
 <context>
+    <name>DialogGuard</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <source>What you typed in this dialog has not been saved.</source>
+        <translation>Lo que escribió en este cuadro de diálogo no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Discard it, or go back and keep editing?</source>
+        <translation>¿Descartarlo, o volver y seguir editando?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export briefing</source>

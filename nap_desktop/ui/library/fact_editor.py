@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.catalog.model import STATUS_SHORT, STATUSES, Catalog, Fact
 from nap_desktop.core.formatting import QUALIFIERS, UNIT_AXIS, UNITS
+from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves
 
 
 #: Country codes offered as check boxes, North America first.
@@ -173,7 +174,7 @@ class SourceForm(QGroupBox):
         return out
 
 
-class FactEditor(QDialog):
+class FactEditor(ChangesGuard, QDialog):
     """New fact (``fact=None``) or Edit fact (a user fact)."""
 
     def __init__(self, catalog: Catalog, lang: str = "en", fact: Fact | None = None, parent: QWidget | None = None):
@@ -302,6 +303,8 @@ class FactEditor(QDialog):
             self._load(fact)
         self.validate()
         self._fit_to(body)
+        enter_saves(self, self.save_button)  # Enter saves, whichever button has the focus
+        self.remember_state()  # closing with changes asks first
 
     def _fit_to(self, body: QWidget) -> None:
         """Open wide enough for both columns (the statement and the sources), within the screen."""
@@ -345,6 +348,9 @@ class FactEditor(QDialog):
         self._append_source(self.source_form.block())
         self.source_form.clear()
         self.validate()
+        # the button just pressed is disabled now (the form is empty): the focus goes where the next
+        # keystroke belongs, Save when the fact is complete (Enter saves), else the next source
+        (self.save_button if self.save_button.isEnabled() else self.source_form.publisher).setFocus()
         return True
 
     def remove_source(self) -> None:

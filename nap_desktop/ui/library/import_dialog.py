@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.catalog.model import Catalog, Source
 from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
 from nap_desktop.core.formatting import UNITS
+from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves, widget_state
 from nap_desktop.ui.library.fact_editor import SourceForm, _unit_name
 
 BAD_CELL = QColor("#F9D6D5")
@@ -102,7 +103,7 @@ def raw_grid_from_xlsx(path: Path, sheet: str | None) -> list[list[str]]:
         book.close()
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ChangesGuard, QDialog):
     """The table, how to read it, its source and chart; ``table`` and ``save_arguments()`` for saving."""
 
     def __init__(self, catalog: Catalog, lang: str = "en", parent: QWidget | None = None):
@@ -239,6 +240,12 @@ class ImportDialog(QDialog):
         self._retranslate()
         self.refresh()
         self.preview.setFocus()
+        enter_saves(self, self.save_button)
+        self.remember_state()
+
+    def state(self) -> Any:
+        """What closing would lose: the form, and the table read (a table is a change by itself)."""
+        return widget_state(self), None if self.table is None else id(self.table)
 
     # ---- choosing a table -------------------------------------------------------------------------
     def ask_path(self, title: str, pattern: str) -> Path | None:
