@@ -56,10 +56,46 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return _width_100(text, bold) * size / _SCALE
 
 
+def _break_word(word: str, width: float, size: float, bold: bool, lines: list[str]) -> str:
+    """Append to ``lines`` the pieces of ``word`` that fill ``width``; return the last piece (which fits).
+
+    Linear in the word's length: each piece is found by a binary search over a window that is grown by
+    doubling from the previous piece's length, so no measurement is longer than about twice a line (a
+    100,000-character URL is broken in milliseconds, not one character at a time)."""
+    n = len(word)
+    start = 0
+    guess = 8
+    while start < n:
+        if text_width(word[start:start + guess], size, bold) <= width:
+            lo = guess  # fits
+            if start + lo >= n:
+                return word[start:]  # the rest fits
+            hi = min(lo * 2, n - start)
+            while text_width(word[start:start + hi], size, bold) <= width:
+                if start + hi >= n:
+                    return word[start:]
+                lo, hi = hi, min(hi * 2, n - start)
+        else:
+            lo, hi = 0, guess
+        # word[start:start+lo] fits (or lo == 0), word[start:start+hi] does not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if text_width(word[start:start + mid], size, bold) <= width:
+                lo = mid
+            else:
+                hi = mid
+        cut = max(lo, 1)  # a single character wider than the box still makes progress
+        lines.append(word[start:start + cut])
+        start += cut
+        guess = max(cut, 1)
+    return lines.pop()  # the word ended on a piece of one character wider than the box: it is the line
+
+
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap into lines no wider than ``width`` pt; hard line breaks are kept.
 
-    A single word wider than the box (a URL) is broken by characters."""
+    A single word wider than the box (a URL) is broken by characters (:func:`_break_word`). Linear in
+    the text's length: every measurement is of at most about two lines."""
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split()
@@ -75,12 +111,8 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
             if line:
                 lines.append(line)
             line = word
-            while text_width(line, size, bold) > width and len(line) > 1:
-                cut = len(line)
-                while cut > 1 and text_width(line[:cut], size, bold) > width:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
+            if text_width(line, size, bold) > width:
+                line = _break_word(word, width, size, bold, lines)
         lines.append(line)
     return lines
 
