@@ -772,7 +772,7 @@
     <name>FileController</name>
     <message>
         <source>Open briefing pack</source>
-        <extracomment>One recovery file per running instance, each guarded by a QLockFile held while the instance runs. Our temp files (core.pack.packfile: .~nap-*.tmp) older than this are left by killed saves. Changes are written to the recovery file this soon after they happen (typing is coalesced). (path, (mtime_ns, size), sha256) of the pack file as last opened or saved</extracomment>
+        <extracomment>One recovery file per running instance, each guarded by a QLockFile held while the instance runs. Our temp files (core.pack.packfile: .~nap-*.tmp) older than this are left by killed saves. Changes are written to the recovery file this soon after they happen (typing is coalesced). (path, (mtime_ns, size), sha256) of the pack file as last opened or saved our lock beside the open pack&apos;s file (core.pack.packlock), so another window can say so</extracomment>
         <translation>Abrir paquete informativo</translation>
     </message>
     <message>
@@ -796,16 +796,8 @@
         <translation>Paquete sin título</translation>
     </message>
     <message>
-        <source>NAP Briefing did not close normally. An autosaved copy of “%1” (%2 items, saved %3) was found.</source>
-        <translation>NAP Briefing no se cerró correctamente. Se encontró una copia guardada automáticamente de “%1” (%2 elementos, guardada %3).</translation>
-    </message>
-    <message>
         <source>Restore unsaved work?</source>
         <translation>¿Restaurar el trabajo sin guardar?</translation>
-    </message>
-    <message>
-        <source>Restore it? If you choose No, the autosaved copy is deleted.</source>
-        <translation>¿Restaurarla? Si elige No, la copia automática se elimina.</translation>
     </message>
     <message>
         <source>Cannot open the pack</source>
@@ -978,6 +970,66 @@
     <message>
         <source>Save As…</source>
         <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>NAP Briefing did not close normally. An autosaved copy of “%1” (%2 items) was found; it was saved %3.</source>
+        <translation>NAP Briefing no se cerró correctamente. Se encontró una copia guardada automáticamente de “%1” (%2 elementos); se guardó %3.</translation>
+    </message>
+    <message>
+        <source>Restore opens it now. Later keeps the copy and asks again at the next start. Discard deletes it.</source>
+        <translation>Restaurar la abre ahora. Más tarde conserva la copia y vuelve a preguntar la próxima vez que inicie la aplicación. Descartar la elimina.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>hoy a las %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>ayer a las %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <translation>el %1 a las %2</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>esta computadora</translation>
+    </message>
+    <message>
+        <source>The pack is already open</source>
+        <translation>El paquete ya está abierto</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another NAP Briefing window.</source>
+        <translation>“%1” está abierto en otra ventana de NAP Briefing.</translation>
+    </message>
+    <message>
+        <source>Opened by %1 on %2, %3.</source>
+        <translation>Lo abrió %1 en %2, %3.</translation>
+    </message>
+    <message>
+        <source>If both windows change it, the one that saves second is asked before it overwrites the other&apos;s work. Open it here anyway?</source>
+        <translation>Si ambas ventanas lo modifican, a la que guarde en segundo lugar se le preguntará antes de sobrescribir el trabajo de la otra. ¿Abrirlo aquí de todos modos?</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Abrir de todos modos</translation>
     </message>
     <message>
         <source>Autosave works again: your changes are protected.</source>

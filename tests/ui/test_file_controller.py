@@ -142,10 +142,14 @@ def test_save_open_round_trip_and_recent_files(app_parts, tmp_path, settings_dir
     doc.set_meta(title="Revisión conjunta", audience="USTR", meeting_date="2026-07-01", lang="es")
     doc.add_fact("usmca-laredo-port")
     doc.add_divider("Alimentos")
-    saved = doc.pack
+    from nap_desktop.core.pack.snapshot import with_copies
+
     dialogs.save_path = tmp_path / "a.napbrief"
     assert controller.save()
+    # the file carries the copy of each fact and chart item, as `pack new` writes it (issue 26)
+    saved = with_copies(doc.pack, controller.catalog)
     assert load_pack(tmp_path / "a.napbrief") == saved
+    assert saved.items[0].copy["id"] == "usmca-laredo-port"
     controller.new()
     assert doc.pack.items == () and doc.path is None
     dialogs.open_path = tmp_path / "a.napbrief"

@@ -32,6 +32,7 @@ AUTOSAVE_INTERVAL_MS = 30_000
 AUTOSAVE_DEBOUNCE_MS = 400
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"  # the recovery dialog's answers (with DISCARD)
 OVERWRITE, SAVE_AS = "overwrite", "save_as"
 
 
@@ -78,6 +79,9 @@ class FileController(QObject):
         #: (path, (mtime_ns, size), sha256) of the pack file as last opened or saved
         self._disk: tuple[Path, tuple[int, int] | None, str | None] | None = None
         self._autosave_failing = False
+        #: our lock beside the open pack's file (core.pack.packlock), so another window can say so
+        self._lock_token = os.urandom(8).hex()
+        self._pack_lock = None
         self._remove_stale_temps()
 
         self.actions: dict[str, QAction] = {}
@@ -171,17 +175,67 @@ class FileController(QObject):
         del cancel
         return CANCEL
 
-    def ask_restore(self, info: dict[str, Any]) -> bool:
-        """Offer the autosaved pack; ``info`` has title, path (or None), saved_at, items."""
-        when = info.get("saved_at") or ""
+    def ask_restore(self, info: dict[str, Any]) -> str:
+        """Offer the autosaved pack; ``info`` has title, path (or None), saved_at, items.
+        RESTORE, LATER (keep the copy, ask at the next start) or DISCARD (delete the copy)."""
         name = info.get("title") or (Path(info["path"]).name if info.get("path") else self.tr("Untitled pack"))
-        text = self.tr("NAP Briefing did not close normally. An autosaved copy of “%1” (%2 items, saved %3) "
-                       "was found.").replace("%1", name).replace("%2", str(info.get("items", 0))).replace("%3", when)
-        answer = QMessageBox.question(
-            self.window, self.tr("Restore unsaved work?"),
-            text + "\n\n" + self.tr("Restore it? If you choose No, the autosaved copy is deleted."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+        text = self.tr("NAP Briefing did not close normally. An autosaved copy of “%1” (%2 items) was found; "
+                       "it was saved %3.").replace("%1", name).replace("%2", str(info.get("items", 0))).replace(
+            "%3", self.when_in_words(info.get("saved_at") or ""))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"), text,
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("RestoreBox")
+        box.setInformativeText(self.tr("Restore opens it now. Later keeps the copy and asks again at the next "
+                                       "start. Discard deletes it."))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+
+    def when_in_words(self, iso: str, now: _dt.datetime | None = None) -> str:
+        """'today at 10:42', 'yesterday at 18:05', else 'on Thursday, December 3, 2026 at 10:42', in
+        the window's language (the raw time when it cannot be read)."""
+        from PySide6.QtCore import QDate, QLocale, QTime
+
+        try:
+            when = _dt.datetime.fromisoformat(iso)
+        except (TypeError, ValueError):
+            return iso
+        now = now or _dt.datetime.now(when.tzinfo)
+        lang = getattr(self.window, "lang", "en")
+        locale = QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico) if lang == "es" else \
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        clock = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+        days = (now.date() - when.date()).days
+        if days == 0:
+            return self.tr("today at %1").replace("%1", clock)
+        if days == 1:
+            return self.tr("yesterday at %1").replace("%1", clock)
+        day = locale.toString(QDate(when.year, when.month, when.day), QLocale.FormatType.LongFormat)
+        return self.tr("on %1 at %2").replace("%1", day).replace("%2", clock)
+
+    def ask_open_locked(self, path: Path, info: Any) -> bool:
+        """The pack is open in another window (``info``: core.pack.packlock.LockInfo). True: open anyway."""
+        who = info.user or self.tr("someone")
+        where = self.tr("this computer") if info.this_host else info.host
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The pack is already open"),
+                          self.tr("“%1” is open in another NAP Briefing window.").replace("%1", path.name),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("PackLockedBox")
+        box.setInformativeText(
+            self.tr("Opened by %1 on %2, %3.").replace("%1", who).replace("%2", where).replace(
+                "%3", self.when_in_words(info.opened_at))
+            + "\n\n" + self.tr("If both windows change it, the one that saves second is asked before it "
+                                "overwrites the other's work. Open it here anyway?"))
+        anyway = box.addButton(self.tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is anyway
 
     # ---- file commands -------------------------------------------------------------------
     def new(self) -> bool:
@@ -189,6 +243,7 @@ class FileController(QObject):
             return False
         self.document.replace_pack(Pack(lang=self.document.pack.lang), None)
         self._delete_recovery()
+        self._lock_pack(None)
         return True
 
     def open_new(self, pack: Pack) -> bool:
@@ -197,6 +252,7 @@ class FileController(QObject):
         if not self._resolve_unsaved():
             return False
         self.document.replace_pack(pack, None, dirty=True)
+        self._lock_pack(None)
         return True
 
     def open(self) -> bool:
@@ -211,6 +267,8 @@ class FileController(QObject):
         """Open a pack; on any error the current pack is left exactly as it was."""
         path = Path(path)
         if ask_unsaved and not self._resolve_unsaved():
+            return False
+        if not self._may_open_locked(path):
             return False
         try:
             pack = load_pack(path)
@@ -227,6 +285,7 @@ class FileController(QObject):
         self.document.replace_pack(pack, path, dirty=bool(repairs))
         self._delete_recovery()
         self._remember_disk(path)
+        self._lock_pack(path)
         self._add_recent(path)
         if repairs:
             shown = "\n".join(f"• {r}" for r in repairs[:8]) + (f"\n• … (+{len(repairs) - 8})" if len(repairs) > 8 else "")
@@ -274,6 +333,7 @@ class FileController(QObject):
         self._debounce.stop()
         self._delete_recovery()
         self.release_instance_lock()
+        self._lock_pack(None)
         return True
 
     def _resolve_unsaved(self) -> bool:
@@ -292,7 +352,11 @@ class FileController(QObject):
             if answer != OVERWRITE:
                 return False
         try:
-            save_pack(self.document.pack, path)
+            # every fact and chart item carries its copy, as `pack new` writes: the pack opens the same
+            # on a colleague's laptop, without this user's library or with another data version
+            from nap_desktop.core.pack.snapshot import with_copies
+
+            save_pack(with_copies(self.document.pack, self.catalog), path)
         except OSError as exc:
             self.show_error(self.tr("Cannot save the pack"),
                             self.tr("“%1” could not be saved: %2").replace("%1", str(path)).replace(
@@ -302,6 +366,7 @@ class FileController(QObject):
             return False
         self.document.mark_saved(path)
         self._remember_disk(path)
+        self._lock_pack(path)
         self._add_recent(path)
         self._delete_recovery()
         return True
@@ -310,6 +375,19 @@ class FileController(QObject):
     def _remember_disk(self, path: Path) -> None:
         path = Path(path)
         self._disk = (path, _file_stamp(path), _file_hash(path))
+
+    def _restore_disk(self, path: Path, disk: Any) -> None:
+        """The on-disk check after a restore compares with the file as the lost window knew it (kept in
+        the autosave), not as it is now: a save from another window since then is asked about."""
+        try:
+            stamp = (int(disk["mtime_ns"]), int(disk["size"]))
+            digest = str(disk["sha256"]) if disk.get("sha256") else None
+        except (TypeError, KeyError, ValueError):
+            stamp, digest = None, None  # an autosave of an earlier version: any file there is asked about
+        if stamp is None and _file_stamp(path) is None:
+            self._disk = (path, None, None)
+            return
+        self._disk = (path, stamp if stamp is not None else (-1, -1), digest)
 
     def _disk_unchanged(self, path: Path) -> bool:
         """False if ``path`` is the file we opened/saved and someone changed it since."""
@@ -320,6 +398,28 @@ class FileController(QObject):
         if now is None or now == stamp:
             return True  # gone (nothing to lose) or untouched
         return digest is not None and _file_hash(Path(path)) == digest  # touched, same bytes
+
+    # ---- the pack's lock file (another window has it open) ---------------------------------
+    def _may_open_locked(self, path: Path) -> bool:
+        from nap_desktop.core.pack import packlock
+
+        if self._pack_lock is not None and self._pack_lock.path == Path(path):
+            return True  # ours already
+        holder = packlock.read_lock(path)
+        if holder is None or holder.token == self._lock_token:
+            return True
+        return self.ask_open_locked(Path(path), holder)
+
+    def _lock_pack(self, path: Path | None) -> None:
+        """Hold the lock of ``path`` (None: of no pack). A pack another window holds stays theirs."""
+        from nap_desktop.core.pack import packlock
+
+        if self._pack_lock is not None and (path is None or self._pack_lock.path != Path(path)):
+            self._pack_lock.release()
+            self._pack_lock = None
+        if path is not None and self._pack_lock is None:
+            taken = packlock.acquire(Path(path), self._lock_token)
+            self._pack_lock = taken if isinstance(taken, packlock.PackLock) else None
 
     # ---- instance lock and temp files ----------------------------------------------------
     def _lock_instance(self) -> QLockFile | None:
@@ -363,6 +463,11 @@ class FileController(QObject):
             "saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
             "pack": self.document.pack.to_json(),
         }
+        if self._disk is not None and self.document.path is not None and self._disk[0] == self.document.path:
+            # the file as it was when opened or last saved: a restore keeps the "changed on disk" check
+            _p, stamp, digest = self._disk
+            payload["disk"] = {"mtime_ns": stamp[0] if stamp else None, "size": stamp[1] if stamp else None,
+                               "sha256": digest}
         try:
             self.recovery_dir.mkdir(parents=True, exist_ok=True)
             if self._instance_lock is None:
@@ -430,7 +535,8 @@ class FileController(QObject):
             return None
         pack_path = Path(data["path"]) if isinstance(data.get("path"), str) and data.get("path") else None
         info = {"title": pack.title, "path": str(pack_path) if pack_path else None,
-                "saved_at": str(data.get("saved_at", "")), "items": len(pack.items), "file": str(path)}
+                "saved_at": str(data.get("saved_at", "")), "items": len(pack.items), "file": str(path),
+                "disk": data.get("disk") if isinstance(data.get("disk"), dict) else None}
         return pack, pack_path, info
 
     def orphaned_recovery_files(self) -> list[Path]:
@@ -480,12 +586,19 @@ class FileController(QObject):
                 pass
             return False
         pack, pack_path, info = found
-        if not self.ask_restore(info):
+        answer = self.ask_restore(info)
+        if answer is True or answer is False:  # replacements of earlier versions answered yes/no
+            answer = RESTORE if answer else DISCARD
+        if answer == LATER:
+            return False  # the copy stays; the next start offers it again
+        if answer != RESTORE:
             self._unlink(path)
             return False
         self.document.replace_pack(pack, pack_path, dirty=True)
-        if pack_path is not None and pack_path.exists():
-            self._remember_disk(pack_path)
+        if pack_path is not None:
+            self._restore_disk(pack_path, info.get("disk"))
+            if pack_path.exists() and self._may_open_locked(pack_path):
+                self._lock_pack(pack_path)
         self.autosave()
         if self.recovery_path.is_file():  # the work is in our own recovery file now
             self._unlink(path)
