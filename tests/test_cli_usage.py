@@ -139,11 +139,11 @@ def test_a_file_that_is_not_a_pack_is_said_so_before_any_window(home):
 
 def test_data_check_of_a_missing_folder(home):
     proc = run(home, "data", "check", "/no/such/dir")
-    assert proc.returncode == 2
-    assert "/no/such/dir: the folder does not exist" in proc.stderr
+    assert proc.returncode == 1
+    assert "/no/such/dir: the folder does not exist" in proc.stdout
     assert "catalog.toml" not in proc.stdout + proc.stderr
     notdir = run(home, "data", "check", "/etc/passwd")
-    assert notdir.returncode == 2 and "not a folder" in notdir.stderr
+    assert notdir.returncode == 1 and "a file, not a folder" in notdir.stdout
 
 
 @pytest.mark.parametrize("args, says", [

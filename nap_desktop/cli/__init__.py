@@ -111,13 +111,11 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.library import is_library, load_library_with_problems
 
     root = args.dir if args.dir is not None else data_dir()
-    if not Path(root).exists():
-        print(f"nap-desktop data check: {root}: the folder does not exist", file=sys.stderr)
-        return 2
-    if not Path(root).is_dir():
-        print(f"nap-desktop data check: {root}: not a folder (give a data folder or a user library)",
-              file=sys.stderr)
-        return 2
+    if not Path(root).is_dir():  # said in words, exit 1 as for any problem (not "catalog.toml: missing")
+        why = "the folder does not exist" if not Path(root).exists() else "a file, not a folder"
+        print(f"{root}: {why}; not a folder to check (give a data folder or a user library)")
+        print(f"1 problem found in {root}")
+        return 1
     try:
         if is_library(root):  # a user library: checked with the bundled sections and sources it builds on
             catalog, problems = load_library_with_problems(root)
