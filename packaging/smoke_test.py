@@ -1,6 +1,10 @@
 """Smoke test of the standalone build: runs the frozen app from its folder with no Python on PATH.
 
-    python packaging/smoke_test.py [dist/nap-briefing]
+    python packaging/smoke_test.py [DIST] [--exe NAME]
+
+DIST is the build's folder (default dist/nap-briefing); --exe the program in it to run (default
+nap-briefing, nap-desktop.exe on Windows). The build environment needs python-pptx, openpyxl, Pillow and
+pypdf (`pip install ".[build]"`): a check that cannot run is a failure, never a skip.
 
 Each command runs in a clean environment (like `env -i`): PATH is an empty folder, HOME a temporary
 one, QT_QPA_PLATFORM=offscreen. The files it writes are then opened with python-pptx, openpyxl and
@@ -25,6 +29,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TIMEOUT = 180
+
+
+def _absent(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is None
 
 
 class Smoke:
@@ -100,17 +110,36 @@ def png_difference(a: Path, b: Path) -> float:
         return changed / (ia.width * ia.height)
 
 
+#: how this script is run, in its usage line and messages
+PROG = "python packaging/smoke_test.py"
+
+
+def _build_command() -> str:
+    if sys.platform == "win32":
+        return r"packaging\windows\build.ps1"
+    if sys.platform == "darwin":
+        return "packaging/macos/build.sh"
+    return "packaging/build.sh"
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    name = None
-    if "--exe" in argv:  # the program to run: nap-desktop.exe on Windows (the console one), else nap-briefing
-        at = argv.index("--exe")
-        name = argv[at + 1]
-        del argv[at:at + 2]
-    dist = Path(argv[0]) if argv else REPO / "dist" / "nap-briefing"
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=PROG, description="Smoke test of the standalone build.")
+    parser.add_argument("dist", nargs="?", type=Path, default=REPO / "dist" / "nap-briefing",
+                        help="the build's folder (default: dist/nap-briefing)")
+    # the program to run: nap-desktop.exe on Windows (the console one), else nap-briefing
+    parser.add_argument("--exe", default=None, metavar="NAME", help="the program in DIST to run")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    missing = [m for m in ("pptx", "openpyxl", "PIL", "pypdf") if _absent(m)]
+    if missing:
+        print(f"smoke test: the build environment lacks {', '.join(missing)}, needed to check the app's files; "
+              f"pip install \".[build]\" (nothing was tested)", file=sys.stderr)
+        return 2
+    dist, name = args.dist, args.exe
     exe = dist / (name or ("nap-desktop.exe" if os.name == "nt" else "nap-briefing"))
     if not exe.is_file():
-        print(f"smoke test: no built app at {exe}; run packaging/build.sh first", file=sys.stderr)
+        print(f"smoke test: no built app at {exe}; run {_build_command()} first", file=sys.stderr)
         return 2
     print(f"smoke test of {exe}")
     started = time.perf_counter()
@@ -182,14 +211,11 @@ def main(argv: list[str] | None = None) -> int:
                     bad = [f["name"] for f in manifest["files"]
                            if hashlib.sha256(zf.read(f["name"])).hexdigest() != f["sha256"]]
                 s.check(not bad, f"bundle members whose SHA-256 differs from the manifest: {bad}")
-                try:
-                    from pypdf import PdfReader
+                from pypdf import PdfReader  # checked at the start: a missing pypdf is a failure, not a skip
 
-                    text = "".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
-                    s.check("Fuentes" in text, "the Spanish handout has no 'Fuentes' list")
-                    pages = len(PdfReader(str(pdf_path)).pages)
-                except ImportError:
-                    pages = "?"
+                text = "".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
+                s.check("Fuentes" in text, "the Spanish handout has no 'Fuentes' list")
+                pages = len(PdfReader(str(pdf_path)).pages)
                 print(f"    {pdf_path.name}: {pdf_path.stat().st_size / 1024:.0f} KB, {pages} page(s); "
                       f"{bundle_path.name}: {len(manifest['files'])} files, hashes match the manifest")
             except Exception as exc:  # noqa: BLE001
