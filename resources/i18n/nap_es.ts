@@ -772,7 +772,7 @@
     <name>FileController</name>
     <message>
         <source>Open briefing pack</source>
-        <extracomment>One recovery file per running instance, each guarded by a QLockFile held while the instance runs. Our temp files (core.pack.packfile: .~nap-*.tmp) older than this are left by killed saves. Changes are written to the recovery file this soon after they happen (typing is coalesced). (path, (mtime_ns, size), sha256) of the pack file as last opened or saved our lock beside the open pack&apos;s file (core.pack.packlock), so another window can say so</extracomment>
+        <extracomment>One recovery file per running instance, each guarded by a QLockFile held while the instance runs. Our temp files (core.pack.packfile: .~nap-*.tmp) older than this are left by killed saves. Changes are written to the recovery file this soon after they happen (typing is coalesced). (path, (mtime_ns, size), sha256) of the pack file as last opened or saved</extracomment>
         <translation>Abrir paquete informativo</translation>
     </message>
     <message>
@@ -1722,14 +1722,6 @@
         <translation>Borrar la fecha de la reunión</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
-    </message>
-    <message>
         <source>The language of the exported deck and workbook</source>
         <translation>El idioma de la presentación y el libro exportados</translation>
     </message>
@@ -2113,6 +2105,68 @@ Agregue datos con “Agregar al paquete” en una ficha (o seleccione una ficha 
     <message>
         <source>The handout could not be printed: %1</source>
         <translation>No se pudo imprimir la hoja informativa: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Buscar en:</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Archivos de tipo:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>Print To File ...</source>
+        <translation>Imprimir a archivo…</translation>
+    </message>
+    <message>
+        <source>File %1 is not writable.
+Please choose a different file name.</source>
+        <translation>No se puede escribir en el archivo %1.
+Elija otro nombre de archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Collate</source>
+        <translation>Intercalar</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Archivo de salida:</translation>
     </message>
 </context>
 <context>

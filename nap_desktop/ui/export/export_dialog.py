@@ -65,7 +65,7 @@ class ExportDialog(QDialog):
         fl = QVBoxLayout(formats)
         fl.setContentsMargins(0, 0, 0, 0)
         for name, exporter in REGISTRY.items():
-            box = QCheckBox(exporter.label.get("en", name))
+            box = QCheckBox(exporter.label.get(self._ui_lang(), name))
             box.setObjectName(f"format_{name}")
             box.setChecked(name != "bundle")  # the bundle repeats the other files: only when asked for
             box.toggled.connect(self._update_buttons)
@@ -250,9 +250,16 @@ class ExportDialog(QDialog):
         names = ", ".join(p.name for _, p in self.destinations())
         self.name_hint.setText(self.tr("Writes: %1").replace("%1", names) if names else "")
 
+    @staticmethod
+    def _ui_lang() -> str:
+        """The interface's language: the format names are part of the dialog, not of the export."""
+        from nap_desktop.ui.i18n import translations
+
+        return translations().lang
+
     def _on_lang_changed(self, *_: Any) -> None:
         for name, box in self.format_boxes.items():
-            box.setText(REGISTRY[name].label.get(self.lang, name))
+            box.setText(REGISTRY[name].label.get(self._ui_lang(), name))
         if hasattr(self, "untranslated_note"):
             self._update_untranslated_note()
         self._update_name_hint()

@@ -79,7 +79,7 @@ class FileController(QObject):
         #: (path, (mtime_ns, size), sha256) of the pack file as last opened or saved
         self._disk: tuple[Path, tuple[int, int] | None, str | None] | None = None
         self._autosave_failing = False
-        #: our lock beside the open pack's file (core.pack.packlock), so another window can say so
+        # our lock beside the open pack file (core.pack.packlock), so another window can say so
         self._lock_token = os.urandom(8).hex()
         self._pack_lock = None
         self._remove_stale_temps()

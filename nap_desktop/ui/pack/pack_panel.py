@@ -809,8 +809,9 @@ class PackPanel(QWidget):
         self.organisation_edit.setToolTip(self.tr("Shown on the deck’s cover, the handout and the workbook"))
         self.date_edit.setSpecialValueText(self.tr("No date"))
         self.clear_date_button.setToolTip(self.tr("Clear the meeting date"))
-        self.lang_combo.setItemText(0, self.tr("English"))
-        self.lang_combo.setItemText(1, self.tr("Spanish"))
+        # each language in its own name, as the Language menu and the Export and Present dialogs write it
+        self.lang_combo.setItemText(0, "English")
+        self.lang_combo.setItemText(1, "Español")
         self.lang_combo.setToolTip(self.tr("The language of the exported deck and workbook"))
         self.items_label.setText(self.tr("&Items (drag or Alt+Up/Down to reorder)"))
         self.list_view.empty_text = self.tr(
