@@ -30,6 +30,7 @@ SHORTCUTS = {
     "{export}": "Ctrl+E",
     "{chart_image}": "Ctrl+Shift+E",
     "{present}": "F5",
+    "{present_settings}": "Shift+F5",
     "{print}": QKeySequence.StandardKey.Print,
     "{help}": QKeySequence.StandardKey.HelpContents,
     "{undo}": QKeySequence.StandardKey.Undo,

@@ -257,7 +257,14 @@ class MainWindow(QMainWindow):
         self.present_action.setObjectName("PresentAction")
         self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.present_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.present_action.triggered.connect(self.present)
+        self.present_action.triggered.connect(lambda: self.present(ask=False))
+        # the settings (language, which screen) on a command of their own, as PowerPoint's Set Up Show
+        self.present_settings_action = QAction(self)
+        self.present_settings_action.setObjectName("PresentSettingsAction")
+        self.present_settings_action.setShortcut(QKeySequence("Shift+F5"))
+        self.present_settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.present_settings_action.triggered.connect(lambda: self.present(ask=True))
+        self.addAction(self.present_settings_action)
         self.export_action = QAction(self)
         self.export_action.setObjectName("ExportAction")
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.present_action)
+        self.file_menu.addAction(self.present_settings_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         from nap_desktop.ui.updates.controller import UpdatesController  # agency files: review, apply, remove
@@ -420,6 +428,10 @@ class MainWindow(QMainWindow):
         self.present_action.setText(QCoreApplication.translate("MainWindow", "&Present"))
         self.present_action.setToolTip(QCoreApplication.translate(
             "MainWindow", "Present the briefing pack full screen (%1)").replace("%1", shortcut_text(self.present_action.shortcut())))
+        self.present_settings_action.setText(QCoreApplication.translate("MainWindow", "Present se&ttings…"))
+        self.present_settings_action.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Choose the slides' language and the screens, then present (%1)").replace(
+                "%1", shortcut_text(self.present_settings_action.shortcut())))
         self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export…"))
         self.export_action.setToolTip(QCoreApplication.translate(
             "MainWindow", "Export the briefing pack to PowerPoint, Excel and other formats (%1)").replace(
@@ -664,11 +676,13 @@ class MainWindow(QMainWindow):
         self.save_chart_action.setEnabled(self.current_chart_id() is not None)
 
     # ---- present, export, chart image ------------------------------------------------------------
-    def present(self) -> Any:
-        """F5: present the current pack full screen (nap_desktop.ui.present.presenter, loaded now)."""
+    def present(self, ask: bool = False) -> Any:
+        """F5: present the current pack full screen at once (nap_desktop.ui.present.presenter, loaded
+        now); ``ask`` (Shift+F5, Present settings…): choose the language and screens first."""
         from nap_desktop.ui.present import presenter
 
-        return presenter.present_from(self, lambda: self.document, self.pack_catalog())
+        return presenter.present_from(self, lambda: self.document, self.pack_catalog(), ask=ask,
+                                      settings=self.settings)
 
     def pack_catalog(self) -> Any:
         """The catalog with the open pack's copies laid over it: each item presents, exports and prints

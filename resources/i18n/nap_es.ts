@@ -1421,6 +1421,14 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>Present se&amp;ttings…</source>
+        <translation>Con&amp;figuración de la presentación…</translation>
+    </message>
+    <message>
+        <source>Choose the slides&apos; language and the screens, then present (%1)</source>
+        <translation>Elegir el idioma de las diapositivas y las pantallas, y luego presentar (%1)</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>

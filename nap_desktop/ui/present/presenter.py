@@ -173,8 +173,13 @@ def _ask_present_options(parent: QWidget | None, pack: Pack, catalog: Catalog, l
 
 
 def present_from(window: QWidget | None, document: Any, catalog: Catalog,
-                 lang_getter: Callable[[], str | None] | None = None) -> PresenterWindow | None:
-    """What the Present action does: check the pack, ask for the language, start."""
+                 lang_getter: Callable[[], str | None] | None = None, *, ask: bool = True,
+                 settings: Any = None) -> PresenterWindow | None:
+    """What the Present action does: check the pack, ask for the language (``ask``), start.
+
+    ``ask=False`` (F5, as PowerPoint starts the show): the pack's language and the screens as last
+    chosen in the settings dialog (``settings``: a QSettings, key present/swap); ``ask=True`` (Present
+    settings…, Shift+F5) shows the dialog first and remembers its screen choice."""
     pack = _pack_of(document)
     cat = catalog() if callable(catalog) else catalog
     reason = refusal(pack, cat)
@@ -183,10 +188,15 @@ def present_from(window: QWidget | None, document: Any, catalog: Catalog,
         return None
     default = (lang_getter() if lang_getter is not None else None) or pack.lang or "en"
     screens = list(QGuiApplication.screens())
+    if not ask:
+        swap = settings is not None and str(settings.value("present/swap", "false")).lower() == "true"
+        return start_presentation(pack, cat, default, window, swap=swap and len(screens) > 1, screens=screens)
     options = _ask_present_options(window, pack, cat, default, screens)
     if options is None:
         return None
     lang, swap = options
+    if settings is not None:
+        settings.setValue("present/swap", "true" if swap else "false")
     return start_presentation(pack, cat, lang, window, swap=swap, screens=screens)
 
 
