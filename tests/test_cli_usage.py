@@ -166,3 +166,23 @@ def test_without_a_display_the_window_says_how_to_run(home):
     assert "could not connect to display" not in proc.stderr and "Aborted" not in proc.stderr
     # the command line needs none
     assert run(home, "catalog", "--json").returncode == 0
+
+
+@pytest.mark.parametrize("args, says", [
+    (["export", "--all", "--pdf", "x.txt"], "--pdf x.txt: the file name must end with .pdf"),
+    (["export", "--all", "--bundle", "x.pptx"], "--bundle x.pptx: the file name must end with .zip"),
+    (["brief", "--list", "--pptx", "x.pptx"], "--list only lists the states; --pptx need a state"),
+    (["export", "--all", "--xlsx", "x.xlsx", "--library", "/etc/passwd"], "--library /etc/passwd: not a folder"),
+])
+def test_outputs_of_the_wrong_kind_or_never_written_are_refused(home, args, says):
+    proc = run(home, *args)
+    assert proc.returncode == 2
+    assert says in proc.stderr
+    assert not list(home.glob("x.*"))
+
+
+def test_a_non_utf8_argument_is_an_error_not_a_traceback(home):
+    proc = subprocess.run([str(_script()).encode(), b"\xff\xfe.napbrief"], capture_output=True, env={
+        **{k: v for k, v in os.environ.items() if k != "DISPLAY"}, "HOME": str(home)}, timeout=120)
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr and b"no such pack file" in proc.stderr

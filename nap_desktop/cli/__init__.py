@@ -158,7 +158,7 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
 
 
 # What each output option must end with: `--pptx a.txt` is refused instead of writing a deck named a.txt.
-_EXPORT_SUFFIXES = {"pptx": ".pptx", "xlsx": ".xlsx", "png": ".png", "svg": ".svg"}
+_EXPORT_SUFFIXES = {"pptx": ".pptx", "xlsx": ".xlsx", "pdf": ".pdf", "bundle": ".zip", "png": ".png", "svg": ".svg"}
 
 
 def _split_pack(argv: list[str], commands: set[str],
@@ -219,9 +219,8 @@ def _check_output_paths(parser: argparse.ArgumentParser, args: argparse.Namespac
                 parser.error(f"export --{option} {target}: the file name must end with {suffix}")
             outputs.append(target)
     if args.command in ("export", "brief"):
-        outputs += [t for t in (getattr(args, o, None) for o in ("pdf", "bundle")) if t is not None]
         if args.command == "brief":
-            outputs += [t for t in (getattr(args, o, None) for o in ("pptx", "xlsx")) if t is not None]
+            outputs += [t for t in (getattr(args, o, None) for o in ("pdf", "bundle", "pptx", "xlsx")) if t is not None]
         if getattr(args, "template", None) is not None and getattr(args, "pptx", None) is None:
             parser.error("export --template applies to the PowerPoint deck: give --pptx FILE too")
     elif args.command == "screenshot":

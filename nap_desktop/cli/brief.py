@@ -49,6 +49,10 @@ def run_brief(args: argparse.Namespace) -> int:
         if args.state:
             _err("give either --list or a state, not both")
             return 2
+        given = [f"--{o}" for o in ("pptx", "xlsx", "pdf", "bundle", "paper") if getattr(args, o, None)]
+        if given:  # `brief --list --pptx b.pptx` wrote nothing and said nothing
+            _err(f"--list only lists the states; {', '.join(given)} need a state: nap-desktop brief STATE ...")
+            return 2
         try:
             for s in sorted(states(), key=lambda s: s.code):
                 print(f"{s.code}\t{s.name_es if lang == 'es' else s.name_en}")
