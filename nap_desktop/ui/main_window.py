@@ -205,11 +205,40 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.refresh_results()
         self._on_document_changed(None)
-        geometry = self.settings.value("geometry")
+        self._place_on_screen(self.settings.value("geometry"))
+
+    def _place_on_screen(self, geometry: Any = None) -> None:
+        """The size and place the window had (QSettings "geometry"), kept inside the screen it opens on
+        now (a laptop after a large monitor); the first time, sized to that screen's free area (at most
+        1440x900, 90% of a large screen, all of a small one) and centred."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if self.isMaximized() or self.isFullScreen():
+                return
+        if screen is None:
+            if geometry is None:
+                self.resize(1280, 800)
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # the title bar and borders
+        room_w, room_h = room.width() - frame.width(), room.height() - frame.height()
+        if geometry is None:
+            small = room.width() <= 1366 or room.height() <= 800
+            w = room_w if small else min(1440, int(room_w * 0.9))
+            h = room_h if small else min(900, int(room_h * 0.9))
         else:
-            self.resize(1280, 800)
+            w, h = min(self.width(), room_w), min(self.height(), room_h)
+        self.resize(max(1, w), max(1, h))
+        size = self.frameGeometry().size()
+        x, y = self.frameGeometry().x(), self.frameGeometry().y()
+        if geometry is None:
+            x, y = room.x() + (room.width() - size.width()) // 2, room.y() + (room.height() - size.height()) // 2
+        x = min(max(x, room.x()), room.x() + max(0, room.width() - size.width()))
+        y = min(max(y, room.y()), room.y() + max(0, room.height() - size.height()))
+        self.move(x, y)
 
     # ---- actions and menus ---------------------------------------------------------------------
     def _build_actions(self) -> None:
