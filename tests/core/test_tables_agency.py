@@ -211,3 +211,21 @@ def test_many_bad_cells_are_capped():
     assert table.problem_total == 250
     assert len(table.problems) == MAX_PROBLEMS + 1
     assert str(table.problems[-1]) == f"... and 200 more problems (the first {MAX_PROBLEMS} are listed)"
+
+
+def test_without_openpyxl_a_workbook_is_not_called_broken(tmp_path, monkeypatch):
+    import sys
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Year", "Value"])
+    wb.active.append([2024, 5])
+    path = tmp_path / "fine.xlsx"
+    wb.save(path)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as a plain install without it
+    with pytest.raises(TableError) as info:
+        parse_xlsx(path)
+    text = info.value.text("en")
+    assert "lacks openpyxl" in text and "not an Excel workbook" not in text
+    assert "le falta openpyxl" in info.value.text("es")

@@ -88,6 +88,8 @@ MESSAGES = {
                              "keep one row each, e.g. with --filter COLUMN=VALUE",
     "bad_filter": "a filter must read COLUMN=VALUE, not {text!r}",
     "filter_matches_nothing": "no row has {column!r} = {value!r}",
+    "no_openpyxl": "{name} cannot be read: this installation lacks openpyxl, which reads .xlsx files "
+                   "(reinstall the app, or pip install openpyxl); save the sheet as CSV to import it now",
     "share_over_100": "{text} is more than 100%: a share is at most 100% of its whole (is the unit right?)",
     "share_negative": "{text} is a negative share: a share is between 0% and 100%",
     "percent_unit": "the cells are percentages (e.g. {text}): choose a percent unit (pct, pct_change or pp), "
@@ -121,6 +123,8 @@ MESSAGES_ES = {
                              "deje una fila de cada una, p. ej. con --filter COLUMNA=VALOR",
     "bad_filter": "un filtro se escribe COLUMNA=VALOR, no “{text}”",
     "filter_matches_nothing": "ninguna fila tiene “{column}” = “{value}”",
+    "no_openpyxl": "no se puede leer {name}: a esta instalación le falta openpyxl, que lee los archivos .xlsx "
+                   "(reinstale la aplicación, o pip install openpyxl); guarde la hoja como CSV para importarla ya",
     "share_over_100": "{text} es más de 100%: una participación es a lo sumo el 100% del total (¿es correcta la "
                       "unidad?)",
     "share_negative": "{text} es una participación negativa: una participación está entre 0% y 100%",
@@ -781,6 +785,9 @@ def parse_clipboard(text: str, *, decimal: str | None = None, columns: Columns |
 def _open_xlsx(path: Path):
     try:
         import openpyxl
+    except ImportError as exc:  # an install without it: the workbook is fine, the app is not
+        raise _error("no_openpyxl", name=Path(path).name) from exc
+    try:
         return openpyxl.load_workbook(Path(path), read_only=True, data_only=True)
     except FileNotFoundError as exc:
         raise _error("no_such_file", name=Path(path).name) from exc
