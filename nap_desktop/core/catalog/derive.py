@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from nap_desktop.core.catalog.files import read_regular_text
 from nap_desktop.core.catalog.model import STATUSES, Dataset, DatasetRow
 
 MONTHS = tuple(f"{m:02d}" for m in range(1, 13))
@@ -78,12 +79,12 @@ def finish_datasets(loader: Any, datasets: dict[str, Dataset]) -> dict[str, Data
         rows = list(ds.rows)
         path = loader.root / (ds.file or f"datasets/{did}.toml")
         try:
-            block = toml_fast.loads(path.read_text(encoding="utf-8")).get("dataset", {})
+            block = toml_fast.loads(read_regular_text(path)).get("dataset", {})
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
             block = {}
         specs = block.get("annual_sums", [])
         if specs:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = read_regular_text(path).splitlines()
             line = next((i + 1 for i, t in enumerate(lines) if t.strip().startswith("annual_sums")), 1)
             have = {(r.category, r.series, r.period) for r in rows}
             for spec in specs if isinstance(specs, list) else []:

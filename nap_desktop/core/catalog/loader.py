@@ -408,7 +408,7 @@ class _Loader:
 
     def _rows(self, path: Path, source: str, status: str, sources: dict[str, Source], what: str) -> list[DatasetRow]:
         name = f"datasets/{path.name}"
-        if not path.is_file() and not path.is_dir():
+        if not path.exists() and not path.is_symlink():  # a pipe or a dangling link: said by _read_file
             self.problem(name, 0, f"{what}: its rows file is missing")
             return []
         raw = _read_file(path, name, self.problems)

@@ -274,6 +274,10 @@ def _q(name: str) -> str:
 
 #: (regex on the English message, Spanish template). Groups named in the template are filled in;
 #: ``what`` ("fact user.x") and ``kind`` ("fact") are translated; quoted values keep their text in “”.
+#: what core/catalog/files.kind_of calls a file that is not an ordinary file, as a regex, and in Spanish
+_SPECIAL_KINDS = ((r"a pipe \(FIFO\)", "una tubería (FIFO)"), ("a device", "un dispositivo"), ("a socket", "un socket"),
+                  ("a folder", "una carpeta"), ("an unknown kind of file", "un tipo de archivo desconocido"))
+
 LOADER_PATTERNS: list[tuple[str, str]] = [
     # files that cannot be read
     (r"(?P<base>.*) \(fix this first: (?P<n>\d+) follow-on problems? from what this file defines are not listed\)",
@@ -284,6 +288,16 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      "codificación ilegible: el archivo no está en UTF-8 (byte {byte})"),
     (r"cannot read the file: (?P<reason>.*)", "no se puede leer el archivo: {reason}"),
     (r"a folder where a file belongs", "hay una carpeta donde debería haber un archivo"),
+    # files the app will not read (core/catalog/files.read_regular): pipes, devices, sockets, giants
+    (r"it is a link to (?P<target>.*), which does not exist", "es un enlace a {target}, que no existe"),
+    *[(rf"it is a link to (?P<target>.*), {en}, not an ordinary file; it was not read",
+       f"es un enlace a {{target}}, {es}, no un archivo ordinario; no se leyó") for en, es in _SPECIAL_KINDS],
+    *[(rf"it is {en}, not an ordinary file; it was not read", f"es {es}, no un archivo ordinario; no se leyó")
+      for en, es in _SPECIAL_KINDS],
+    (r"too large to read: (?P<size>.*) \(a data file may hold at most (?P<cap>.*)\); it was not read",
+     "demasiado grande para leerlo: {size} (un archivo de datos puede tener a lo más {cap}); no se leyó"),
+    (r"too large to read \(over (?P<cap>.*), the most a data file may hold\); it was not read",
+     "demasiado grande para leerlo (más de {cap}, lo más que puede tener un archivo de datos); no se leyó"),
     (r"a file where a folder belongs", "hay un archivo donde debería haber una carpeta"),
     (r"not a folder", "no es una carpeta"),
     (r"'(?P<table>\w+)' must be written as \[\[(?P=table)\]\] blocks", "“{table}” debe escribirse como bloques [[{table}]]"),

@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from nap_desktop.core.catalog import toml_fast
+from nap_desktop.core.catalog.files import read_regular_text
 from nap_desktop.core.catalog.model import STATUSES
 
 #: Content farms, vendor blogs and anonymous mirrors: never a source (DESIGN.md, "Provenance").
@@ -70,7 +71,7 @@ def _key_line(lines: list[str], start: int, key: str) -> int:
 
 def _blocks(path: Path, table: str) -> tuple[list[tuple[dict, int]], list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
         data = toml_fast.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return [], []
@@ -135,7 +136,7 @@ def check_deny_list(loader: Any, root: Path) -> None:
         if path.suffix not in (".toml", ".csv") or not path.is_file() or path.name == "glossary.toml":
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular_text(path)
         except (OSError, UnicodeDecodeError):
             continue
         if denied_domain(text) is None:  # no domain spans a line break: a clean file has no bad line
@@ -151,7 +152,7 @@ def check_deny_list(loader: Any, root: Path) -> None:
 def check_dataset_status(loader: Any, root: Path, catalog: Any) -> None:
     for path in _toml_files(root, "datasets"):
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular_text(path)
             block = toml_fast.loads(text).get("dataset", {})
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue
@@ -220,8 +221,8 @@ def load_glossary(root: Path) -> list[dict]:
     if not path.is_file():
         return []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_regular_text(path))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []
     return [t for t in data.get("term", []) if isinstance(t, dict)]
 
@@ -262,7 +263,7 @@ def check_glossary(loader: Any, root: Path) -> None:
         if path.name == "glossary.toml":
             continue
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = read_regular_text(path).splitlines()
         except (OSError, UnicodeDecodeError):
             continue
         for i, line in enumerate(lines, 1):

@@ -20,6 +20,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from nap_desktop.core.catalog.files import read_regular_text
+
 REQUIRED = ("id", "section", "title_en", "title_es", "unavailable_reason_en", "unavailable_reason_es")
 KNOWN = set(REQUIRED) | {"facts", "note_en", "note_es"}
 
@@ -34,7 +36,7 @@ def load_unavailable(loader: Any, catalog: Any) -> tuple[dict, ...]:
     sections = {s.id for s in catalog.sections}
     for path in sorted((root / "charts").glob("*.toml")) if (root / "charts").is_dir() else []:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular_text(path)
             blocks = toml_fast.loads(text).get("unavailable", [])
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # the chart loader already reports an unreadable file

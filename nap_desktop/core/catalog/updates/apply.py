@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from nap_desktop.core.catalog.files import read_regular_text
 from nap_desktop.core.catalog.model import Catalog, DatasetRow, Source
 from nap_desktop.core.catalog.updates.declarations import period_order
 
@@ -76,7 +77,7 @@ def _dataset_blocks(catalog: Catalog, data_root: Path | None, library_root: Path
         if root is None or not ds.file:
             continue
         try:
-            text = (Path(root) / ds.file).read_text(encoding="utf-8")
+            text = read_regular_text(Path(root) / ds.file)
         except (OSError, UnicodeDecodeError):
             continue
         if "annual_sums" not in text and "update_sums" not in text and "ranks_from" not in text:
