@@ -162,10 +162,24 @@ def test_without_a_display_the_window_says_how_to_run(home):
     proc = run(home)
     assert proc.returncode == 2
     assert "no display" in proc.stderr
-    assert "QT_QPA_PLATFORM=offscreen" in proc.stderr
+    assert "nap-desktop screenshot out.png" in proc.stderr
     assert "could not connect to display" not in proc.stderr and "Aborted" not in proc.stderr
-    # the command line needs none
+    # the command line needs none; the self-test runs offscreen
     assert run(home, "catalog", "--json").returncode == 0
+    assert run(home, "--smoke-test").returncode == 0
+
+
+def test_a_display_that_is_not_running_is_said_so(home):
+    if not Path("/tmp/.X11-unix").is_dir():
+        Path("/tmp/.X11-unix").mkdir(mode=0o1777)
+    env_display = ":87"
+    assert not Path(f"/tmp/.X11-unix/X87").exists()
+    proc = subprocess.run([str(_script())], capture_output=True, text=True, timeout=120, cwd=home, env={
+        **{k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")},
+        "HOME": str(home), "DISPLAY": env_display})
+    assert proc.returncode == 2
+    assert "the display :87 is not running" in proc.stderr
+    assert "could not connect to display" not in proc.stderr
 
 
 @pytest.mark.parametrize("args, says", [

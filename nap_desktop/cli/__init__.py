@@ -311,14 +311,24 @@ def _no_display_problem() -> str | None:
     abort with its own message about the "xcb" plugin. None when a display is there (or on Windows/macOS)."""
     import os
 
+    import re
+
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return None
-    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("nap-desktop: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-            "  Run the app on a desktop session, or use the command line, which needs no display:\n"
-            "    nap-desktop export --all --pptx deck.pptx     (see nap-desktop --help)\n"
-            "  To draw the window without a screen: QT_QPA_PLATFORM=offscreen nap-desktop screenshot out.png")
+    how = ("  Run the app on a desktop session, or use the command line, which needs no display:\n"
+           "    nap-desktop export --all --pptx deck.pptx     (see nap-desktop --help)\n"
+           "  nap-desktop screenshot out.png draws the window to a PNG without one.")
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return "nap-desktop: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n" + how
+    local = re.match(r"^(unix)?:(\d+)(\.\d+)?$", display)
+    sockets = Path("/tmp/.X11-unix")
+    if local and sockets.is_dir() and not (sockets / f"X{local.group(2)}").exists():
+        return (f"nap-desktop: the display {display} is not running (no X server answers there), so the window "
+                "cannot open.\n" + how)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,6 +365,10 @@ def _main(argv: list[str] | None = None) -> int:
     _check_paper(parser, args)
     _remove_stale_temps(_check_output_paths(parser, args))
     _settle_library(parser, args)
+    if args.command is None and args.smoke_test and _no_display_problem():
+        import os
+
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test needs no screen (builds, CI)
     if args.command is None:
         problem = _no_display_problem()
         if problem:
