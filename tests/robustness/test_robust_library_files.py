@@ -145,3 +145,23 @@ def test_a_library_saved_with_a_utf8_bom_reads(tmp_path):
     catalog, problems = load_library_with_problems(lib)
     assert not [p for p in problems if "Invalid statement" in str(p)], problems
     assert "user.s" in catalog.sources
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_table_to_import_that_is_a_special_file_is_refused_naming_it(tmp_path, kind, suffix):
+    """The import (window and ``nap-desktop import``) reads tables through the same guarded reader."""
+    from nap_desktop.core.catalog.tables import TableError, parse_csv, sheet_names
+
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    made = _make(kind, tmp_path, f"table{suffix}", spare)
+    if made is None:
+        pytest.skip(f"this platform cannot make a {kind} here")
+    fn = (lambda: parse_csv(made)) if suffix == ".csv" else (lambda: sheet_names(made))
+    outcome, value = specials.run_with_timeout(fn, 8.0)
+    if outcome == "hung":
+        tally.case("table files", "hangs")
+    assert outcome == "raised" and isinstance(value, TableError), (outcome, value)
+    assert made.name in str(value) and (WORDS[kind] in str(value) or kind == "dangling link"), str(value)
+    tally.case("table files", "clean refusals")

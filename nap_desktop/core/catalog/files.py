@@ -101,6 +101,8 @@ class _TomlFile:
 #: The largest data file (TOML or CSV) a data folder or library may hold. The bundled catalog's largest is
 #: under 0.5 MB and a 100,000-row imported table about 6 MB; a file over this is refused before it is read.
 DATA_FILE_MAX = 64 * 1024 * 1024
+#: The largest table (CSV or XLSX) the import reads: a 100,000-row CSV is about 6 MB, as XLSX about 4 MB.
+TABLE_FILE_MAX = 256 * 1024 * 1024
 
 _KINDS = ((stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
           (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))

@@ -63,6 +63,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from nap_desktop.core.catalog.files import TABLE_FILE_MAX, FileRefused, read_regular
+
 DECIMAL_STYLES = ("point", "comma", "ambiguous")
 
 MESSAGES = {
@@ -757,7 +759,7 @@ def parse_csv(path_or_text: Path | str, *, decimal: str | None = None, columns: 
     """A CSV file (a Path) or CSV text (a str). Delimiter ',' ';' or tab, from the header line."""
     if isinstance(path_or_text, Path):
         try:
-            raw = path_or_text.read_bytes()
+            raw = read_regular(path_or_text, TABLE_FILE_MAX)  # never a pipe, a device or a giant
         except OSError as exc:
             raise _error("cannot_read", name=path_or_text.name, reason=exc.strerror or str(exc)) from exc
         text = _decode(raw, path_or_text.name)
@@ -788,7 +790,13 @@ def _open_xlsx(path: Path):
     except ImportError as exc:  # an install without it: the workbook is fine, the app is not
         raise _error("no_openpyxl", name=Path(path).name) from exc
     try:
-        return openpyxl.load_workbook(Path(path), read_only=True, data_only=True)
+        # read through the guarded reader first: openpyxl would block on a pipe or read a device forever
+        return openpyxl.load_workbook(io.BytesIO(read_regular(Path(path), TABLE_FILE_MAX)), read_only=True,
+                                      data_only=True)
+    except FileRefused as exc:
+        if exc.kind == "missing":
+            raise _error("no_such_file", name=Path(path).name) from exc
+        raise _error("cannot_read", name=Path(path).name, reason=exc.reason) from exc
     except FileNotFoundError as exc:
         raise _error("no_such_file", name=Path(path).name) from exc
     except OSError as exc:
