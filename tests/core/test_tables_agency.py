@@ -134,8 +134,10 @@ def test_a_share_chart_refuses_shares_over_100_percent():
     (["2015", "2019", "2020"], "annual", ["2016", "2017", "2018"]),
     (["2025-01", "2025-02", "2025-05"], "monthly", ["2025-03", "2025-04"]),
     (["2025Q1", "2025Q2", "2026Q1"], "quarterly", ["2025Q3", "2025Q4"]),
-    (["2024-01-01", "2024-04-01", "2025-01-01"], "quarterly", ["2024-07-01", "2024-10-01"]),  # FRED quarterly
-    (["2020-01-01", "2021-01-01", "2024-01-01"], "annual", ["2022-01-01", "2023-01-01"]),  # FRED annual
+    # FRED dates each period by its first day: read as the period, not as a day
+    (["2024-01-01", "2024-04-01", "2025-01-01"], "quarterly", ["2024Q3", "2024Q4"]),
+    (["2020-01-01", "2021-01-01", "2024-01-01"], "annual", ["2022", "2023"]),
+    (["2024-11-01", "2024-12-01", "2025-02-01"], "monthly", ["2025-01"]),
 ])
 def test_dates_make_a_time_axis_with_gaps_as_gaps(labels, frequency, added):
     text = "Period,Value\n" + "".join(f"{label},{k + 1}\n" for k, label in enumerate(labels))
@@ -145,8 +147,14 @@ def test_dates_make_a_time_axis_with_gaps_as_gaps(labels, frequency, added):
     assert [c for c, r in zip(table.categories, table.row_numbers) if r == 0] == added
     for label in added:
         assert table.cells[table.categories.index(label)] == [None]  # a gap, never a value
-    assert table.categories[0] == labels[0] and table.categories[-1] == labels[-1]
+    assert [v for row in table.cells for v in row if v is not None] == [1.0, 2.0, 3.0]
+    assert len(table.categories) == len(labels) + len(added)
     assert any(f"{len(added)} missing periods" in render(n, "en") for n in table.notes)
+    if labels[0].endswith("-01") and len(labels[0]) == 10:
+        assert any("FRED dates" in render(n, "en") for n in table.notes)
+        assert table.categories[0] == {"quarterly": "2024Q1", "annual": "2020", "monthly": "2024-11"}[frequency]
+    else:
+        assert table.categories[0] == labels[0] and table.categories[-1] == labels[-1]
 
 
 def test_newest_first_periods_are_put_in_time_order():
@@ -165,7 +173,7 @@ def test_fred_download_reads_with_its_missing_dots(tmp_path):
     real = parse_csv(RAW / "FRED" / "IMPMX.csv")
     assert real.problems == []
     assert real.time_axis == "monthly"
-    assert real.categories[-1] == "2026-07-01" and real.cells[-1] == [60549.615043]
+    assert real.categories[-1] == "2026-07" and real.cells[-1] == [60549.615043]
     assert len(real.categories) == 499  # every month from 1985-01 on: no gap added
     path = tmp_path / "MANEMP.csv"
     path.write_text("observation_date,MANEMP\n2025-10-01,12650\n2025-11-01,.\n2025-12-01,12580\n", encoding="utf-8")

@@ -107,6 +107,8 @@ MESSAGES = {
     "note_time_axis_daily": "the categories are daily periods from {start} to {end}: a time axis",
     "note_gaps": "{n} missing periods between them were added as gaps (e.g. {first}), so a gap is not drawn as one step",
     "note_sorted": "the periods were put in time order (the file lists them from the latest)",
+    "note_relabelled": "dates such as {first!r} are read as the period they mark ({written!r}): FRED dates a "
+                       "month, quarter or year by its first day",
     "note_missing_dots": "{n} cells written '.' or '..' (how FRED and Statistics Canada mark a missing value) "
                          "are gaps",
 }
@@ -144,6 +146,8 @@ MESSAGES_ES = {
     "note_gaps": "se agregaron como huecos {n} periodos que faltaban (p. ej. {first}), para que un hueco no se "
                  "dibuje como un solo paso",
     "note_sorted": "los periodos se ordenaron en el tiempo (el archivo los lista del más reciente al más antiguo)",
+    "note_relabelled": "fechas como “{first}” se leen como el periodo que marcan (“{written}”): FRED fecha un "
+                       "mes, trimestre o año con su primer día",
     "note_missing_dots": "{n} celdas escritas '.' o '..' (como FRED y Statistics Canada marcan un valor "
                          "faltante) son huecos",
 }
@@ -678,6 +682,23 @@ def _time_axis(table: ParsedTable) -> None:
     if kind == "monthly" and step in (3, 12) and all(_MONTH.match(c) for c in table.categories):
         frequency = "quarterly" if step == 3 else "annual"
     table.time_axis = frequency
+    if kind == "monthly" and all(len(c) == 10 for c in table.categories):
+        # FRED dates a month, a quarter or a year by its first day (2024-04-01): the axis reads the period
+        # (2024-04, 2024Q2, 2024), as the catalog writes periods, not a day that was never meant
+        def label(k: int) -> str:
+            if frequency == "annual":
+                return str(k // 12)
+            if frequency == "quarterly":
+                return f"{k // 12}Q{k % 12 // 3 + 1}"
+            return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+        before = table.categories[0]
+        table.categories = [label(k) for k in index]
+        table.notes.append(_note("note_relabelled", first=before, written=table.categories[0]))
+        if frequency != "monthly":  # 2024Q1 and 2024 step by one; the gaps are counted in their own periods
+            kind = "quarterly" if frequency == "quarterly" else "annual"
+            index = [k // 3 if kind == "quarterly" else k // 12 for k in index]
+            step = 1
     table.notes.append(_note(f"note_time_axis_{frequency}", start=table.categories[0], end=table.categories[-1]))
     if kind == "daily" or step < 1:
         return
