@@ -26,6 +26,7 @@ from nap_desktop.core.catalog.model import STATUS_SHORT
 from nap_desktop.core.deck import chart_title, fact_figure, fact_statement, fact_title, shorten, used_sources
 from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.exporters.files import ExportError, write_atomically
+from nap_desktop.exporters.textsafe import safe_url
 
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog, Fact
@@ -322,13 +323,17 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
         for sid in source_ids:
             src = catalog.sources[sid]
-            parts = [_para_text(src.publisher_in(lang)), f"<i>{_para_text(src.title_in(lang))}</i>"]
+            # capped like every face text (a 100,000-character title was laid out page after page: the
+            # deck's source slide, the workbook and the bundle keep it whole)
+            parts = [_para_text(shorten(src.publisher_in(lang), 160)), f"<i>{_para_text(shorten(src.title_in(lang), 300))}</i>"]
             if src.date:
                 parts.append(_para_text(format_date(src.date, lang)))
             line = f"{number[sid]}. " + ", ".join(p for p in parts if p)
-            if src.url:
-                url = escape(src.url, {'"': "&quot;"})
-                line += f'. <a href="{url}" color="#0B5CAD">{escape(src.url)}</a>'
+            if safe_url(src.url):  # only http(s) links; any other URL is plain text
+                url = escape(safe_url(src.url), {'"': "&quot;"})
+                line += f'. <a href="{url}" color="#0B5CAD">{escape(shorten(src.url, 300))}</a>'
+            elif src.url:
+                line += f". {_para_text(shorten(src.url, 200))}"
             line += f" [{escape(STATUS_SHORT.get(src.status, {}).get(lang, src.status))}]"
             story.append(Paragraph(line, styles["source"]))
     return story

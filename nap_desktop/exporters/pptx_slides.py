@@ -12,6 +12,7 @@ from nap_desktop.core.deck import AGENDA_PER_SLIDE, Slide, source_head, source_n
 from nap_desktop.core.textmetrics import fit, role_min, role_size, wrap
 from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.exporters.files import ExportError
+from nap_desktop.exporters.textsafe import safe_url
 from nap_desktop.exporters.pptx_common import (
     DEFAULT_ACCENT, EMU_PER_IN, EMU_PER_PT, GREY, NAVY, template_path, WARN, _fast_partnames,
     _fast_slide_relations, _Geometry, _no_effects, _rgb, _YEAR_RANGE)
@@ -500,8 +501,8 @@ class _DeckWriter:
             run.text = tail_lines[0]
             run.font.size = Pt(line_size)
             run.font.color.rgb = _rgb(WARN if e.status == "secondary" else GREY)
-            if e.url and not tail_cut:
-                run.hyperlink.address = e.url
+            if safe_url(e.url) and not tail_cut:  # only http(s) links, from any origin (a pack's copies too)
+                run.hyperlink.address = safe_url(e.url)
         self._remove_empty_placeholders(slide)
         self._furniture(slide, s)
         self._notes(slide, s.notes)

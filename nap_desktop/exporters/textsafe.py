@@ -287,6 +287,30 @@ def header_footer(text: Any, limit: int) -> str:
     return cut.replace("&", "&&")
 
 
+# ---- links ----------------------------------------------------------------------------------------
+# Only http and https links are ever written (deck hyperlinks, workbook links, the handout's <a href>), from
+# any origin: the bundled data, a user library, or a pack's copies (which the library never checked). A
+# javascript:, file:, data: or any other URL is shown as plain text or not at all, never made clickable.
+URL_MAX = 2000  # what every browser and Office accept
+_URL_BAD = re.compile(r"[\x00-\x20\x7f-\x9f<>\"\\^`{|}\u2028\u2029\ufeff]")
+
+
+def safe_url(value: Any) -> str:
+    """``value`` when it is an http(s) URL with a host and nothing a link must not hold (controls, spaces,
+    quotes, angle brackets; at most URL_MAX characters), else "" (write it as text, or not at all)."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or not value or len(value) > URL_MAX or _URL_BAD.search(value):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unbalanced [ in the host
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return value
+
+
 # ---- colours ------------------------------------------------------------------------------------
 # A colour is written into XML attributes (SVG fill="…", DrawingML srgbClr) and parsed by XlsxWriter:
 # anything but #RRGGBB breaks the file or, unescaped in an SVG, becomes markup. A pack's copies are

@@ -29,7 +29,7 @@ from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX, XLSX_CELL_MAX,
                                              XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
                                              header_footer, literal_chart, needs_cell_cap, safe_sheet_name,
-                                             sanitize_catalog, sanitize_pack, sheet_ref)
+                                             safe_url, sanitize_catalog, sanitize_pack, sheet_ref)
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -620,7 +620,7 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         book.text(ws, r, 4, STATUS_SHORT.get(src.status, {}).get(lang, src.status),
                   book.f_warn if src.status == "secondary" else book.f_text)
         book.text(ws, r, 5, STATUS_LABELS.get(src.status, {}).get(lang, ""), book.f_text)
-        if src.url and len(src.url) < 255 and src.url.startswith(("http://", "https://")):
+        if safe_url(src.url) and len(src.url) < 255:  # only http(s) links (Excel's cap is 255)
             ws.write_url(r, 6, src.url, book.f_link, string=src.url)
         else:
             book.text(ws, r, 6, src.url, book.f_text)
