@@ -405,14 +405,24 @@ class ImportDialog(ChangesGuard, QDialog):
         self.preview.resizeColumnsToContents()
 
     # ---- state ------------------------------------------------------------------------------------------
+    def _problem_items(self) -> list[Any]:
+        """The table's problems, else what the chart asked for cannot show (a share over 100%, percentage
+        cells in a unit that is not a percent: core.catalog.tables.chart_problems, as the command line)."""
+        from nap_desktop.core.catalog.tables import chart_problems
+
+        if self.table is None:
+            return []
+        return self.table.problems or chart_problems(self.table, self.kind.currentData() or "",
+                                                     self.unit.currentData() or "")
+
     def problems(self) -> list[str]:
-        return [problem_text(p, self._lang) for p in self.table.problems] if self.table is not None else []
+        return [problem_text(p, self._lang) for p in self._problem_items()]
 
     def missing(self) -> list[str]:
         out = []
         if self.table is None:
             out.append(ImportDialog.tr("a table (CSV, Excel sheet or Ctrl+V)"))
-        elif self.table.problems and not self._only_decimal_question():
+        elif self._problem_items() and not self._only_decimal_question():
             out.append(ImportDialog.tr("a table without bad cells (fix them in the file and import it again)"))
         if self.decimal_frame.isVisible() and not (self.point_radio.isChecked() or self.comma_radio.isChecked()):
             out.append(ImportDialog.tr("your answer on decimal commas"))
