@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 KEEP, DISCARD = "keep", "discard"
@@ -88,3 +88,50 @@ def widget_state(dialog: QDialog) -> tuple:
         elif isinstance(w, QListWidget):
             out.append(tuple(w.item(i).text() for i in range(w.count())))
     return tuple(out)
+
+
+def show_all_rows(widget: QWidget, limit: int = 30) -> None:
+    """Every drop-down under ``widget`` opens with all its rows (Qt shows 10 and scrolls the rest: a
+    unit list of 21 or a chart kind list of 11 looked complete and was not), up to ``limit`` rows."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in widget.findChildren(QComboBox):
+        combo.setMaxVisibleItems(max(10, min(limit, combo.count())))
+        container = combo.view().window()  # Qt's popup frame around the list
+        if not isinstance(getattr(container, "_all_rows", None), _AllRows):
+            container._all_rows = _AllRows(combo, container)
+            container.installEventFilter(container._all_rows)
+
+
+class _AllRows(QObject):
+    """Qt sizes a drop-down's popup one row short under the app's style sheet (its border and padding
+    are not counted): when the popup shows, it grows to hold the rows it should, inside the screen."""
+
+    def __init__(self, combo, container):
+        super().__init__(container)
+        self.combo = combo
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, lambda w=watched: self._grow(w))
+        return False
+
+    def _grow(self, container) -> None:
+        combo = self.combo
+        view = combo.view()
+        rows = min(combo.count(), combo.maxVisibleItems())
+        if rows <= 0 or not container.isVisible():
+            return
+        needed_view = sum(view.sizeHintForRow(r) for r in range(rows)) + 2 * view.frameWidth()
+        missing = needed_view - view.viewport().height() - 2 * view.frameWidth()
+        if missing <= 0:
+            return
+        geometry = container.geometry()
+        geometry.setHeight(geometry.height() + missing)
+        screen = container.screen().availableGeometry() if container.screen() is not None else None
+        if screen is not None:
+            if geometry.bottom() > screen.bottom():
+                geometry.moveBottom(screen.bottom())
+            if geometry.top() < screen.top():
+                geometry.setTop(screen.top())
+        container.setGeometry(geometry)

@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         self.refresh_results()
         self._on_document_changed(None)
         self._place_on_screen(self.settings.value("geometry"))
+        from nap_desktop.ui.dialog_guard import show_all_rows
+
+        show_all_rows(self)  # drop-downs open with every row
 
     def _place_on_screen(self, geometry: Any = None) -> None:
         """The size and place the window had (QSettings "geometry"), kept inside the screen it opens on

@@ -197,6 +197,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._on_lang_changed()
+        from nap_desktop.ui.dialog_guard import show_all_rows
+
+        show_all_rows(self)
 
     # ---- small seams tests monkeypatch ------------------------------------------------------
     def ask_folder(self, start: str) -> str:

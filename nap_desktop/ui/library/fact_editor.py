@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from nap_desktop.core.catalog.model import STATUS_SHORT, STATUSES, Catalog, Fact
 from nap_desktop.core.formatting import QUALIFIERS, UNIT_AXIS, UNITS
-from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves
+from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves, show_all_rows
 
 
 #: Country codes offered as check boxes, North America first.
@@ -281,6 +282,7 @@ class FactEditor(ChangesGuard, QDialog):
         sources.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(sources, 1)
+        self._columns, self._left, self._sources = columns, left, sources
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -303,17 +305,34 @@ class FactEditor(ChangesGuard, QDialog):
             self._load(fact)
         self.validate()
         self._fit_to(body)
+        self._body, self._fitted = body, False
         enter_saves(self, self.save_button)  # Enter saves, whichever button has the focus
+        show_all_rows(self)
         self.remember_state()  # closing with changes asks first
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._fitted:  # once the style sheet and fonts apply, the real sizes are known
+            self._fitted = True
+            self._fit_to(self._body)
+        super().showEvent(event)
+
     def _fit_to(self, body: QWidget) -> None:
-        """Open wide enough for both columns (the statement and the sources), within the screen."""
+        """Open wide enough for both columns (the statement and the sources), within the screen; on a
+        screen too narrow for both side by side, the sources go under the statement (scrolled down to,
+        never cut at the right edge)."""
         want = body.sizeHint().width() + 48
         screen = (self.parentWidget() or self).screen()
-        room = screen.availableGeometry().width() - 40 if screen is not None else want
-        if self.parentWidget() is not None:  # over the window it belongs to, as wide as that window allows
-            room = max(room, self.parentWidget().window().width() - 40)
-        self.resize(max(self.minimumWidth(), min(want, room)), max(self.height(), 600))
+        avail = screen.availableGeometry() if screen is not None else None
+        room = avail.width() - 40 if avail is not None else want
+        if body.minimumSizeHint().width() + 30 > room:  # the margins and a scroll bar
+            self._columns.setDirection(QBoxLayout.Direction.TopToBottom)
+            want = max(column.sizeHint().width() for column in (self._left, self._sources)) + 48
+        self.setMinimumWidth(min(self.minimumWidth(), room))
+        height = max(self.height(), 600)
+        if avail is not None:
+            height = min(height, avail.height() - 40)
+            self.setMinimumHeight(min(self.minimumHeight(), height))
+        self.resize(max(self.minimumWidth(), min(want, room)), height)
 
     # ---- loading an existing fact -----------------------------------------------------------
     def _load(self, fact: Fact) -> None:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.catalog.model import Catalog, Source
 from nap_desktop.core.charts.spec import PALETTE, ChartSpec, Gap, Series
 from nap_desktop.core.formatting import UNITS
-from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves, widget_state
+from nap_desktop.ui.dialog_guard import ChangesGuard, enter_saves, show_all_rows, widget_state
 from nap_desktop.ui.library.fact_editor import SourceForm, _unit_name
 
 BAD_CELL = QColor("#F9D6D5")
@@ -241,6 +241,7 @@ class ImportDialog(ChangesGuard, QDialog):
         self.refresh()
         self.preview.setFocus()
         enter_saves(self, self.save_button)
+        show_all_rows(self)
         self.remember_state()
 
     def state(self) -> Any:
