@@ -273,6 +273,10 @@ def _settle_library(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     from nap_desktop.core.catalog.library import ENV_VAR
 
     command = args.command
+    if command in ("data", "screenshot") and args.top_library:  # never silently ignored
+        parser.error(f"--library does not apply to {command}: "
+                     + ("give the library folder to check: nap-desktop data check DIR" if command == "data"
+                        else "screenshot draws the bundled catalog"))
     if command in (None, "data", "screenshot"):
         if command is None and getattr(args, "library", None) is None:
             args.library = args.top_library
