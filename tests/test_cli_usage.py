@@ -187,6 +187,7 @@ def test_a_display_that_is_not_running_is_said_so(home):
     (["export", "--all", "--bundle", "x.pptx"], "--bundle x.pptx: the file name must end with .zip"),
     (["brief", "--list", "--pptx", "x.pptx"], "--list only lists the states; --pptx need a state"),
     (["export", "--all", "--xlsx", "x.xlsx", "--library", "/etc/passwd"], "--library /etc/passwd: not a folder"),
+    (["export", "--all", "--xlsx", "x.xlsx", "--xlsx", "y.xlsx"], "--xlsx is given 2 times (x.xlsx, y.xlsx): give it once"),
     (["--library", ".", "data", "check"], "--library does not apply to data: give the library folder to check"),
     (["--library", ".", "screenshot", "x.png"], "--library does not apply to screenshot"),
 ])

@@ -297,6 +297,24 @@ def _settle_library(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     args.library = folder if (creates or command == "library" or folder.is_dir()) else None
 
 
+#: options that name one file or one thing: given twice, argparse keeps the last and drops the first silently
+_ONCE = ("--pptx", "--xlsx", "--pdf", "--bundle", "--png", "--svg", "--chart", "--template", "--id", "--sheet",
+         "--category", "--series", "--value", "--title-en", "--title-es", "--unit", "--kind", "--paper")
+
+
+def _refuse_repeated(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    seen: dict[str, list[str]] = {}
+    for k, token in enumerate(argv):
+        if token == "--":
+            break
+        name, eq, value = token.partition("=")
+        if name in _ONCE:
+            seen.setdefault(name, []).append(value if eq else (argv[k + 1] if k + 1 < len(argv) else ""))
+    for name, values in seen.items():
+        if len(values) > 1:
+            parser.error(f"{name} is given {len(values)} times ({', '.join(values)}): give it once")
+
+
 def _check_paper(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Options that only shape the handout are refused without a handout to shape (never silently ignored)."""
     if args.command != "export":
@@ -360,6 +378,7 @@ def _main(argv: list[str] | None = None) -> int:
     argv, pack, error = _split_pack(argv, set(COMMAND_NAMES), with_value)
     if error:
         parser.error(error)
+    _refuse_repeated(parser, argv)
     args = parser.parse_args(argv)
     # `nap-desktop --lang es screenshot …` = `nap-desktop screenshot … --lang es`
     if getattr(args, "lang", None) is None:
