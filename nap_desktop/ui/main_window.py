@@ -74,6 +74,30 @@ class SectionNav(QListWidget):
         super().resizeEvent(event)
         self.fit_rows()
 
+    def paintEvent(self, event: Any) -> None:
+        """A focus ring round the current section while the list has the keyboard (the style sheet's
+        ``outline: none`` hid Qt's own, so Shift+Tab into the list left no trace of where Down would go)."""
+        super().paintEvent(event)
+        item = self.currentItem()
+        if not self.hasFocus() or item is None:
+            return
+        from PySide6.QtGui import QColor, QPainter, QPen
+
+        from nap_desktop.ui import theme
+
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(QColor(theme.FOCUS), 2))
+        painter.drawRect(self.visualItemRect(item).adjusted(2, 1, -2, -2))
+        painter.end()
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def fit_rows(self) -> None:
         width = max(80, self.viewport().width() - 48)
         metrics = self.fontMetrics()
@@ -253,7 +277,7 @@ class MainWindow(QMainWindow):
         self.add_action.triggered.connect(self._on_add_action_triggered)
         self.back_action = QAction(self)
         self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.back_action.triggered.connect(self.show_cards)
+        self.back_action.triggered.connect(self.go_back)
         self.toggle_pack_action = self.pack_dock.toggleViewAction()
         # Ctrl+P is Print, as everywhere else: the pack's one-page handout, through the system print dialog.
         self.print_action = QAction(self)
@@ -781,6 +805,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Chart saved to %1.").replace("%1", str(dest)), 5000)
         return dest
+
+    def go_back(self) -> None:
+        """Esc: one step back, where the page's own Back button goes (a chart opened from the Charts or
+        Sources view goes back there); on the cards, Esc clears the search (as Help says), the
+        focus staying where it was."""
+        current = self.pages.currentWidget()
+        chart_page = getattr(self.browse, "chart_page", None)
+        if chart_page is not None and current is chart_page:
+            self.browse._back_from_chart()
+            return
+        if current is self.cards_page:
+            if self.search_field.text():
+                self.search_field.clear()
+            return
+        self.show_cards()
 
     def show_cards(self) -> None:
         came_from = self._detail_view.fact.id if self._showing_detail() and self._detail_view.fact else None

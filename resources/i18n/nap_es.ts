@@ -274,6 +274,10 @@
         <translation>Esta gráfica no se puede agregar: %1</translation>
     </message>
     <message>
+        <source>Back to the list of charts (Esc)</source>
+        <translation>Volver a la lista de gráficas (Esc)</translation>
+    </message>
+    <message>
         <source>Facts this report chart illustrates (double-click to open, Ctrl+D adds the fact)</source>
         <translation>Datos que ilustra esta gráfica del informe (doble clic para abrir; Ctrl+D agrega el dato)</translation>
     </message>
@@ -297,10 +301,6 @@
         <source>← Back to the charts</source>
         <extracomment>kind names in both languages, for the filter (the UI shows the translated one)</extracomment>
         <translation>← Volver a las gráficas</translation>
-    </message>
-    <message>
-        <source>Back to the list of charts (Esc goes back to the fact cards)</source>
-        <translation>Volver a la lista de gráficas (Esc vuelve a las fichas de datos)</translation>
     </message>
     <message>
         <source>Add the chart as its own slide in the briefing pack (Ctrl+D)</source>

@@ -141,7 +141,11 @@ def test_enter_opens_and_ctrl_d_in_the_list_adds_the_selected_chart(win):
     QTest.keyClick(page.tree, Qt.Key.Key_Return)
     assert win.pages.currentWidget() is win.browse.chart_page
     assert win.browse.chart_page.chart_id == "usmca-us-manufacturing-employment"
-    QTest.keyClick(win.browse.chart_page, Qt.Key.Key_Escape)  # Esc: back to the cards, as from the detail
+    # Esc goes where the page's "Back to the charts" button goes (issue 26), at the same chart
+    QTest.keyClick(win.browse.chart_page, Qt.Key.Key_Escape)
+    assert win.pages.currentWidget() is page
+    assert page.tree.current_id() == "usmca-us-manufacturing-employment"
+    QTest.keyClick(page.tree, Qt.Key.Key_Escape)  # and from the list, back to the cards
     assert win.pages.currentWidget() is win.cards_page
 
 

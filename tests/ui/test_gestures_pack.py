@@ -173,3 +173,26 @@ def test_focusing_the_date_without_typing_leaves_no_date(panel):
     assert panel.document.pack.meeting_date == ""
     assert edit.text() == edit.specialValueText()
     assert not panel.document.can_undo
+
+
+@pytest.mark.parametrize("close", ["escape", "click_outside"])
+def test_opening_the_date_picker_and_closing_it_sets_no_date(panel, qtbot, close):
+    """Issue 26: opening the calendar set today in the pack before the user picked a day."""
+    edit = panel.date_edit
+    calendar = edit.calendarWidget()
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(edit.width() - 8, edit.height() // 2))
+    qtbot.waitUntil(calendar.isVisible, timeout=2000)
+    assert panel.document.pack.meeting_date == ""
+    assert edit.text() == edit.specialValueText()  # the field does not show today as if it were chosen
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    if close == "escape":
+        QTest.keyClick(calendar, Qt.Key.Key_Escape)
+    else:
+        calendar.window().close()  # what a click outside the popup does
+    qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=2000)
+    QTest.mouseClick(panel.title_edit, Qt.MouseButton.LeftButton)
+    assert panel.document.pack.meeting_date == ""
+    assert not panel.document.can_undo
+    assert edit.text() == edit.specialValueText()

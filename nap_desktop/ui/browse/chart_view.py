@@ -200,6 +200,9 @@ class ChartView(QWidget):
         return self._lang
 
     def set_spec(self, spec: ChartSpec | None) -> None:
+        if spec is not None and self._spec is not None and spec.id != self._spec.id \
+                and self.table_toggle.isChecked():
+            self.table_toggle.setChecked(False)  # another chart opens as a chart: the table was the last one's
         self._spec = spec
         self._draw()
 

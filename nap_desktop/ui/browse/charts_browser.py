@@ -859,7 +859,7 @@ class ChartPage(QScrollArea):
 
     def _retranslate(self) -> None:
         self.back_button.setText(ChartsBrowser.tr("← Back to the charts"))
-        self.back_button.setToolTip(ChartsBrowser.tr("Back to the list of charts (Esc goes back to the fact cards)"))
+        self.back_button.setToolTip(ChartsBrowser.tr("Back to the list of charts (Esc)"))
         self.add_button.setText(ChartsBrowser.tr("+ Add chart to pack"))
         self.add_button.setToolTip(ChartsBrowser.tr("Add the chart as its own slide in the briefing pack (Ctrl+D)"))
         self.facts_heading.setText(ChartsBrowser.tr("Facts that link to this chart"))

@@ -70,6 +70,21 @@ class MeetingDateEdit(QDateEdit):
         return arrow.contains(pos)
 
     def mousePressEvent(self, event):
+        if self.calendarPopup() and self._on_arrow(event.position().toPoint()) and (
+                self.provisional or self.date() == self.minimumDate()):
+            if self.provisional:  # the focus just came with this click: back to "No date"
+                self.blockSignals(True)
+                self.setDate(self.minimumDate())
+                self.blockSignals(False)
+                self.provisional = False
+            # the calendar opens at today's month, the field still says "No date" and the pack keeps
+            # no date until a day is clicked (it showed today as if chosen)
+            super().mousePressEvent(event)
+            calendar = self.calendarWidget()
+            if calendar is not None:
+                today = QDate.currentDate()
+                calendar.setCurrentPage(today.year(), today.month())
+            return
         self._start_from_today()
         if self.calendarPopup() and not self._on_arrow(event.position().toPoint()):
             # Qt takes a click on the text of a calendar-popup date edit for the spin box's "down" button
