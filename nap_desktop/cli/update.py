@@ -136,7 +136,10 @@ def run_update(args: argparse.Namespace) -> int:
     else:
         print(review_text(review, impacts, lang, applied=applied, dry_run=args.dry_run or blocked), end="")
     if cannot:
-        _err("nothing was changed: a file could not be read as an agency download (see above)")
+        _err("no se cambió nada: un archivo no se pudo leer como descarga de una agencia (vea arriba)" if lang == "es"
+             else "nothing was changed: a file could not be read as an agency download (see above)")
     elif args.strict and refused:
-        _err(f"nothing was changed: {len(refused):,} row{'s' if len(refused) != 1 else ''} refused (--strict)")
+        n = len(refused)
+        _err(f"no se cambió nada: {n:,} fila{'s' if n != 1 else ''} rechazada{'s' if n != 1 else ''} (--strict)"
+             if lang == "es" else f"nothing was changed: {n:,} row{'s' if n != 1 else ''} refused (--strict)")
     return code

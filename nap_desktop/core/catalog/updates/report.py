@@ -204,6 +204,10 @@ def review_text(review: Any, impacts: Any, lang: str = "en", applied: Any = None
                         f"`nap-desktop update --remove {applied.id}` la retira."))
     elif dry_run and acceptable:
         lines.append(_t(lang, "Dry run: nothing was changed.", "Prueba: no se cambió nada."))
+    elif not acceptable and review.errors and not review.series:
+        # no file was read: "the catalog already holds these figures" would be false
+        lines.append(_t(lang, "Nothing was changed: no file could be read (see above).",
+                        "No se cambió nada: no se pudo leer ningún archivo (vea arriba)."))
     elif not acceptable:
         lines.append(_t(lang, "Nothing to do: the catalog already holds these figures from these files, or none "
                               "of them is one it takes.",
