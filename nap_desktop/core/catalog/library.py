@@ -105,6 +105,8 @@ FACT_KEYS = ("id", "section", "topic", "countries", "value", "value_max", "unit"
              "decimals", "label_en", "label_es", "title_en", "title_es", "text_en", "text_es", "sources",
              "note_en", "note_es")
 BLANK_NOTE = "Blank in the imported table: no figure given (a gap, not a zero)"
+#: a period the table does not have, between its first and last, added so the time axis keeps its steps
+ADDED_NOTE = "Not in the imported table: a period between its first and last, added as a gap (not a zero)"
 BLANK_REASON = {"en": "No figure in the imported table", "es": "Sin cifra en la tabla importada"}
 
 
@@ -478,8 +480,9 @@ def save_table(library: Path | str, table: ParsedTable, *, id: str, kind: str, t
         cat, ser = (table.series[j], table.categories[i]) if transpose else (table.categories[i], table.series[j])
         if value is None:
             blank_series[ser] = None
+        added = i < len(table.row_numbers) and table.row_numbers[i] == 0  # a period the file did not have
         writer.writerow([cat, ser, period, "" if value is None else _csv_number(value), sid, status,
-                         BLANK_NOTE if value is None else ""])
+                         (ADDED_NOTE if added else BLANK_NOTE) if value is None else ""])
     text = out.getvalue()
     dataset = {"id": did, "title_en": title_en.strip(), "title_es": title_es.strip(), "unit": unit,
                "frequency": "", "source": sid, "status": status, "notes_en": notes_en, "notes_es": notes_es}
