@@ -31,6 +31,27 @@ def _missing_items(pack: Any, catalog: Any, lang: str) -> list[str]:
     return [s.ref for s in compose_deck(pack, catalog, lang=lang) if s.kind == "missing"]
 
 
+def _report_copies(pack: Any, catalog: Any) -> list[str]:
+    """Say which items export from the pack's copy rather than the catalog (the one rule the window,
+    the presenter and the export follow: an item shows what the pack saved): those the catalog lacks,
+    and those whose catalog version now differs (a bundled value changed), with both figures.
+    Returns the refs not in the catalog."""
+    from nap_desktop.core.pack.snapshot import diff_pack
+
+    changes = diff_pack(pack, catalog)
+    missing = [c.ref for c in changes if c.status == "missing"]
+    updated = [c for c in changes if c.status == "updated"]
+    if missing:
+        print(f"note: {_items(len(missing), 'is', 'are')} not in the catalog and export from the pack's copy: "
+              + ", ".join(missing), file=sys.stderr)
+    if updated:
+        print(f"note: {_items(len(updated), 'differs', 'differ')} from the catalog and export as the pack saved "
+              + ("it" if len(updated) == 1 else "them") + " (opening the pack in the window offers the "
+              "catalog's version): " + "; ".join(f"{c.ref}: pack {c.old_value}, catalog {c.new_value}" for c in updated),
+              file=sys.stderr)
+    return missing
+
+
 def run_export(args: Any) -> int:
     from nap_desktop.core.catalog.loader import CatalogError
     from nap_desktop.core.pack.packfile import PackFileError, load_pack
@@ -62,9 +83,11 @@ def run_export(args: Any) -> int:
         _err(f"the catalog or the library does not validate; nothing was exported.\n{exc}")
         return 1
     pack = None
+    not_in_catalog: list[str] = []
     try:
         if args.pack:
             pack = load_pack(args.pack)
+            not_in_catalog = _report_copies(pack, catalog)
             catalog = catalog_for_pack(pack, catalog)  # each item exports as the pack's copy shows it
         lang = args.lang or (pack.lang if pack else "en")
         if pack is None and selection:
@@ -93,6 +116,10 @@ def run_export(args: Any) -> int:
         if getattr(args, "strict", False):
             _err("--strict: nothing was written")
             return 1
+    if not_in_catalog and getattr(args, "strict", False):  # exported from the pack's copies, but --strict
+        _err(f"--strict: {_items(len(not_in_catalog), 'is', 'are')} not in the catalog: "
+             + ", ".join(not_in_catalog) + "; nothing was written")
+        return 1
     now = export_clock()
     status = 0
     try:

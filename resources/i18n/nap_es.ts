@@ -1647,12 +1647,24 @@
         <translation>Gráfica: %1</translation>
     </message>
     <message>
+        <source>%1 [copy saved in the pack]</source>
+        <translation>%1 [copia guardada en el paquete]</translation>
+    </message>
+    <message>
+        <source>%1 [the catalog now has another version]</source>
+        <translation>%1 [el catálogo tiene ahora otra versión]</translation>
+    </message>
+    <message>
         <source>This item refers to “%1”, which is no longer in the catalog. It is kept in the pack so nothing is lost; remove it or replace it.</source>
         <translation>Este elemento remite a “%1”, que ya no está en el catálogo. Se conserva en el paquete para no perder nada; quítelo o reemplácelo.</translation>
     </message>
     <message>
         <source>Shown as the pack saved it: this data version does not have it.</source>
         <translation>Se muestra como lo guardó el paquete: esta versión de datos no lo incluye.</translation>
+    </message>
+    <message>
+        <source>Shown, presented and exported as the pack saved it; the catalog now has another version (offered when the pack opens: keep the copy or take the update).</source>
+        <translation>Se muestra, presenta y exporta como lo guardó el paquete; el catálogo tiene ahora otra versión (se ofrece al abrir el paquete: conservar la copia o tomar la actualización).</translation>
     </message>
     <message>
         <source>Period: %1</source>

@@ -70,27 +70,42 @@ class PackListModel(QAbstractListModel):
             return item.ref not in self._catalog.charts and self._chart(item) is not None
         return False
 
+    # One rule for the pack list, the presenter and the export (core.pack.snapshot.catalog_for_pack):
+    # an item that carries its copy shows the copy, what the pack saved; the catalog's version only
+    # when there is no copy. A copy the catalog now differs from is marked (pack updates take it).
     def _fact(self, item: Any) -> Any:
-        fact = self._catalog.fact(item.ref)
-        if fact is None and isinstance(item.copy, dict):
+        if isinstance(item.copy, dict) and item.copy.get("kind", "fact") == "fact":
             from nap_desktop.core.pack.snapshot import fact_from_copy
 
             try:
-                fact = fact_from_copy(item.copy)
-            except (TypeError, ValueError):
-                fact = None
-        return fact
+                return fact_from_copy(item.copy)
+            except (TypeError, ValueError, KeyError):
+                pass
+        return self._catalog.fact(item.ref)
 
     def _chart(self, item: Any) -> Any:
-        spec = self._catalog.charts.get(item.ref)
-        if spec is None and isinstance(item.copy, dict):
+        if isinstance(item.copy, dict) and item.copy.get("kind") == "chart":
             from nap_desktop.core.pack.snapshot import spec_from_copy
 
             try:
-                spec = spec_from_copy(item.copy)
-            except (TypeError, ValueError):
-                spec = None
-        return spec
+                return spec_from_copy(item.copy)
+            except (TypeError, ValueError, KeyError):
+                pass
+        return self._catalog.charts.get(item.ref)
+
+    def catalog_differs(self, row: int) -> bool:
+        """The item's copy is not what the catalog has now (a bundled value changed since it was saved)."""
+        item = self._items[row]
+        if item.kind not in ("fact", "chart") or not isinstance(item.copy, dict) or self.from_copy(row):
+            return False
+        key = (item.uid, id(item.copy), id(self._catalog))
+        cache = self.__dict__.setdefault("_differs", {})
+        if key not in cache:
+            from nap_desktop.core.pack.snapshot import _comparable, copy_of
+
+            current = copy_of(item, self._catalog)
+            cache[key] = current is not None and _comparable(current) != _comparable(item.copy)
+        return cache[key]
 
     def headline(self, row: int) -> str:
         """The item as the pack will show it, in the pack's language."""
@@ -124,6 +139,10 @@ class PackListModel(QAbstractListModel):
                 text = self.tr("Note: %1").replace("%1", text)
             elif item.kind == "chart" and not self.is_missing(row):
                 text = self.tr("Chart: %1").replace("%1", text)
+            if self.from_copy(row):
+                text = self.tr("%1 [copy saved in the pack]").replace("%1", text)
+            elif self.catalog_differs(row):
+                text = self.tr("%1 [the catalog now has another version]").replace("%1", text)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
@@ -159,6 +178,9 @@ class PackListModel(QAbstractListModel):
         lines = [self.headline(row)]
         if self.from_copy(row):
             lines.append(self.tr("Shown as the pack saved it: this data version does not have it."))
+        elif self.catalog_differs(row):
+            lines.append(self.tr("Shown, presented and exported as the pack saved it; the catalog now has "
+                                 "another version (offered when the pack opens: keep the copy or take the update)."))
         if item.kind == "fact":
             fact = self._fact(item)
             copied = {s.get("id"): s.get("publisher", "") for s in (item.copy or {}).get("sources", [])
