@@ -136,10 +136,15 @@ class FirstRunHint(QFrame):
         return not settings.value(cls.KEY, False, type=bool)
 
     def watch(self, document: Any) -> None:
-        """Dismiss once the user adds an item to ``document`` (a PackDocument)."""
+        """Once the user adds an item to ``document`` (a PackDocument) the hint is not shown again at the
+        next start; it stays where it is now, so the cards under the pointer do not jump (they moved up
+        by the hint's height as the first item went in, and the next click landed on another card)."""
         def on_change(change: Any) -> None:
             if getattr(change, "kind", "") == "inserted" and not self.isHidden():
-                self.dismiss()
+                self._settings.setValue(self.KEY, True)
+                self._settings.sync()
+                document.unsubscribe(on_change)
+                self._document = None
         self._document, self._on_change = document, on_change
         document.subscribe(on_change)
 

@@ -403,3 +403,19 @@ def test_ctrl_f_focuses_the_views_filter_and_a_header_click_sorts_within_each_se
     QTest.keyClick(page.tree, Qt.Key.Key_Escape)
     QTest.keyClick(win.search_field, Qt.Key.Key_F, CTRL)  # on the cards, Ctrl+F is the fact search again
     assert win.search_field.hasFocus()
+
+
+def test_add_chart_to_pack_stays_in_place_whatever_the_description(win):
+    """Issue 26: the button moved with the selected chart's title and details."""
+    page = _open_charts(win)
+    places, lengths = set(), set()
+    for chart_id in list(win.catalog.charts)[:12]:
+        if chart_id not in page._items:
+            continue
+        _click_row(page.tree, page._items[chart_id])
+        assert page.tree.current_id() == chart_id
+        QApplication.processEvents()
+        lengths.add(len(page.detail_title.text()) + len(page.detail_meta.text()))
+        places.add((page.add_button.mapTo(page, page.add_button.rect().topLeft()).y(), page.add_button.isVisible()))
+    assert len(lengths) > 3  # the charts tried say different amounts
+    assert len({y for y, _shown in places}) == 1, places

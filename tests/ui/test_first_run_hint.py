@@ -42,7 +42,7 @@ def test_first_start_shows_the_hint_and_closing_it_is_remembered(qtbot, sample_c
     _close(again, gen)
 
 
-def test_adding_the_first_item_dismisses_the_hint_for_good(qtbot, sample_catalog, settings_dir):
+def test_adding_the_first_item_keeps_the_cards_still_and_the_hint_does_not_come_back(qtbot, sample_catalog, settings_dir):
     win, gen = _window(qtbot, sample_catalog, settings_dir)
     hint = win.first_run_hint
     assert hint.isVisible()
@@ -52,9 +52,12 @@ def test_adding_the_first_item_dismisses_the_hint_for_good(qtbot, sample_catalog
     QTest.keyClicks(win.search_field, "laredo")
     QTest.keyClick(win.search_field, Qt.Key.Key_Down)
     card = QApplication.focusWidget()
+    where = card.mapTo(win, card.rect().topLeft())
     QTest.keyClick(card, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(win.document.pack.items) == 1
-    assert not hint.isVisible()
+    QApplication.processEvents()
+    # issue 26: the hint stays for this session, so the cards do not jump under the pointer
+    assert hint.isVisible() and card.mapTo(win, card.rect().topLeft()) == where
     _close(win, gen)
     again, gen = _window(qtbot, sample_catalog, settings_dir)
     assert again.first_run_hint is None

@@ -396,9 +396,6 @@ class ChartsBrowser(QWidget):
         self.detail_meta = _label("Muted", selectable=True)
         self.reason_label = _label("UnavailableReason", selectable=True)
         self.reason_label.setStyleSheet("color: #8a4b00;")
-        box.addWidget(self.detail_title)
-        box.addWidget(self.detail_meta)
-        box.addWidget(self.reason_label)
         buttons = QHBoxLayout()
         self.open_button = QPushButton()
         self.open_button.setObjectName("OpenChartButton")
@@ -409,7 +406,17 @@ class ChartsBrowser(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
+        # the buttons first, at one place whatever the title, period and reason below them say (under
+        # them they moved with the description's length); hidden for a chart that cannot be drawn,
+        # their room kept, so nothing below jumps either
+        for button in (self.open_button, self.add_button):
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
         box.addLayout(buttons)
+        box.addWidget(self.detail_title)
+        box.addWidget(self.detail_meta)
+        box.addWidget(self.reason_label)
         self.facts_heading = _label("Muted")
         box.addWidget(self.facts_heading)
         self.facts_list = QListWidget()
