@@ -884,7 +884,13 @@ class MainWindow(QMainWindow):
             self.add_fact_to_pack(self.detail_view.fact.id)
             return
         fact_id = self.card_grid.current_fact_id()
-        if fact_id is not None:
+        selected = self.card_grid.selected_ids()
+        if fact_id is not None and len(selected) > 1 and fact_id in selected:
+            # several cards selected (Ctrl/Shift+click): all of them, one undo step
+            before = len(self.document.pack.items)
+            self.document.add_refs("fact", selected)
+            self._report_add(len(self.document.pack.items) > before)
+        elif fact_id is not None:
             self.add_fact_to_pack(fact_id)
         else:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select a fact card first (arrow keys or a click)."), 4000)

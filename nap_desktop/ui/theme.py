@@ -48,6 +48,7 @@ QListWidget#SectionNav {{ border: none; background: {SOFT}; padding: 8px 0; outl
 QListWidget#SectionNav::item {{ padding: 10px 14px; border-left: 4px solid transparent; color: {INK}; }}
 QListWidget#SectionNav::item:selected {{ background: #ffffff; color: {INK}; font-weight: 600; }}
 QFrame#FactCard {{ background: #ffffff; border: 1px solid {BORDER}; border-radius: 10px; }}
+QFrame#FactCard[selected="true"] {{ background: #e8f1fa; border: 2px solid #7fb0d9; }}
 QFrame#FactCard[focused="true"] {{ border: 2px solid {FOCUS}; }}
 QLabel#CardValue {{ font-size: 22pt; font-weight: 600; }}
 QLabel#DetailValue {{ font-size: 30pt; font-weight: 600; }}

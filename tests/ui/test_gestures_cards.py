@@ -310,10 +310,13 @@ def test_dragging_a_card_into_the_pack_inserts_it_at_the_drop_row(win, qtbot, mo
     assert card.add_button.text() == ("✓ In the pack" if win.lang == "en" else "✓ En el paquete")
 
 
-def test_a_click_without_moving_still_focuses_and_opens(en_win, qtbot, monkeypatch):
+def test_a_click_without_moving_focuses_and_selects_and_a_double_click_opens(en_win, qtbot, monkeypatch):
     monkeypatch.setattr(QDrag, "exec", lambda *a: pytest.fail("a click must not start a drag"))
     card = _card(en_win, "usmca-laredo-port", qtbot)
     QTest.mouseClick(card, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, card.rect().center())
+    assert en_win.pages.currentWidget() is en_win.cards_page  # a click selects (issue 26), as Anki and Zotero
+    assert card.hasFocus() and en_win.card_grid.selected_ids() == ["usmca-laredo-port"]
+    QTest.mouseDClick(card, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, card.rect().center())
     assert en_win.pages.currentWidget() is en_win.detail_view
     assert en_win.detail_view.fact.id == "usmca-laredo-port"
 
@@ -330,3 +333,29 @@ def test_cards_kept_out_of_view_follow_the_language_switch(en_win, qtbot):
                          for c in shown)
     viewport = en_win.card_grid.viewport().rect()
     assert [c.fact.id for c in shown if c.geometry().intersects(viewport)] == ["usmca-laredo-port"]
+
+
+def test_click_ctrl_click_and_shift_click_select_cards_and_ctrl_d_adds_them_all(en_win, qtbot):
+    """Issue 26: selection as in Anki or Zotero; Enter or a double click opens."""
+    grid = en_win.card_grid
+    order = grid.fact_ids()[:4]
+    cards = [_card(en_win, f, qtbot) for f in order]
+    CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    QTest.mouseClick(cards[0], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cards[0].rect().center())
+    QTest.mouseClick(cards[2], Qt.MouseButton.LeftButton, CTRL, cards[2].rect().center())
+    assert grid.selected_ids() == [order[0], order[2]]
+    assert cards[0].property("selected") and cards[2].property("selected") and not cards[1].property("selected")
+    QTest.mouseClick(cards[2], Qt.MouseButton.LeftButton, CTRL, cards[2].rect().center())  # Ctrl+click again: out
+    assert grid.selected_ids() == [order[0]]
+    QTest.mouseClick(cards[0], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cards[0].rect().center())
+    QTest.mouseClick(cards[3], Qt.MouseButton.LeftButton, SHIFT, cards[3].rect().center())  # a range from the anchor
+    assert grid.selected_ids() == order[:4]
+    assert en_win.pages.currentWidget() is en_win.cards_page  # nothing opened
+    QTest.keyClick(cards[3], Qt.Key.Key_D, CTRL)
+    assert [i.ref for i in en_win.document.pack.items] == order[:4], (grid.selected_ids(), grid.current_fact_id(), order)
+    en_win.document.undo()  # one undo step for the four
+    assert en_win.document.pack.items == ()
+    QTest.mouseClick(cards[1], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cards[1].rect().center())
+    assert grid.selected_ids() == [order[1]]
+    QTest.keyClick(cards[1], Qt.Key.Key_Return)
+    assert en_win.pages.currentWidget() is en_win.detail_view and en_win.detail_view.fact.id == order[1]

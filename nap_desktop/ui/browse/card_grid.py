@@ -44,6 +44,7 @@ class CardGrid(QAbstractScrollArea):
     """
 
     open_requested = Signal(str)
+    selection_changed = Signal(list)  # the selected fact ids, in the grid's order
     add_requested = Signal(str)
     remove_requested = Signal(str)
     copy_requested = Signal(str)
@@ -369,6 +370,7 @@ class CardGrid(QAbstractScrollArea):
                 self._bound[fact_id] = card
             else:
                 card.set_matches(self._matches)  # a card kept for the same fact: the new query's marks
+            card.set_selected(fact_id in set(getattr(self, "_selected", ())))
             card.setGeometry(left + col * (self._card_width + self._hspace), self._row_tops[row] - offset,
                              self._card_width, self._row_heights[row] or self._estimated)
             if not card.isVisible():
@@ -405,7 +407,40 @@ class CardGrid(QAbstractScrollArea):
         card.chart_requested.connect(self.chart_requested)
         card.navigate_requested.connect(self._on_card_navigate)
         card.focused.connect(self._on_card_focused)
+        card.clicked.connect(self._on_card_clicked)
         return card
+
+    # ---- selection (click, Ctrl+click, Shift+click) ---------------------------------------------
+    def selected_ids(self) -> list[str]:
+        """The selected facts among the results, in the grid's order."""
+        chosen = set(getattr(self, "_selected", ()))
+        return [f for f in self._order if f in chosen]
+
+    def _on_card_clicked(self, fact_id: str, modifiers: Any) -> None:
+        selected: list[str] = list(getattr(self, "_selected", []))
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        anchor = getattr(self, "_anchor", None)
+        if shift and anchor in self._index:
+            a, b = sorted((self._index[anchor], self._index[fact_id]))
+            run = self._order[a:b + 1]
+            selected = list(dict.fromkeys((selected if ctrl else []) + run))
+        elif ctrl:
+            selected = [f for f in selected if f != fact_id] if fact_id in selected else selected + [fact_id]
+            self._anchor = fact_id
+        else:
+            selected = [fact_id]
+            self._anchor = fact_id
+        self._selected = selected
+        self._show_selection()
+        self.selection_changed.emit(self.selected_ids())
+
+    def _show_selection(self) -> None:
+        chosen = set(getattr(self, "_selected", ()))
+        for fact_id, card in self._bound.items():
+            card.set_selected(fact_id in chosen)
+        for card in self._spare:
+            card.set_selected(False)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

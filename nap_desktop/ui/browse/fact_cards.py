@@ -135,6 +135,7 @@ class FactCardWidget(QFrame):
     chart_requested = Signal(str)  # open the fact's chart (context menu; the fact id)
     navigate_requested = Signal(str, int)  # fact id, Qt.Key
     focused = Signal(str)
+    clicked = Signal(str, object)  # fact id, the keyboard modifiers (selection: plain, Ctrl, Shift)
 
     def __init__(self, fact: Fact, catalog: Catalog, lang: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
@@ -151,6 +152,7 @@ class FactCardWidget(QFrame):
         self.measuring = False  # the grid's hidden measuring card: only what sets the height matters
         self.setObjectName("FactCard")
         self.setProperty("focused", False)
+        self.setProperty("selected", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -337,10 +339,27 @@ class FactCardWidget(QFrame):
         dragged, self._dragged, self._press = self._dragged, False, None
         if (event.button() == Qt.MouseButton.LeftButton and not dragged
                 and self.rect().contains(event.position().toPoint())):
+            # a click selects (Ctrl adds or removes one, Shift a range), as Anki and Zotero do; a double
+            # click or Enter opens
             self.setFocus(Qt.FocusReason.MouseFocusReason)
-            self.open_requested.emit(self.fact.id)
+            self.clicked.emit(self.fact.id, event.modifiers())
             return
         super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit(self.fact.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def set_selected(self, selected: bool) -> None:
+        if self.property("selected") == selected:
+            return
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.update()
 
     def mime_data(self) -> QMimeData:
         """What a drag carries: the fact id for the pack list (FACT_MIME, a JSON list) and the statement."""
