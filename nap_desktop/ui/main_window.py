@@ -74,6 +74,34 @@ class SectionNav(QListWidget):
         super().resizeEvent(event)
         self.fit_rows()
 
+    def selected_row(self) -> int:
+        rows = [self.row(i) for i in self.selectedItems()]
+        return rows[0] if rows else self.currentRow()
+
+    def keyPressEvent(self, event: Any) -> None:
+        """Up/Down/Home/End move the focus ring, not the section shown: Enter or Space shows the section
+        under the ring (Shift+Tab into the list then Down switched sections silently)."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        key, n = event.key(), self.count()
+        if n and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            row = max(0, self.currentRow())
+            target = {Qt.Key.Key_Up: row - 1, Qt.Key.Key_Down: row + 1, Qt.Key.Key_Home: 0, Qt.Key.Key_End: n - 1,
+                      Qt.Key.Key_PageUp: 0, Qt.Key.Key_PageDown: n - 1}.get(Qt.Key(key))
+            if target is not None:
+                target = min(max(target, 0), n - 1)
+                index = self.model().index(target, 0)
+                self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.scrollTo(index)
+                self.viewport().update()
+                event.accept()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
     def paintEvent(self, event: Any) -> None:
         """A focus ring round the current section while the list has the keyboard (the style sheet's
         ``outline: none`` hid Qt's own, so Shift+Tab into the list left no trace of where Down would go)."""
@@ -170,7 +198,9 @@ class MainWindow(QMainWindow):
         self.section_nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.section_nav.setMinimumWidth(190)
         self.section_nav.setMaximumWidth(300)
-        self.section_nav.currentRowChanged.connect(self._on_section_nav_row_changed)
+        # the section shown is the selected row: arrow keys move the ring, Enter/Space or a click switch
+        self.section_nav.itemSelectionChanged.connect(
+            lambda: self._on_section_nav_row_changed(self.section_nav.selected_row()))
         self.card_grid = CardGrid(self.model, catalog, self._lang)
         self.card_grid.open_requested.connect(self.open_detail)
         self.card_grid.add_requested.connect(self.add_fact_to_pack)

@@ -71,3 +71,23 @@ def test_show_table_is_off_for_the_next_chart_on_the_chart_page(win, qtbot):
     assert page.chart_view.spec.id == ids[1]
     assert not page.chart_view.table_toggle.isChecked()
     assert page.chart_view.table_toggle.text() == "Show table"
+
+
+def test_shift_tab_then_down_moves_the_ring_and_enter_or_a_click_switches_the_section(win, qtbot):
+    nav = win.section_nav
+    everything = list(win.card_grid.fact_ids())
+    win.search_field.setFocus()
+    QTest.keyClick(win.search_field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(nav.hasFocus)
+    QTest.keyClick(nav, Qt.Key.Key_Down)
+    assert nav.currentRow() == 1 and nav.selected_row() == 0
+    assert win.card_grid.fact_ids() == everything  # nothing switched behind the user's back
+    QTest.keyClick(nav, Qt.Key.Key_Return)
+    section = nav.item(1).data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: win.card_grid.fact_ids() != everything)
+    assert {win.catalog.fact(f).section for f in win.card_grid.fact_ids()} == {section}
+    QTest.keyClick(nav, Qt.Key.Key_Up)
+    assert nav.currentRow() == 0 and nav.selected_row() == 1
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     nav.visualItemRect(nav.item(0)).center())
+    qtbot.waitUntil(lambda: win.card_grid.fact_ids() == everything)
