@@ -148,3 +148,43 @@ def test_failed_save_leaves_the_old_file_intact(tmp_path, monkeypatch):
     assert path.read_bytes() == before
     assert load_pack(path) == old
     assert [p.name for p in tmp_path.iterdir()] == ["brief.napbrief"], "no temporary file left behind"
+
+
+# ---- who has a pack open (core/pack/packlock.py, issue 26) ----------------------------------------
+
+def test_pack_lock_is_taken_reported_released_and_stale_when_its_process_is_gone(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from nap_desktop.core.pack import packlock
+
+    path = tmp_path / "joint review.napbrief"
+    path.write_text("{}", encoding="utf-8")
+    mine = packlock.acquire(path, "token-a")
+    assert isinstance(mine, packlock.PackLock)
+    lock = packlock.lock_path(path)
+    assert lock.name == ".~lock.joint review.napbrief#"
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    assert {"user", "host", "pid", "opened_at"} <= set(data) and data["app"] == "NAP Briefing"
+    other = packlock.acquire(path, "token-b")  # another window: told who holds it
+    assert isinstance(other, packlock.LockInfo) and other.token == "token-a" and other.this_host
+    other_lock = packlock.PackLock(path, packlock.LockInfo("x", "h", 1, "token-b", ""))
+    other_lock.release()  # not its lock: left alone
+    assert lock.exists()
+    mine.release()
+    assert not lock.exists()
+
+    # a crashed holder: its pid is gone, so the lock is stale and taken over
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    lock.write_text(json.dumps({"user": "ana", "host": packlock._host(), "pid": int(dead.stdout), "token": "old",
+                                "opened_at": "2026-12-01T09:00:00"}), encoding="utf-8")
+    assert packlock.read_lock(path) is None
+    assert isinstance(packlock.acquire(path, "token-c"), packlock.PackLock)
+    # damaged: stale; another host's: live (we cannot tell), named
+    lock.write_text("not json", encoding="utf-8")
+    assert packlock.read_lock(path) is None
+    lock.write_text(json.dumps({"user": "ana", "host": "elsewhere-laptop", "pid": 1, "token": "t",
+                                "opened_at": "2026-12-01T09:00:00"}), encoding="utf-8")
+    held = packlock.read_lock(path)
+    assert held is not None and held.host == "elsewhere-laptop" and not held.this_host
