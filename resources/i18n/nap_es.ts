@@ -1623,7 +1623,7 @@
     <name>PackListModel</name>
     <message>
         <source>Fact “%1” — missing from the catalog</source>
-        <extracomment>Items of this pack being dragged (their uids, JSON list). Facts dragged from elsewhere in the app (e.g. a fact card): JSON list of fact ids, inserted at the drop row. Charts dragged from elsewhere in the app (the Charts view): JSON list of chart ids, inserted at the drop row.</extracomment>
+        <extracomment>Items of this pack being dragged (their uids, JSON list). Facts dragged from elsewhere in the app (e.g. a fact card): JSON list of fact ids, inserted at the drop row. Charts dragged from elsewhere in the app (the Charts view): JSON list of chart ids, inserted at the drop row. a short note on where the item&apos;s figures come from, shown on its caption line: the pack&apos;s copy of an item this catalog lacks, or a copy the catalog now differs from (&quot;&quot; when neither)</extracomment>
         <translation>Dato “%1”: no está en el catálogo</translation>
     </message>
     <message>
@@ -1653,6 +1653,14 @@
     <message>
         <source>%1 [the catalog now has another version]</source>
         <translation>%1 [el catálogo tiene ahora otra versión]</translation>
+    </message>
+    <message>
+        <source>pack copy</source>
+        <translation>copia del paquete</translation>
+    </message>
+    <message>
+        <source>catalog differs</source>
+        <translation>el catálogo difiere</translation>
     </message>
     <message>
         <source>This item refers to “%1”, which is no longer in the catalog. It is kept in the pack so nothing is lost; remove it or replace it.</source>

@@ -53,6 +53,14 @@ def pack_rows(win) -> list[tuple[str, object]]:
             for r in range(model.rowCount())]
 
 
+def caption_notes(win) -> list[str]:
+    """What the list's delegate writes on each item's caption line beside DATO/FACT."""
+    from nap_desktop.ui.pack.pack_model import COPY_NOTE_ROLE
+
+    model = win.pack_panel.list_view.model()
+    return [model.data(model.index(r, 0), COPY_NOTE_ROLE) for r in range(model.rowCount())]
+
+
 @pytest.fixture
 def user_pack(tmp_path) -> tuple[Path, str]:
     """A pack saved from a window with the user's library (so it carries the user fact's copy)."""
@@ -75,6 +83,7 @@ def test_without_the_library_the_list_shows_the_copy_marked_not_missing(qtbot, c
     assert "Quuxtown firms sell 12%" in text and "12%" in text
     assert "[copy saved in the pack]" in text and "missing" not in text
     assert colour is None  # not the red of a missing item
+    assert caption_notes(win) == ["pack copy"]
     # the presenter's slide says the same
     from nap_desktop.core.deck import compose_deck
 
@@ -114,7 +123,7 @@ def test_after_a_bundled_value_changes_list_presenter_and_export_agree_and_the_e
     old = format_value(saved["value"], "usd_bn", "en", decimals=fact.decimals)
     new = format_value(fact.value, "usd_bn", "en", decimals=fact.decimals)
     assert text.startswith(old) and not text.startswith(new), text  # the headline figure (the text says its own)
-    assert "[the catalog now has another version]" in text
+    assert "[the catalog now has another version]" in text and caption_notes(win) == ["catalog differs"]
     fields = [v for s in compose_deck(win.document.pack, win.pack_catalog(), lang="en")
               for v in dataclasses.asdict(s).values() if isinstance(v, str)]
     assert old in fields and new not in fields  # the slide's headline figure is the pack's

@@ -25,6 +25,9 @@ MISSING_ROLE = Qt.ItemDataRole.UserRole + 3
 TALKING_POINTS_ROLE = Qt.ItemDataRole.UserRole + 4
 REF_ROLE = Qt.ItemDataRole.UserRole + 5
 HEADLINE_ROLE = Qt.ItemDataRole.UserRole + 6
+#: a short note on where the item's figures come from, shown on its caption line: the pack's copy of an
+#: item this catalog lacks, or a copy the catalog now differs from ("" when neither)
+COPY_NOTE_ROLE = Qt.ItemDataRole.UserRole + 7
 
 MISSING_COLOR = QColor("#b3261e")
 DIVIDER_BACKGROUND = QColor("#eef1f5")
@@ -168,6 +171,10 @@ class PackListModel(QAbstractListModel):
             return self.is_missing(row)
         if role == TALKING_POINTS_ROLE:
             return item.talking_points
+        if role == COPY_NOTE_ROLE:
+            if self.from_copy(row):
+                return self.tr("pack copy")
+            return self.tr("catalog differs") if self.catalog_differs(row) else ""
         return None
 
     def _tooltip(self, row: int) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from nap_desktop.core.pack.document import PackChange, PackDocument
 from nap_desktop.core.catalog.model import Catalog
 from nap_desktop.ui.pack.pack_model import (
-    DIVIDER_BACKGROUND, HEADLINE_ROLE, KIND_ROLE, MISSING_COLOR, MISSING_ROLE, TALKING_POINTS_ROLE, PackListModel,
+    COPY_NOTE_ROLE, DIVIDER_BACKGROUND, HEADLINE_ROLE, KIND_ROLE, MISSING_COLOR, MISSING_ROLE, TALKING_POINTS_ROLE, PackListModel,
 )
 
 #: QDateEdit cannot be empty: its minimum date stands for "no date" and shows the special text.
@@ -236,6 +236,9 @@ class PackItemDelegate(QStyledItemDelegate):
                    "note": PackPanel.tr("Note")}.get(kind, "")
         if index.data(TALKING_POINTS_ROLE):
             caption += " · " + PackPanel.tr("talking points ✓")
+        note = index.data(COPY_NOTE_ROLE)
+        if note:  # where the figures come from: the pack's copy (issue 26)
+            caption += " · " + note
         return caption.upper() if kind != "divider" else ""
 
     def _fonts(self, option) -> tuple[QFont, QFont]:
