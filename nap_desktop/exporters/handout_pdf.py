@@ -26,7 +26,7 @@ from nap_desktop.core.catalog.model import STATUS_SHORT
 from nap_desktop.core.deck import chart_title, fact_figure, fact_statement, fact_title, shorten, used_sources
 from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.exporters.files import ExportError, write_atomically
-from nap_desktop.exporters.textsafe import safe_url
+from nap_desktop.exporters.textsafe import check_drawable, safe_url
 
 if TYPE_CHECKING:
     from nap_desktop.core.catalog.model import Catalog, Fact
@@ -364,6 +364,7 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
 
     # the one place user text enters the exporters, as in the deck and the workbook
     pack, catalog = sanitize_pack(pack), sanitize_catalog(catalog)
+    check_drawable(pack, catalog, "handout")  # a chart too large to draw: refused before any layout
     _register_fonts()
     size = LETTER if paper == "letter" else A4
     margin = 0.6 * inch

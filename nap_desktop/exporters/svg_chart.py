@@ -16,7 +16,7 @@ from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.deck import chart_title, gap_footnotes
 from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
-from nap_desktop.exporters.files import write_atomically
+from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import clean
 
 if TYPE_CHECKING:
@@ -335,9 +335,12 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
               titles: bool = True) -> str:
     """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line. Without
     ``titles`` the drawing starts at the top (a handout sets the title and subtitle as its own text)."""
-    from nap_desktop.exporters.textsafe import sanitize_chart
+    from nap_desktop.exporters.textsafe import sanitize_chart, too_large_to_draw
 
     spec = sanitize_chart(spec)  # the text-safety boundary: clean text, real colours (never markup)
+    why = too_large_to_draw(spec)
+    if why:  # refused before drawing, with the limit named
+        raise ExportError(f"{why}. The image was not written. The workbook (.xlsx) keeps every row of its table.")
     out: list[str] = []
     y = 34.0 if titles else 8.0
     narrow = width < 600  # a handout's half width: titles keep every word on more lines

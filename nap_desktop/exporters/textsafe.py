@@ -311,6 +311,63 @@ def safe_url(value: Any) -> str:
     return value
 
 
+# ---- sizes a drawn chart can have -----------------------------------------------------------------
+# A chart drawn in a deck, a handout or an image with 100,000 categories is not a chart a reader can read,
+# and drawing one costs minutes (python-pptx looks up a table's cells row by row; reportlab lays out every
+# bar). Such a chart is refused before anything is written, with the limit named; the workbook, which writes
+# its table linearly, keeps every row.
+MAX_DRAWN_CATEGORIES = 2_000
+MAX_DRAWN_VALUES = 20_000
+MAX_TABLE_ROWS = 500  # a chart of kind "table" is drawn cell by cell
+
+
+def too_large_to_draw(spec: Any) -> str:
+    """Why ``spec`` is too large to draw (a sentence naming the limit), or "" when it can be drawn."""
+    categories = len(getattr(spec, "categories", ()) or ())
+    values = categories * max(1, len(getattr(spec, "series", ()) or ()))
+    title = capped(getattr(spec, "title_en", "") or getattr(spec, "id", ""), 80)
+    name = f"\u201c{title}\u201d ({capped(getattr(spec, 'id', ''), 80)})"
+    if getattr(spec, "kind", "") == "table" and categories > MAX_TABLE_ROWS:
+        return (f"The table {name} has {categories:,} rows: a table drawn on a slide or a handout holds at most "
+                f"{MAX_TABLE_ROWS:,}")
+    if categories > MAX_DRAWN_CATEGORIES:
+        return (f"The chart {name} has {categories:,} categories: a chart drawn in a deck, a handout or an image "
+                f"holds at most {MAX_DRAWN_CATEGORIES:,}")
+    if values > MAX_DRAWN_VALUES:
+        return (f"The chart {name} has {values:,} values: a chart drawn in a deck, a handout or an image holds "
+                f"at most {MAX_DRAWN_VALUES:,}")
+    return ""
+
+
+def drawn_charts(pack: Any, catalog: Any) -> list[Any]:
+    """The charts an export of ``pack`` draws: its chart items and the charts of its facts."""
+    charts = getattr(catalog, "charts", {}) or {}
+    out, seen = [], set()
+    for item in getattr(pack, "items", ()):
+        ref = item.ref
+        if item.kind == "fact":
+            fact = catalog.fact(ref) if hasattr(catalog, "fact") else None
+            ref = getattr(fact, "chart", "") if fact is not None else ""
+        elif item.kind != "chart":
+            continue
+        if ref and ref in charts and ref not in seen:
+            seen.add(ref)
+            out.append(charts[ref])
+    return out
+
+
+def check_drawable(pack: Any, catalog: Any, what: str) -> None:
+    """ExportError before anything is written when a chart ``pack`` draws is too large to draw (see
+    :func:`too_large_to_draw`); ``what`` names the file ("deck", "handout")."""
+    from nap_desktop.exporters.files import ExportError
+
+    for spec in drawn_charts(pack, catalog):
+        why = too_large_to_draw(spec)
+        if why:
+            raise ExportError(f"{why}. The {what} was not written. The workbook (.xlsx) keeps every row of its "
+                              "table; for a slide, chart a summary of the table (fewer categories).")
+
+
 # ---- colours ------------------------------------------------------------------------------------
 # A colour is written into XML attributes (SVG fill="…", DrawingML srgbClr) and parsed by XlsxWriter:
 # anything but #RRGGBB breaks the file or, unescaped in an SVG, becomes markup. A pack's copies are
