@@ -692,6 +692,7 @@ def _orphan_charts_under_a_divider(body: list[Slide], catalog: Catalog, lang: st
 def _make_titles_unique(body: list[Slide]) -> None:
     """No two slides share a title: a repeated title gets its figure, then its period, then a number."""
     seen: dict[str, int] = {}
+    next_number: dict[str, int] = {}  # per title, where the search for a free "(n)" resumes: linear, not k²
     for i, s in enumerate(body):
         key = s.title.casefold()
         if key not in seen:
@@ -702,9 +703,10 @@ def _make_titles_unique(body: list[Slide]) -> None:
             if candidate and candidate.casefold() not in seen:
                 break
         else:
-            n = 2
+            n = next_number.get(key, 2)  # every number below it is taken already (seen only grows)
             while f"{s.title} ({n})".casefold() in seen:
                 n += 1
+            next_number[key] = n + 1
             candidate = f"{s.title} ({n})"
         body[i] = _replace(s, title=candidate, agenda=candidate if s.agenda == s.title else s.agenda)
         seen[candidate.casefold()] = i

@@ -29,7 +29,7 @@ from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX, XLSX_CELL_MAX,
                                              XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
                                              header_footer, literal_chart, needs_cell_cap, safe_sheet_name,
-                                             safe_url, sanitize_catalog, sanitize_pack, sheet_ref)
+                                             check_item_count, safe_url, sanitize_catalog, sanitize_pack, sheet_ref)
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -637,6 +637,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
     dest = Path(dest)
     pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
+    check_item_count(pack, "workbook")  # 100,000 notes: refused up front, the limit named
     catalog = sanitize_catalog(catalog)  # a user library's texts too (the same object when already clean)
     slides = compose_deck(pack, catalog, lang=lang, now=now)
     chart_ids: list[str] = []
