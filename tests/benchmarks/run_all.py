@@ -1,6 +1,6 @@
 """Runs every benchmark and prints each figure with its baseline, ratio and budget; exit 1 if a budget is missed.
 
-    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load,growth,import] [--repeat N] [--json OUT]
+    python tests/benchmarks/run_all.py [--quick] [--only startup,search,export,load,growth,import,long] [--repeat N] [--json OUT]
 
 Not part of the default test run (pyproject: --ignore=tests/benchmarks). Takes about 2-3 minutes on
 a 2-core machine; --quick uses fewer repetitions (for a smoke check of the benchmarks themselves).
@@ -30,6 +30,7 @@ import bench_export  # noqa: E402
 import bench_growth  # noqa: E402
 import bench_handout  # noqa: E402
 import bench_import  # noqa: E402
+import bench_long_input  # noqa: E402
 import bench_search  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_updates  # noqa: E402
@@ -42,6 +43,7 @@ BENCHES = {
     "growth": lambda quick: bench_growth.run(runs=3 if quick else 5),
     "handout": lambda quick: bench_handout.run(runs=2 if quick else 5),
     "import": lambda quick: bench_import.run(runs=2 if quick else 3),
+    "long": lambda quick: bench_long_input.run(runs=2 if quick else 3),
     "briefs": lambda quick: bench_briefs.run(runs=2 if quick else 5),
     "updates": lambda quick: bench_updates.run(runs=2 if quick else 5),
 }
