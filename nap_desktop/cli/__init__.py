@@ -134,8 +134,10 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
               "catalog.toml, or add library.toml if this is a user library")
         print(f"1 problem found in {root}")
         return 1
+    from nap_desktop.exporters.textsafe import for_terminal
+
     for problem in problems:
-        print(problem)
+        print(for_terminal(problem))  # a problem quotes the file's text: never raw escapes to the terminal
     if problems:
         print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'} found in {root}")
         return 1

@@ -14,7 +14,9 @@ from pathlib import Path
 
 
 def _err(message: str) -> None:
-    print(f"nap-desktop library: {message}", file=sys.stderr)
+    from nap_desktop.exporters.textsafe import for_terminal
+
+    print(f"nap-desktop library: {for_terminal(message)}", file=sys.stderr)
 
 
 def add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +49,7 @@ def library_folder(args: argparse.Namespace, err=_err) -> Path | None:
 
 def run_library(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.library import LibraryError, add_fact, add_source, list_items, remove_fact, user_id
+    from nap_desktop.exporters.textsafe import for_terminal
 
     folder = library_folder(args)
     if folder is None:
@@ -55,13 +58,13 @@ def run_library(args: argparse.Namespace) -> int:
         if args.library_command == "list":
             items = list_items(folder)
             for item in items:
-                print(f"{item.kind}\t{item.id}\t{item.title}")
+                print(f"{item.kind}\t{for_terminal(item.id)}\t{for_terminal(item.title)}")
             if not items:
                 print(f"(the library {folder} is empty)")
             return 0
         if args.library_command == "remove":
             remove_fact(folder, args.id)
-            print(f"removed {args.id}")
+            print(f"removed {for_terminal(args.id)}")
             return 0
         try:
             data = tomllib.loads(args.file.read_text(encoding="utf-8"))
@@ -84,12 +87,12 @@ def run_library(args: argparse.Namespace) -> int:
             block = dict(block)
             block["sources"] = [renamed.get(s, s) if isinstance(s, str) else s for s in block.get("sources", [])]
             fid = add_fact(folder, block)
-            print(f"added {fid}")
+            print(f"added {for_terminal(fid)}")
         return 0
     except LibraryError as exc:
         lang = getattr(args, "lang", None) or "en"
         for problem in exc.texts(lang):
-            print(problem, file=sys.stderr)
+            print(for_terminal(problem), file=sys.stderr)
         n = f"{len(exc.problems):,}"
         s = "" if len(exc.problems) == 1 else "s"
         _err(f"{n} problema{s}; el elemento que falló no cambió nada" if lang == "es"

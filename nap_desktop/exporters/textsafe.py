@@ -287,6 +287,21 @@ def header_footer(text: Any, limit: int) -> str:
     return cut.replace("&", "&&")
 
 
+# ---- terminals ------------------------------------------------------------------------------------
+# A title holding ESC [ 2 J clears the user's terminal; a right-to-left override reorders what follows.
+# Every line the command line prints with user text in it goes through for_terminal: control characters,
+# C1 controls and bidirectional overrides are shown as visible escapes (\x1b, \u202e), never sent raw.
+_TERMINAL_BAD = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def for_terminal(text: Any) -> str:
+    """``text`` safe to print to a terminal: every control character shown as an escape (a tab too: the
+    listings use tabs between columns)."""
+    text = text if isinstance(text, str) else str(text)
+    return _TERMINAL_BAD.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                        else f"\\u{ord(m.group()):04x}"), text)
+
+
 # ---- links ----------------------------------------------------------------------------------------
 # Only http and https links are ever written (deck hyperlinks, workbook links, the handout's <a href>), from
 # any origin: the bundled data, a user library, or a pack's copies (which the library never checked). A

@@ -150,3 +150,23 @@ def test_user_sources_follow_the_same_provenance_rules_as_bundled_ones(tmp_path)
     with pytest.raises(lib.LibraryError, match="low-credibility source"):
         lib.add_fact(folder, _fact(sources=[farm]))
     assert list((folder / "facts").glob("*.toml")) == [] and list((folder / "sources").glob("*.toml")) == []
+
+
+def test_library_list_and_data_check_never_send_control_characters_to_the_terminal(tmp_path, capsys):
+    """A title holding ESC [ 2 J cleared the terminal of whoever ran `library list`; a right-to-left override
+    reordered the line. They are printed as visible escapes."""
+    folder = tmp_path / "library"
+    fid = lib.add_fact(folder, _fact())
+    path = folder / "facts" / f"{fid}.toml"
+    text = path.read_text(encoding="utf-8").replace("Factory jobs hold at 12.7 million",
+                                                    "Factory \\u001b[2J jobs \\u202e hold \\u009b at 12.7 million")
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["library", "list", "--library", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out
+    assert "Factory \\x1b[2J jobs \\u202e hold \\x9b at 12.7 million" in out
+    (folder / "facts" / "bad.toml").write_text('[[fact]]\nid = "user.x\\u001b[31m"\n', encoding="utf-8")
+    main(["data", "check", str(folder)])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[31m" in out
