@@ -170,3 +170,40 @@ def test_library_list_and_data_check_never_send_control_characters_to_the_termin
     main(["data", "check", str(folder)])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[31m" in out
+
+
+@pytest.mark.parametrize(("break_it", "said"), [
+    ("version", "library.toml:4: version 99: this library was written by another version"),
+    ("facts_file", "facts: a file where a folder belongs"),
+    ("url_nul", "url holds a control character (U+0000)"),
+    ("url_esc", "url holds a control character (U+001B)"),
+    ("huge", "value 1e+308 is too large to be a figure"),
+])
+def test_a_library_broken_in_ways_the_loader_did_not_see_gets_a_clear_word(tmp_path, capsys, break_it, said):
+    """Each of these was accepted without a word (issue 27, item 8); now data check names it (exit 1) and the
+    window shows it in Spanish too."""
+    from nap_desktop.core.catalog import messages
+
+    folder = tmp_path / "library"
+    fid = lib.add_fact(folder, _fact())
+    fact_file = folder / "facts" / f"{fid}.toml"
+    if break_it == "version":
+        marker = folder / "library.toml"
+        marker.write_text(marker.read_text(encoding="utf-8").replace("version = 1", "version = 99"), encoding="utf-8")
+    elif break_it == "facts_file":
+        shutil.rmtree(folder / "facts")
+        (folder / "facts").write_text("not a folder", encoding="utf-8")
+    elif break_it.startswith("url"):
+        char = "\\u0000" if break_it == "url_nul" else "\\u001b[2J"
+        for src in (folder / "sources").glob("*.toml"):
+            src.write_text(src.read_text(encoding="utf-8").replace("https://www.bls.gov/", f"https://www.bls.gov/{char}"),
+                           encoding="utf-8")
+    else:
+        fact_file.write_text(fact_file.read_text(encoding="utf-8").replace("value = 12.7", "value = 1e308"),
+                             encoding="utf-8")
+    capsys.readouterr()
+    assert main(["data", "check", str(folder)]) == 1
+    assert said in capsys.readouterr().out
+    _catalog, problems = lib.load_library_with_problems(folder)
+    ours = [p for p in problems if said.split(": ", 1)[-1][:30] in str(p)]
+    assert ours and all("sin traducir" not in messages.render(p, "es") for p in ours)

@@ -162,7 +162,48 @@ def load_library_with_problems(library: Path | str | None, data_root: Path | str
     base = load_catalog(data_root, rules=bundled_rules)
     if library is None or not Path(library).exists():
         return base, []
-    return load_second_root(base, Path(library))
+    catalog, problems = load_second_root(base, Path(library))
+    return catalog, problems + _library_problems(Path(library), catalog)
+
+
+#: the library.toml version this app writes and reads
+LIBRARY_VERSION = 1
+#: the largest figure a fact may state (a USD trillion figure is 1e1 in usd_tn; a count 1e10): beyond it the
+#: number is a typing accident, and formatting it would print 300 digits
+MAX_FIGURE = 1e15
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _library_problems(folder: Path, catalog: Catalog) -> list[Problem]:
+    """What the loader does not say about a library as a whole: its library.toml (missing, unreadable, from a
+    newer version), a data folder that is a file, a source address with a control character, a figure too
+    large to be one."""
+    from nap_desktop.core.catalog.files import Problem, _TomlFile
+
+    out: list[Problem] = []
+    marker = folder / MARKER
+    if marker.exists() or marker.is_symlink():
+        f = _TomlFile(marker, folder, out)
+        version = (f.data or {}).get("version", LIBRARY_VERSION) if f.data is not None else LIBRARY_VERSION
+        if f.data is not None and version != LIBRARY_VERSION:
+            out.append(Problem(MARKER, f.key_line(1, "version") if f.lines else 0,
+                               f"version {version!r}: this library was written by another version of NAP Briefing "
+                               f"(this one reads version {LIBRARY_VERSION}); its files were read as version "
+                               f"{LIBRARY_VERSION}: check them, or open it with that version"))
+    for sub in ("facts", "sources", "datasets", "charts"):
+        if (folder / sub).exists() and not (folder / sub).is_dir():
+            out.append(Problem(sub, 0, "a file where a folder belongs"))
+    for src in catalog.sources.values():
+        if getattr(src, "origin", "") == "user" and _URL_CONTROL.search(src.url or ""):
+            bad = _URL_CONTROL.search(src.url).group()
+            out.append(Problem("sources/", 0, f"source {src.id}: url holds a control character (U+{ord(bad):04X}): "
+                                              "write the address as the agency's page gives it"))
+    for fact in catalog.facts:
+        value = getattr(fact, "value", None)
+        if getattr(fact, "origin", "") == "user" and isinstance(value, (int, float)) and abs(value) > MAX_FIGURE:
+            out.append(Problem(fact.file or "facts/", fact.line,
+                               f"fact {fact.id}: value {value:g} is too large to be a figure (at most {MAX_FIGURE:g})"))
+    return out
 
 
 def load_catalog_with_library(library: Path | str | None, data_root: Path | str | None = None, *,

@@ -294,6 +294,17 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
        f"es un enlace a {{target}}, {es}, no un archivo ordinario; no se leyó") for en, es in _SPECIAL_KINDS],
     *[(rf"it is {en}, not an ordinary file; it was not read", f"es {es}, no un archivo ordinario; no se leyó")
       for en, es in _SPECIAL_KINDS],
+    # a library as a whole (core/catalog/library._library_problems)
+    (r"version (?P<v>.*): this library was written by another version of NAP Briefing \(this one reads version "
+     r"(?P<mine>\d+)\); its files were read as version (?P=mine): check them, or open it with that version",
+     "versión {v}: esta biblioteca la escribió otra versión de NAP Briefing (esta lee la versión {mine}); sus "
+     "archivos se leyeron como versión {mine}: revíselos, o ábrala con esa versión"),
+    (r"source (?P<id>\S+): url holds a control character \((?P<ch>U\+[0-9A-F]{4})\): write the address as the "
+     r"agency's page gives it",
+     "fuente {id}: la dirección (url) contiene un carácter de control ({ch}): escriba la dirección como la da la "
+     "página de la dependencia"),
+    (r"fact (?P<id>\S+): value (?P<value>\S+) is too large to be a figure \(at most (?P<max>\S+)\)",
+     "dato {id}: el valor {value} es demasiado grande para ser una cifra (a lo más {max})"),
     (r"too large to read: (?P<size>.*) \(a data file may hold at most (?P<cap>.*)\); it was not read",
      "demasiado grande para leerlo: {size} (un archivo de datos puede tener a lo más {cap}); no se leyó"),
     (r"too large to read \(over (?P<cap>.*), the most a data file may hold\); it was not read",
