@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from fixture_catalog import make_catalog, pack_basic
+import tally
 from specials import run_with_timeout, special_targets, still_special
 
 from nap_desktop.core.pack.packfile import NotAFileError, Pack, save_pack
@@ -66,15 +67,18 @@ def test_every_writer_refuses_every_special_target_and_leaves_it_alone(tmp_path,
         outcome, exc = run_with_timeout(lambda: write(target), 20)
         if outcome == "hung":
             COUNTS["hangs"] += 1
+            tally.case("special targets (writers)", "hangs")
             pytest.fail(f"{name} -> {kind}: the writer hung")
         if not still_special(target):
             COUNTS["special files replaced"] += 1
+            tally.case("special targets (writers)", "special files replaced")
         assert still_special(target), f"{name} -> {kind}: the special file was replaced by a regular file"
         assert outcome == "raised", f"{name} -> {kind}: written without a word"
         assert isinstance(exc, (ExportError, NotAFileError)), f"{name} -> {kind}: {type(exc).__name__}: {exc}"
         text = str(exc) if isinstance(exc, ExportError) else exc.strerror
         assert "not a file" in text and "nothing was written" in text, text
         COUNTS["refused cleanly"] += 1
+        tally.case("special targets (writers)", "clean refusals")
     # nothing left behind: no temp file beside the targets
     assert not [p for p in tmp_path.rglob(".~nap-*")]
 

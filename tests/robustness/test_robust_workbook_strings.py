@@ -123,3 +123,39 @@ def test_sheet_names_and_internal_links_survive_apostrophes(tmp_path):
     cover = wb.worksheets[0]
     links = [c.hyperlink.location for row in cover.iter_rows() for c in row if c.hyperlink is not None]
     assert links and all(link.split("!")[0].strip("'").replace("''", "'") in wb.sheetnames for link in links)
+
+
+# ---- generated cases: any string, anywhere a workbook takes one --------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = st.one_of(st.sampled_from(PAYLOADS[:-1]), st.text(max_size=30),
+                       st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "!", "$A$1", "&", "[", "]", "|"]))
+_STRINGS = st.lists(_FRAGMENTS, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 10))
+@given(texts=st.lists(_STRINGS, min_size=8, max_size=8), lang=st.sampled_from(["en", "es"]))
+def test_any_string_in_any_workbook_field_stays_literal(tmp_path_factory, texts, lang):
+    """Category and series names, chart and axis titles, sheet names (a chart's title names its sheet),
+    sources, the pack's title (headers and footers): no formula, link or stray reference in the deck's embedded
+    workbooks or the .xlsx, and no library warning."""
+    import tally
+
+    cat = make_catalog()
+    cid, spec = next((k, c) for k, c in cat.charts.items() if c.kind == "grouped")
+    labels = tuple(texts[i % 3] for i in range(len(spec.categories)))
+    series = tuple(replace(s, label_en=texts[3 + j % 2], label_es=texts[3 + j % 2]) for j, s in enumerate(spec.series))
+    spec = replace(spec, category_labels_en=labels, category_labels_es=labels, series=series, title_en=texts[5],
+                   title_es=texts[5], y_title_en=texts[6], y_title_es=texts[6])
+    sources = {k: replace(v, publisher=texts[7], title=texts[0]) for k, v in cat.sources.items()}
+    cat = replace(cat, charts={**cat.charts, cid: spec}, sources=sources)
+    pack = Pack(title=texts[7], audience=texts[1], items=(PackItem("chart", cid, uid="c", talking_points=texts[2]),))
+    out = tmp_path_factory.mktemp("gen")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        deck = export_pptx(pack, cat, out / "d.pptx", lang=lang, now=NOW)
+        book = export_xlsx(pack, cat, out / "b.xlsx", lang=lang, now=NOW)
+    problems = deck_problems(deck) + workbook_problems(book.read_bytes()) + [str(w.message) for w in caught]
+    tally.case("workbook strings", "hostile outputs" if problems else "opened or written")
+    assert problems == []
