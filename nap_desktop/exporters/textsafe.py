@@ -323,6 +323,12 @@ def safe_url(value: Any) -> str:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return ""
+    import unicodedata
+
+    # no space of any script (U+1680 Ogham, U+3000 ...), no format character, and a host with a letter or digit
+    if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs", "Co", "Cn")
+           for ch in value) or not any(ch.isalnum() for ch in (parts.hostname or "")):
+        return ""
     return value
 
 

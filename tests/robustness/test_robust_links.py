@@ -43,7 +43,8 @@ HOSTILE = ["javascript:alert(1)", "JaVaScRiPt:alert(document.cookie)", " javascr
            "file:///etc/passwd", "file://server/share/x.xlsm", "data:text/html,<script>alert(1)</script>",
            "vbscript:msgbox", "ms-excel:ofe|u|https://x", "smb://host/share", "http://ex\x00ample.org",
            "https://example.org/\x1b[31m", "https://example.org/\"><x>", "//evil.example/", "http:/x", "https://",
-           "mailto:a@b.c", "https://example.org/" + "a" * 5000]
+           "mailto:a@b.c", "https://example.org/" + "a" * 5000, "https://\u1680", "https://\u3000x.org",
+           "https://example.org/\u200b"]
 _URLS = st.one_of(st.sampled_from(HOSTILE),
                   st.builds(lambda scheme, rest: scheme + rest,
                             st.sampled_from(["javascript:", "file:", "data:", "https://", "http://", "ftp://", ""]),
