@@ -87,6 +87,13 @@ def run_export(args: Any) -> int:
     try:
         if args.pack:
             pack = load_pack(args.pack)
+            if getattr(pack, "state", ""):  # a state brief's figures are made from the state datasets
+                from nap_desktop.core.pack.state_brief import state_catalog
+
+                try:
+                    catalog = state_catalog(catalog, pack.state)
+                except LookupError:  # a state these datasets lack (UnknownState): its items export from the copies
+                    pass
             not_in_catalog = _report_copies(pack, catalog)
             catalog = catalog_for_pack(pack, catalog)  # each item exports as the pack's copy shows it
         lang = args.lang or (pack.lang if pack else "en")

@@ -57,6 +57,13 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
         window.file_controller.show_info = _report
         window.file_controller.show_error = _report
+
+        def _open_locked(path: Path, info) -> bool:  # a picture reads the pack, never edits it: open, say so
+            who = getattr(info, "user", "") or "?"
+            _report("the pack is open in another window", f"{path} (by {who}); the picture shows the file as saved")
+            return True
+
+        window.file_controller.ask_open_locked = _open_locked
         if pack is not None and not window.open_pack(Path(pack)):
             print(f"nap-desktop screenshot: cannot open the pack {pack}", file=sys.stderr)
             return 1
@@ -117,11 +124,14 @@ def run_screenshot(args: argparse.Namespace) -> int:
                 return 2
         else:
             image = window.grab()
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if not out.parent.is_dir():  # never a folder the user did not ask for
+            print(f"nap-desktop screenshot: the folder {out.parent} does not exist", file=sys.stderr)
+            return 2
         if not image.save(str(out), "PNG"):
             print(f"nap-desktop screenshot: cannot write {out}", file=sys.stderr)
             return 1
         window.document.replace_pack(window.document.pack, None, dirty=False)  # nothing to ask on close
+        window.file_controller._lock_pack(None)  # the lock this window took beside the pack goes with it
         window.close()
     print(f"wrote {out} ({image.width()}x{image.height()}, view {view}, {lang})")
     return 0

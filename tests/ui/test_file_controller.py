@@ -208,9 +208,13 @@ def test_opening_a_pack_with_items_missing_from_the_catalog_marks_them(app_parts
     assert "missing from the catalog" in panel.model.data(panel.model.index(0))
 
 
-def test_the_v1_fixture_opens_in_the_app(app_parts):
+def test_the_v1_fixture_opens_in_the_app(app_parts, tmp_path):
     _window, doc, panel, controller, dialogs = app_parts
-    assert controller.open_path(FIXTURES / "v1_basic.napbrief")
+    import shutil
+
+    fixture = tmp_path / "v1_basic.napbrief"  # a copy: opening takes a lock beside the file (never in tests/)
+    shutil.copyfile(FIXTURES / "v1_basic.napbrief", fixture)
+    assert controller.open_path(fixture)
     assert panel.title_edit.text() == "USMCA 2026 joint review — briefing for Commerce"
     assert panel.model.rowCount() == 4 and panel.lang_combo.currentIndex() == 1
 

@@ -75,3 +75,43 @@ def test_screenshot_of_a_pack_with_missing_items_reports_them_instead_of_blockin
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
     assert "catálogo" in result.stderr  # the missing items are named, in the chosen language
+
+
+def test_screenshot_of_a_pack_open_in_another_window_does_not_wait_for_a_click(tmp_path):
+    """A live lock beside the pack (another window has it open) would ask 'Open anyway?'; offscreen nobody
+    answers: the picture is taken, the lock is said on stderr and stays the other window's."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nap_desktop.core.pack import packlock
+
+    pack = tmp_path / "brief.napbrief"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "v1_basic.napbrief", pack)
+    held = packlock.acquire(pack, "othertoken000000")  # this test process is the other window
+    assert isinstance(held, packlock.PackLock)
+    before = packlock.read_lock(pack)
+    assert before is not None and before.pid == os.getpid()
+    out = tmp_path / "pack.png"
+    result = subprocess.run([sys.executable, "-m", "nap_desktop", "screenshot", str(out), "--view", "pack",
+                             "--pack", str(pack)], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000
+    assert "open in another window" in result.stderr
+    assert packlock.read_lock(pack) == before  # still the other window's
+    held.release()
+
+
+def test_screenshot_refuses_a_folder_that_does_not_exist(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = tmp_path / "no" / "such" / "shot.png"
+    result = subprocess.run([sys.executable, "-m", "nap_desktop", "screenshot", str(out)], capture_output=True,
+                            text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "no").exists()
