@@ -1655,6 +1655,10 @@
         <translation>%1 [el catálogo tiene ahora otra versión]</translation>
     </message>
     <message>
+        <source>state figures</source>
+        <translation>cifras del estado</translation>
+    </message>
+    <message>
         <source>pack copy</source>
         <translation>copia del paquete</translation>
     </message>

@@ -63,10 +63,17 @@ def test_typing_a_spanish_name_without_accents_and_enter_shows_it_then_make_a_pa
     pack = win.document.pack
     assert pack.state == "NM" and pack.title.startswith("New Mexico")
     assert win.document.dirty
-    # the brief's state items are not in the catalog: the pack list shows their copies, not "missing"
-    model = win.pack_panel.model if hasattr(win.pack_panel, "model") else None
-    if model is not None and callable(getattr(model, "is_missing", None)):
-        assert not any(model.is_missing(r) for r in range(model.rowCount()))
+    # the brief's state items are not in the catalog: the pack list shows their copies, not "missing",
+    # marked as the state's figures (not as a stray "pack copy"), the national facts unmarked
+    from nap_desktop.ui.pack.pack_model import COPY_NOTE_ROLE
+
+    model = win.pack_panel.model
+    assert not any(model.is_missing(r) for r in range(model.rowCount()))
+    marks = {pack.items[r].ref:
+             model.index(r).data(COPY_NOTE_ROLE) for r in range(model.rowCount())}
+    state_marks = {ref: m for ref, m in marks.items() if ref.startswith("state-nm-")}
+    assert len(state_marks) >= 6 and set(state_marks.values()) == {"state figures"}
+    assert all(m == "" for ref, m in marks.items() if not ref.startswith("state-") and ref)
 
 
 def test_a_postal_code_typed_in_lower_case_and_enter(win, qtbot):

@@ -64,6 +64,11 @@ class PackListModel(QAbstractListModel):
             return self._chart(item) is None
         return False
 
+    def _state_item(self, item: Any) -> bool:
+        """One of a state brief's own figures (state-tx-…), in the brief made for that state."""
+        state = str(getattr(self._doc.pack, "state", "") or "")
+        return bool(state) and item.ref.startswith(f"state-{state.lower()}-")
+
     def from_copy(self, row: int) -> bool:
         """The item is not in this catalog (a state brief's figures, a colleague's own figure): the pack's copy is shown."""
         item = self._items[row]
@@ -172,6 +177,8 @@ class PackListModel(QAbstractListModel):
         if role == TALKING_POINTS_ROLE:
             return item.talking_points
         if role == COPY_NOTE_ROLE:
+            if self.from_copy(row) and self._state_item(item):
+                return self.tr("state figures")  # made from the state datasets when the brief was made
             if self.from_copy(row):
                 return self.tr("pack copy")
             return self.tr("catalog differs") if self.catalog_differs(row) else ""
