@@ -13,7 +13,9 @@ import zipfile
 from pathlib import Path
 
 # A reference to cells of a sheet: 'It''s'!$A$1, Sheet1!$B$2:$B$9 (what our charts and defined names use).
-_SHEET = r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)"
+# Unquoted: word characters of any script and "." (Excel's rule, as XlsxWriter's quote_sheetname applies it:
+# a sheet named "¹" or "Año" is written unquoted, and Excel reads it so).
+_SHEET = r"(?:'(?:[^']|'')+'|[\w.]+)"
 _CELL = r"\$[A-Z]{1,3}\$[0-9]{1,7}"
 CELL_REF = re.compile(rf"^{_SHEET}!{_CELL}(?::{_CELL})?$")
 DEFINED = re.compile(rf"^(?:{_SHEET}!{_CELL}(?::{_CELL})?|{_SHEET}!\$[0-9]+:\$[0-9]+)(?:,{_SHEET}!{_CELL}(?::{_CELL})?)*$")
