@@ -129,10 +129,14 @@ def export_bundle(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, 
             files[name] = _build_member(writer, pack, catalog, name, lang=lang, now=now, tmpdir=tmpdir, **kw)
             if progress:
                 progress((n + 1) / (len(steps) + 1))
+    # the pack, with a copy of every item, so it reopens from the bundle on any machine (with or without the
+    # user's library); hashed in the manifest like every other member
+    from nap_desktop.core.pack.snapshot import with_copies
+
+    files[f"{stem}.napbrief"] = (json.dumps(with_copies(pack, catalog).to_json(), ensure_ascii=False, indent=1)
+                                 + "\n").encode("utf-8")
     manifest = bundle_manifest(pack, catalog, files, lang=lang, now=now)
     files[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    # the pack as saved, so it can be reopened from the bundle
-    files[f"{stem}.napbrief"] = (json.dumps(pack.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     stamp = (max(now.year, 1980), now.month, now.day, now.hour, now.minute, now.second)
     buffer = io.BytesIO()
     try:
@@ -161,4 +165,6 @@ def verify_bundle(path: Path | str) -> list[str]:
                 problems.append(f"{entry['name']}: listed in the manifest but not in the bundle")
             elif _sha256(zf.read(entry["name"])) != entry["sha256"]:
                 problems.append(f"{entry['name']}: SHA-256 does not match the manifest")
+        listed = {entry["name"] for entry in manifest["files"]} | {MANIFEST}
+        problems += [f"{name}: in the bundle but not in the manifest" for name in sorted(names - listed)]
     return problems

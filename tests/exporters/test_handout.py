@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -180,6 +181,14 @@ def test_bundle_manifest_hashes_match_and_its_pack_reopens(catalog, tmp_path, la
         (tmp_path / "in.pptx").write_bytes(zf.read(f"{stem}.pptx"))
     assert manifest["data_version"] == catalog.version
     assert manifest["language"] == lang
+    # every member but the manifest itself is hashed in it, the pack included
+    with zipfile.ZipFile(out) as zf:
+        hashed = {f["name"]: f["sha256"] for f in manifest["files"]}
+        assert set(hashed) == names - {MANIFEST}
+        assert hashed[f"{stem}.napbrief"] == hashlib.sha256(zf.read(f"{stem}.napbrief")).hexdigest()
+    # the pack in the bundle carries a copy of each item: it opens the same without this catalog
+    saved = json.loads((tmp_path / "re.napbrief").read_text(encoding="utf-8"))
+    assert all(isinstance(i.get("copy"), dict) for i in saved["items"] if i["kind"] in ("fact", "chart"))
     assert {s["id"] for s in manifest["sources"]} >= {sid for i in pack.items if i.kind == "fact"
                                                      for sid in catalog.fact(i.ref).sources}
     for src in manifest["sources"]:
@@ -216,3 +225,11 @@ def test_command_line_writes_the_handout_and_the_bundle(tmp_path, capsys):
     assert verify_bundle(bundle) == []
     with zipfile.ZipFile(bundle) as zf:
         assert any(n.endswith("-es.pdf") for n in zf.namelist())
+
+
+def test_verify_bundle_names_a_member_the_manifest_does_not_hash(catalog, tmp_path):
+    pack = _pack(catalog, 2, 0, "en")
+    out = export_bundle(pack, catalog, tmp_path / "bundle.zip", lang="en", now=NOW, paper="letter")
+    with zipfile.ZipFile(out, "a") as zf:
+        zf.writestr("extra.txt", "slipped in")
+    assert verify_bundle(out) == ["extra.txt: in the bundle but not in the manifest"]
