@@ -370,7 +370,9 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
     margin = 0.6 * inch
     frame_width = size[0] - 2 * margin
     title = pack.title.strip() or _T["untitled"][lang]
-    author = (getattr(pack, "organisation", "") or "").strip() or "NAP Briefing"
+    from nap_desktop.exporters import docprops
+
+    author = docprops.author(pack)
     date_text = format_date(now.date().isoformat(), lang)
     footer = _T["footer"][lang]
 
@@ -386,7 +388,8 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
             buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-            bottomMargin=0.7 * inch, title=title, author=author, subject=_T["subject"][lang],
+            bottomMargin=0.7 * inch, title=title, author=author, subject=docprops.subject(pack, lang),
+            keywords=docprops.keywords(pack, lang),
             creator=f"NAP Briefing {__version__}", producer=f"NAP Briefing {__version__}",
             lang="es-MX" if lang == "es" else "en-US",
             invariant=1,  # same pack + clock = same bytes

@@ -48,15 +48,18 @@ def _naive_utc(now: datetime) -> datetime:
     return now.replace(microsecond=0)
 
 
-def set_properties(prs: Any, *, title: str, lang: str, now: datetime, data_version: str) -> None:
-    """Every core property from our own values: nothing inherited from a template."""
+def set_properties(prs: Any, *, title: str, lang: str, now: datetime, data_version: str, pack: Any = None) -> None:
+    """Every core property from our own values: nothing inherited from a template. Author and company are
+    the pack's organisation (exporters/docprops.py); subject and keywords in the deck's language."""
+    from nap_desktop.exporters import docprops
+
     props = prs.core_properties
     stamp = _naive_utc(now)
-    props.author = "NAP Briefing"
-    props.last_modified_by = "NAP Briefing"
+    props.author = capped(docprops.author(pack), CORE_PROPERTY_MAX)
+    props.last_modified_by = props.author
     props.title = capped(title, CORE_PROPERTY_MAX)  # the full title is on the cover slide
-    props.subject = "The North American Project" if lang == "en" else "The North American Project (español)"
-    props.keywords = "USMCA; T-MEC; North America"
+    props.subject = capped(docprops.subject(pack, lang), CORE_PROPERTY_MAX)
+    props.keywords = docprops.keywords(pack, lang)
     props.comments = f"NAP Briefing {__version__}; data version {data_version}; language {lang}"
     props.category = ""
     props.content_status = ""
@@ -75,8 +78,18 @@ def set_properties(prs: Any, *, title: str, lang: str, now: datetime, data_versi
         app = prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
         import re
 
+        from xml.sax.saxutils import escape
+
         xml = app.blob.decode("utf-8")
         xml = re.sub(r"<(Company|Manager)>[^<]*</\1>", r"<\1></\1>", xml)
+        company = escape(capped(docprops.company(pack), CORE_PROPERTY_MAX))
+        if company:  # the pack's organisation is the document's company
+            if "<Company></Company>" in xml:
+                xml = xml.replace("<Company></Company>", f"<Company>{company}</Company>", 1)
+            elif "<Company/>" in xml:
+                xml = xml.replace("<Company/>", f"<Company>{company}</Company>", 1)
+            else:
+                xml = xml.replace("</Properties>", f"<Company>{company}</Company></Properties>", 1)
         app._blob = xml.encode("utf-8")
     except (KeyError, AttributeError):
         pass
@@ -98,7 +111,7 @@ def export_pptx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
         if progress:
             progress(n, total)
     tag_language(writer.prs, lang)
-    set_properties(writer.prs, title=slides[0].title, lang=lang, now=now, data_version=catalog.version)
+    set_properties(writer.prs, title=slides[0].title, lang=lang, now=now, data_version=catalog.version, pack=pack)
     buffer = io.BytesIO()
     writer.prs.save(buffer)
     write_atomically(dest, buffer.getvalue())

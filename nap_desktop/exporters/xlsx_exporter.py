@@ -235,8 +235,10 @@ FULL_TEXT_NOTE = {"en": "Texts longer than an Excel cell holds, whole (continued
 
 
 class _Book:
-    def __init__(self, lang: str, now: datetime, title: str, data_version: str):
+    def __init__(self, lang: str, now: datetime, title: str, data_version: str, pack: Any = None):
         import xlsxwriter
+
+        from nap_desktop.exporters import docprops
 
         self.buffer = io.BytesIO()
         # strings_to_formulas/numbers/urls off: text is written exactly as the user typed it.
@@ -244,8 +246,10 @@ class _Book:
             "in_memory": True, **XLSX_LITERAL_OPTIONS, "default_date_format": "yyyy-mm-dd"})
         stamp = now.astimezone(timezone.utc).replace(tzinfo=None) if now.tzinfo else now
         self.wb.set_properties({
-            "title": capped(title, CORE_PROPERTY_MAX), "subject": "The North American Project", "author": "NAP Briefing",
-            "manager": "", "company": "", "category": "", "keywords": "USMCA; T-MEC; North America",
+            "title": capped(title, CORE_PROPERTY_MAX), "subject": capped(docprops.subject(pack, lang), CORE_PROPERTY_MAX),
+            "author": capped(docprops.author(pack), CORE_PROPERTY_MAX), "manager": "",
+            "company": capped(docprops.company(pack), CORE_PROPERTY_MAX), "category": "",
+            "keywords": docprops.keywords(pack, lang),
             "comments": f"NAP Briefing {__version__}; data version {data_version}; language {lang}",
             "status": "", "created": stamp.replace(microsecond=0)})
         self.lang = lang
@@ -645,7 +649,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
         if item.kind == "chart" and item.ref in catalog.charts and item.ref not in chart_ids:
             chart_ids.append(item.ref)
     total = len(chart_ids) + 4
-    book = _Book(lang, now, slides[0].title, catalog.version)
+    book = _Book(lang, now, slides[0].title, catalog.version, pack=pack)
     # Sheet names are decided up front so the cover can link to them; sheets are added in order.
     cover_name = sheet_name(_t("cover", lang), set())
     facts_name = sheet_name(_t("facts", lang), {cover_name.lower()})

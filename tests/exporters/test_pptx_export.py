@@ -134,7 +134,7 @@ def test_properties_are_set_from_now_not_inherited(tmp_path, cat):
     prs.save(str(template))
     dest = export_pptx(pack_basic(), cat, tmp_path / "d.pptx", lang="en", now=NOW, template=template)
     props = Presentation(str(dest)).core_properties
-    assert props.author == "NAP Briefing" and props.last_modified_by == "NAP Briefing"
+    assert props.author == "NAP Briefing" and props.last_modified_by == "NAP Briefing"  # the pack names no organisation
     assert props.revision == 1
     assert props.created == props.modified == datetime(2026, 5, 1, 12, 30)
     assert props.title == "USMCA briefing for House Ways and Means staff"
