@@ -28,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--library", type=Path, default=None, help="the user library folder (default: $NAP_LIBRARY)")
     new.add_argument("--title", default="", help="the pack's title")
     new.add_argument("--lang", choices=("en", "es"), default="en", help="the pack's language")
+    new.add_argument("--with-charts", action="store_true",
+                     help="also add each named fact's chart(s) after it (they are listed); without it, only the "
+                          "items named")
 
 
 def run_pack(args: argparse.Namespace) -> int:
@@ -67,10 +70,21 @@ def run_pack(args: argparse.Namespace) -> int:
     else:
         ids = [i.strip() for i in args.ids.split(",") if i.strip()]
         try:
-            pack = pack_ids(catalog, ids, lang=args.lang)
+            pack = pack_ids(catalog, ids, lang=args.lang, with_charts=bool(getattr(args, "with_charts", False)))
         except SelectionError as exc:
             _err(str(exc))
             return 2
+        named = set(ids)
+        added = [i.ref for i in pack.items if i.kind == "chart" and i.ref not in named]
+        if added:  # --with-charts: say which charts came with the facts
+            print(f"added the chart{'s' if len(added) != 1 else ''} of the facts named: {', '.join(added)}")
+        else:
+            linked = [c for i in ids if catalog.fact(i) is not None for c in _charts_named_by(catalog, i)
+                      if c not in named]
+            if linked and not getattr(args, "with_charts", False):
+                print(f"note: the facts named have {len(linked)} chart{'s' if len(linked) != 1 else ''} not added "
+                      f"({', '.join(dict.fromkeys(linked))}); add --with-charts or name "
+                      f"{'it' if len(set(linked)) == 1 else 'them'} in --ids")
     if args.title:
         pack = replace(pack, title=args.title)
     pack = with_copies(pack, catalog)
@@ -82,5 +96,14 @@ def run_pack(args: argparse.Namespace) -> int:
     except OSError as exc:
         _err(f"cannot write {args.out}: {exc.strerror or exc}")
         return 1
-    print(f"wrote {args.out} ({len(pack.items)} items)")
+    n = len(pack.items)
+    print(f"wrote {args.out} ({n} item{'s' if n != 1 else ''})")
     return 0
+
+
+def _charts_named_by(catalog, fact_id: str) -> list[str]:
+    """The charts a fact links to (what --with-charts would add after it)."""
+    from nap_desktop.core.pack.selection import _charts_of
+
+    fact = catalog.fact(fact_id)
+    return list(_charts_of(catalog, fact)) if fact is not None else []

@@ -88,8 +88,9 @@ def pack_section(catalog: Catalog, section_id: str, *, lang: str = "en") -> Pack
     return Pack(title=section.title(lang), lang=lang, items=tuple(items))
 
 
-def pack_ids(catalog: Catalog, ids: list[str], *, lang: str = "en") -> Pack:
-    """Named facts and charts in the order given, each fact followed by its chart(s).
+def pack_ids(catalog: Catalog, ids: list[str], *, lang: str = "en", with_charts: bool = True) -> Pack:
+    """Named facts and charts in the order given, each fact followed by its chart(s) (only the named items
+    when ``with_charts`` is False: `pack new` adds charts only when asked).
 
     A chart that is itself named sits where it was named, not behind its fact; an id named twice
     is taken once, at its first place.
@@ -108,6 +109,8 @@ def pack_ids(catalog: Catalog, ids: list[str], *, lang: str = "en") -> Pack:
         fact = catalog.fact(ref)
         if fact is None:
             items.append(PackItem(kind="chart", ref=ref, uid=_uid("chart", ref)))
+        elif not with_charts:
+            items.append(PackItem(kind="fact", ref=fact.id, uid=_uid("fact", fact.id)))
         else:
             items += _items_for(catalog, [fact], [], placed)
     title = {"en": "Selected figures", "es": "Cifras seleccionadas"}[lang]
