@@ -45,10 +45,17 @@ def test_catalog_json_in_both_languages(capsys):
     assert main(["catalog", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     _check_catalog_json(payload)
+    # without --lang: both languages, said as such, each fact with what the app shows in each
+    assert payload["lang"] == "both"
+    for f in payload["facts"]:
+        assert set(f["resolved"]) == {"en", "es"}
+        assert f["resolved"]["en"]["text"] == f["text_en"] and f["resolved"]["es"]["text"] == f["text_es"]
+        assert f["resolved"]["es"]["headline"] == f["headline_es"] and f["resolved"]["en"]["title"]
     assert main(["catalog", "--json", "--lang", "es"]) == 0
     spanish = json.loads(capsys.readouterr().out)
     assert spanish["lang"] == "es"
     assert all(f["text"] == f["text_es"] for f in spanish["facts"])
+    assert all(set(f["resolved"]) == {"es"} and f["resolved"]["es"]["title"] == f["title"] for f in spanish["facts"])
 
 
 def test_catalog_json_fails_clearly_on_a_broken_folder(tmp_path, capsys):

@@ -38,6 +38,10 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
                 entry[f"headline_{code}"] = format_value(
                     fact.value, fact.unit, code, decimals=fact.decimals, qualifier=fact.qualifier,
                     value_max=fact.value_max)
+        # what the app shows in each language asked for (an untranslated user fact shows its English text)
+        entry["resolved"] = {code: {"title": fact.title(code), "text": fact.text(code),
+                                    "headline": entry[f"headline_{code}"]}
+                             for code in (("en", "es") if lang is None else (lang,))}
         if lang:
             entry["title"] = fact.title(lang)
             entry["text"] = fact.text(lang)
@@ -46,7 +50,7 @@ def catalog_to_json(catalog: Catalog, *, lang: str | None = None) -> dict[str, A
     return {
         "version": catalog.version,
         "app_version": __version__,
-        "lang": lang,
+        "lang": lang or "both",  # the language asked for, or "both": every text in English and in Spanish
         "sections": [
             {"id": s.id, "title_en": s.title_en, "title_es": s.title_es, "color": s.color,
              "facts": len(catalog.facts_in(s.id))}
