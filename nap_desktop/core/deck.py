@@ -250,7 +250,8 @@ def _citations(source_ids: tuple[str, ...] | list[str], catalog: Catalog, lang: 
         if src is None:
             continue
         entry = _source_entry(src, lang)
-        lines.append(f"• {entry.citation()} [{entry.status_label}]")
+        why = src.reasons(lang) if hasattr(src, "reasons") else ""  # why no specific link or date
+        lines.append(f"• {entry.citation()} [{entry.status_label}]" + (f" {why}" if why else ""))
         if src.status == "secondary":
             caveats.append(t("caveat", lang).format(who=src.publisher_in(lang)).split(": ", 1)[-1])
     return lines, caveats

@@ -90,7 +90,8 @@ def bundle_manifest(pack: Pack, catalog: Catalog, files: dict[str, bytes], *, la
     for sid in used_sources(pack, catalog):
         src = catalog.sources[sid]
         sources.append({"id": sid, "publisher": src.publisher, "title": src.title, "url": src.url,
-                        "date": src.date, "status": src.status})
+                        "date": src.date, "status": src.status,
+                        **({"why_no_link_or_date": src.reasons(lang)} if src.reasons(lang) else {})})
     return {
         "format": MANIFEST_FORMAT,
         "version": MANIFEST_VERSION,

@@ -45,6 +45,7 @@ T = {
     "cover": {"en": "Cover", "es": "Portada"},
     "facts": {"en": "Facts", "es": "Datos"},
     "sources": {"en": "Sources", "es": "Fuentes"},
+    "why_no_link": {"en": "Why no specific link or date", "es": "Por qué no hay enlace o fecha específicos"},
     "pack_title": {"en": "Pack title", "es": "Título"},
     "audience": {"en": "Audience", "es": "Audiencia"},
     "date": {"en": "Meeting date", "es": "Fecha de la reunión"},
@@ -608,8 +609,9 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
 
     lang = book.lang
     ws, _ = book.sheet(_t("sources", lang))
-    header = [_t(k, lang) for k in ("id", "publisher", "title", "pub_date", "status", "meaning", "url", "note")]
-    widths = (18, 34, 50, 14, 12, 50, 60, 50)
+    header = [_t(k, lang) for k in ("id", "publisher", "title", "pub_date", "status", "meaning", "url", "note",
+                                     "why_no_link")]
+    widths = (18, 34, 50, 14, 12, 50, 60, 50, 50)
     for c, (h, w) in enumerate(zip(header, widths)):
         book.text(ws, 0, c, h, book.f_head)
         ws.set_column(c, c, w)
@@ -629,8 +631,10 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         else:
             book.text(ws, r, 6, src.url, book.f_text)
         book.text(ws, r, 7, src.note_in(lang), book.f_text)
+        book.text(ws, r, 8, src.reasons(lang), book.f_text)  # why no specific link or date (data check's reasons)
         _fit_row(ws, r, [(src.id, 18), (src.publisher_in(lang), 34), (src.title_in(lang), 50),
-                         (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note_in(lang), 50)])
+                         (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note_in(lang), 50),
+                         (src.reasons(lang), 50)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
     _print_setup(ws, lang, 0, _t("report_name", lang))

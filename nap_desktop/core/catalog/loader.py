@@ -210,6 +210,8 @@ class _Loader:
                     title_es=str(block.get("title_es", "")),
                     note_es=str(block.get("note_es", "")),
                     publisher_es=str(block.get("publisher_es", "")),
+                    **{k: str(block.get(k, "")) for k in ("no_url_reason", "no_url_reason_es", "no_date_reason",
+                                                           "no_date_reason_es")},
                 )
         if not seen and not self.namespace and not any(p.file.startswith("sources/") for p in self.problems):
             self.problem("sources/", 0, "no sources defined")

@@ -371,6 +371,8 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
     (r"value " + _q("value") + r" is not a number", "el valor {value} no es un número"),
     (r"duplicate row (?P<key>\(.*\)) \(first at line (?P<at>\d+)\)", "fila repetida {key} (antes en la línea {at})"),
     # provenance rules (rules.py)
+    (r"source (?P<id>\S+): a (?P<key>no_url_reason|no_date_reason) without (?P=key)_es; Spanish outputs would show it "
+     r"in English", "fuente {id}: {key} sin {key}_es; las salidas en español lo mostrarían en inglés"),
     (r"source (?P<id>\S+): no URL; give the specific table or release URL, or a no_url_reason saying why none exists",
      "fuente {id}: no tiene URL; dé la URL de la tabla o la publicación misma, o un no_url_reason que diga por qué "
      "no existe"),

@@ -61,6 +61,36 @@ class Source:
     note_es: str = ""
     #: the agency's name as Spanish outputs write it (the glossary's name), where it has one
     publisher_es: str = ""
+    #: why there is no specific URL (a front page or none) / no date, in English and Spanish: what a reader
+    #: is told beside the source wherever it is shown (data check requires one where the URL or date is missing)
+    no_url_reason: str = ""
+    no_url_reason_es: str = ""
+    no_date_reason: str = ""
+    no_date_reason_es: str = ""
+
+    def url_reason(self, lang: str) -> str:
+        return self.no_url_reason_es if lang == "es" and self.no_url_reason_es else self.no_url_reason
+
+    def date_reason(self, lang: str) -> str:
+        return self.no_date_reason_es if lang == "es" and self.no_date_reason_es else self.no_date_reason
+
+    def reasons(self, lang: str) -> str:
+        """The full reasons, as one text (notes, the Sources view, the workbook, the manifest)."""
+        parts = [r.rstrip(".") + "." for r in (self.url_reason(lang), self.date_reason(lang)) if r.strip()]
+        return " ".join(p[0].upper() + p[1:] for p in parts)
+
+    def short_reason(self, lang: str) -> str:
+        """The short form for a face: 'as cited in the report, which names no title' (a link-less source),
+        'no release date' (a date-less one); empty when the source has its specific URL and date."""
+        bits = []
+        if self.no_url_reason.strip():
+            bits.append("tal como lo cita el informe, que no da título ni enlace" if lang == "es"
+                        else "as cited in the report, which names no title or link"
+                        if "report cites" in self.no_url_reason else
+                        ("sin enlace a la publicación" if lang == "es" else "no link to the publication"))
+        if self.no_date_reason.strip():
+            bits.append("sin fecha de publicación" if lang == "es" else "no release date")
+        return "; ".join(bits)
 
     def title_in(self, lang: str) -> str:
         """The title as an output in ``lang`` writes it."""
@@ -93,6 +123,8 @@ class Source:
             **({"title_es": self.title_es} if self.title_es else {}),
             **({"note_es": self.note_es} if self.note_es else {}),
             **({"publisher_es": self.publisher_es} if self.publisher_es else {}),
+            **{k: getattr(self, k) for k in ("no_url_reason", "no_url_reason_es", "no_date_reason", "no_date_reason_es")
+               if getattr(self, k)},
         }
 
 

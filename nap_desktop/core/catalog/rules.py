@@ -128,6 +128,11 @@ def check_sources(loader: Any, root: Path) -> None:
                     and not str(block.get("note_es", "")).strip()):
                 loader.problem(name, _key_line(lines, line, "note"),
                                f"source {sid}: a note without note_es; Spanish outputs would show it in English")
+            for key in ("no_url_reason", "no_date_reason"):  # the reasons reach the reader in both languages
+                if (not getattr(loader, "namespace", None) and str(block.get(key, "")).strip()
+                        and not str(block.get(f"{key}_es", "")).strip()):
+                    loader.problem(name, _key_line(lines, line, key),
+                                   f"source {sid}: a {key} without {key}_es; Spanish outputs would show it in English")
 
 
 def check_deny_list(loader: Any, root: Path) -> None:

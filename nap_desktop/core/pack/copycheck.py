@@ -160,7 +160,8 @@ def _known(d: dict, key: str, where: str, known: Any, what: str, what_es: str, d
 
 
 # ---- parts ---------------------------------------------------------------------------------------
-_SOURCE_TEXT = ("id", "publisher", "title", "url", "date", "status", "note", "origin", "title_es", "note_es")
+_SOURCE_TEXT = ("id", "publisher", "title", "url", "date", "status", "note", "origin", "title_es", "note_es",
+                "publisher_es", "no_url_reason", "no_url_reason_es", "no_date_reason", "no_date_reason_es")
 _SECTION_TEXT = ("id", "title_en", "title_es", "color")
 _FACT_TEXT = ("id", "section", "topic", "unit", "period", "qualifier", "text_en", "text_es", "title_en", "title_es",
               "label_en", "label_es", "note_en", "note_es", "chart", "origin", "file")

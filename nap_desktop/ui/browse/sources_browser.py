@@ -381,8 +381,11 @@ class SourcesBrowser(QWidget):
         self.url_field.setVisible(bool(src.url))
         self.copy_button.setVisible(bool(src.url))
         self.no_url_label.setVisible(not src.url)
-        self.note_label.setText(src.note_in(lang))
-        self.note_label.setVisible(bool(src.note))
+        # the source's note, then why it has no specific link or date (the reasons data check requires)
+        why = src.reasons(lang) if hasattr(src, "reasons") else ""
+        note = "\n\n".join(p for p in (src.note_in(lang), why) if p)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
         facts, charts = self._uses.get(src.id, ([], []))
         self.uses_tree.clear()
         for fid in facts:
