@@ -2332,7 +2332,7 @@ Elija otro nombre de archivo.</translation>
     </message>
     <message>
         <source>Newer figures likely out (%1 datasets)</source>
-        <translation>Probablemente hay cifras más recientes (%1 conjuntos de datos)</translation>
+        <translation>Puede haber cifras nuevas (%1 conjuntos de datos)</translation>
     </message>
     <message>
         <source>Datasets whose agency has probably published newer figures since the last period shown; download the file from the page given and use File &gt; Update data from a file…</source>

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 
 def today() -> date:
@@ -52,8 +52,9 @@ class StaleDatasetsPanel(QFrame):
         self.stale: list[Any] = []
         self.toggle = QToolButton(objectName="StaleToggle")
         self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        # the arrow is a character of the text: with an arrow icon Qt elides the text to a width it measures
+        # without the button's room ("Puede haber cifras más re…s" in a button wide enough for all of it)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toggle.toggled.connect(self._toggled)
         self.browser = QTextBrowser(objectName="StaleList")
         self.browser.setOpenLinks(False)
@@ -62,7 +63,9 @@ class StaleDatasetsPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        # the whole width of the column: the text is never cut in the middle ("cifras …s (17 …)" at 1024 px)
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.toggle)
         layout.addWidget(self.browser)
 
     def set_catalog(self, catalog: Any, lang: str) -> None:
@@ -74,8 +77,8 @@ class StaleDatasetsPanel(QFrame):
         self._retranslate()
 
     def _toggled(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.browser.setVisible(on)
+        self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "browser"):
@@ -83,7 +86,8 @@ class StaleDatasetsPanel(QFrame):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.toggle.setText(StaleDatasetsPanel.tr("Newer figures likely out (%1 datasets)").replace("%1", str(len(self.stale))))
+        arrow = "▾ " if self.toggle.isChecked() else "▸ "
+        self.toggle.setText(arrow + StaleDatasetsPanel.tr("Newer figures likely out (%1 datasets)").replace("%1", str(len(self.stale))))
         self.toggle.setToolTip(StaleDatasetsPanel.tr("Datasets whose agency has probably published newer figures since "
                                                      "the last period shown; download the file from the page given and "
                                                      "use File > Update data from a file…"))
