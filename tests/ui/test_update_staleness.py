@@ -67,7 +67,7 @@ def test_chart_notes_and_sources_view(window, qtbot):
     assert "us-trade-mexico-monthly" in ids and "gdp-shares-2025" not in ids
     text = page.stale_panel.browser.toPlainText()
     assert "https://fred.stlouisfed.org/series/IMPMX" in text and "last month shown: December 2025" in text
-    assert page.stale_panel.toggle.text().startswith("Newer figures likely out (")
+    assert page.stale_panel.toggle.text().startswith("▸ Newer figures likely out (")
     assert page.stale_panel.browser.isHidden()
     page.show()
     from PySide6.QtCore import Qt
@@ -75,3 +75,4 @@ def test_chart_notes_and_sources_view(window, qtbot):
 
     QTest.mouseClick(page.stale_panel.toggle, Qt.MouseButton.LeftButton)
     assert page.stale_panel.browser.isVisible()
+    assert page.stale_panel.toggle.text().startswith("▾ ")  # open: the arrow points down
