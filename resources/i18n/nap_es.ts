@@ -1174,6 +1174,10 @@
         <translation>Celdas pegadas</translation>
     </message>
     <message>
+        <source>(one series)</source>
+        <translation>(una sola serie)</translation>
+    </message>
+    <message>
         <source>Import a table</source>
         <extracomment>called on Save once the dialog is complete; the dialog closes only when it returns true (a table the library refuses stays here, with everything the user chose, next to the message)</extracomment>
         <translation>Importar una tabla</translation>
@@ -1193,6 +1197,22 @@
     <message>
         <source>&amp;Paste (Ctrl+V)</source>
         <translation>&amp;Pegar (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>This table has one observation per row. Pick the columns that hold the category, the series and the value.</source>
+        <translation>Esta tabla tiene una observación por fila. Elija las columnas que contienen la categoría, la serie y el valor.</translation>
+    </message>
+    <message>
+        <source>Category column:</source>
+        <translation>Columna de categoría:</translation>
+    </message>
+    <message>
+        <source>Series column:</source>
+        <translation>Columna de serie:</translation>
+    </message>
+    <message>
+        <source>Value column:</source>
+        <translation>Columna de valor:</translation>
     </message>
     <message>
         <source>This table seems to write decimals with a comma (1.234,5). How are its numbers written?</source>

@@ -39,3 +39,32 @@ def test_a_share_chart_over_100_percent_is_listed_and_not_saved(qtbot, tmp_path,
     assert not dialog.save_button.isEnabled()
     pick(dialog.kind, "column")  # the same figures as columns in pct: nothing to refuse
     assert dialog.problem_list.count() == 0 and dialog.save_button.isEnabled()
+
+
+YEARS = range(2019, 2025)
+LONG = "Year\tCountry\tValue\r\n" + "".join(f"{y}\tMexico\t{y - 2009}\r\n{y}\tCanada\t{y - 1999}\r\n" for y in YEARS)
+
+
+def test_a_long_table_offers_its_columns_and_reads_by_the_ones_picked(qtbot, tmp_path, settings_dir, lang):
+    """One observation per row, as agencies publish: the dialog says so, offers the header's columns and,
+    once the category and the value are picked, reads the table by them (the series too when picked)."""
+    win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, lang)
+    dialog = open_import(qtbot, win, controller)
+    paste(qtbot, dialog, LONG)
+    assert dialog.columns_frame.isVisible()
+    assert ("one observation per row" if lang == "en" else "una observación por fila") in dialog.columns_question.text()
+    assert [dialog.value_column.itemText(i) for i in range(1, dialog.value_column.count())] == ["Year", "Country", "Value"]
+    assert not dialog.save_button.isEnabled()
+    pick(dialog.category_column, "Year")
+    pick(dialog.series_column, "Country")
+    pick(dialog.value_column, "Value")
+    assert dialog.table is not None and dialog.table.problems == []
+    assert dialog.table.categories == [str(y) for y in YEARS] and dialog.table.series == ["Mexico", "Canada"]
+    assert dialog.table.cells[0] == [10.0, 20.0] and dialog.table.cells[-1] == [15.0, 25.0]
+    describe(qtbot, dialog)
+    pick(dialog.kind, "column")
+    assert dialog.chart_view.spec.categories == tuple(str(y) for y in YEARS)
+    assert dialog.save_button.isEnabled(), dialog.missing_label.text()
+    # a new paste starts afresh: the columns are asked again
+    paste(qtbot, dialog, LONG)
+    assert dialog.columns_frame.isVisible() and dialog.category_column.currentData() is None

@@ -157,6 +157,27 @@ class ImportDialog(ChangesGuard, QDialog):
         dec.addWidget(self.comma_radio)
         self.decimal_frame.hide()
 
+        # ---- a long table (one observation per row, as agencies publish): which columns hold what ------
+        self.columns_frame = QFrame(objectName="ColumnChoice")
+        self.columns_frame.setStyleSheet("QFrame#ColumnChoice { background: #FFF4CE; border-radius: 6px; }")
+        self.columns_question = QLabel()
+        self.columns_question.setWordWrap(True)
+        self.category_column = QComboBox(objectName="CategoryColumn")
+        self.series_column = QComboBox(objectName="SeriesColumn")
+        self.value_column = QComboBox(objectName="ValueColumn")
+        self.category_column_label, self.series_column_label, self.value_column_label = QLabel(), QLabel(), QLabel()
+        cols = QHBoxLayout(self.columns_frame)
+        cols.addWidget(self.columns_question, 1)
+        for label, combo in ((self.category_column_label, self.category_column),
+                             (self.series_column_label, self.series_column),
+                             (self.value_column_label, self.value_column)):
+            label.setBuddy(combo)
+            cols.addWidget(label)
+            cols.addWidget(combo)
+            combo.activated.connect(self._on_columns_chosen)
+        self.columns_frame.hide()
+        self._columns = None  # core.catalog.tables.Columns once the user picked them
+
         # ---- the grid and its problems --------------------------------------------------------------
         self.grid_model = QStandardItemModel(self)
         self.preview = QTableView(objectName="TablePreview")
@@ -228,6 +249,7 @@ class ImportDialog(ChangesGuard, QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(sources_row)
         outer.addWidget(self.decimal_frame)
+        outer.addWidget(self.columns_frame)
         outer.addLayout(main, 1)
         outer.addWidget(self.missing_label)
         outer.addWidget(self.buttons)
@@ -270,6 +292,7 @@ class ImportDialog(ChangesGuard, QDialog):
             self._unreadable(ImportDialog.tr("“%1” could not be read as a UTF-8 CSV file.").replace("%1", Path(path).name), exc)
             return
         self._origin = ("csv", Path(path))
+        self._columns = None  # a new table: its columns are picked afresh
         self._raw = raw_grid_from_text(text)
         self.sheet_combo.clear()
         self._show_sheets(False)
@@ -285,6 +308,7 @@ class ImportDialog(ChangesGuard, QDialog):
             self._unreadable(ImportDialog.tr("“%1” could not be read as an Excel workbook.").replace("%1", Path(path).name), exc)
             return
         self._origin = ("xlsx", Path(path))
+        self._columns = None  # a new table: its columns are picked afresh
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.addItems(names)
@@ -321,6 +345,7 @@ class ImportDialog(ChangesGuard, QDialog):
             self.empty_label.show()
             return False
         self._origin = ("paste", text)
+        self._columns = None  # a new table: its columns are picked afresh
         self._raw = raw_grid_from_text(text, "\t")
         self.sheet_combo.clear()
         self._show_sheets(False)
@@ -351,13 +376,14 @@ class ImportDialog(ChangesGuard, QDialog):
             self.decimal_group.setExclusive(True)
         kind, what = self._origin
         decimal = self._decimal()
+        columns = self._columns
         try:
             if kind == "csv":
-                table = tables.parse_csv(what, decimal=decimal)
+                table = tables.parse_csv(what, decimal=decimal, columns=columns)
             elif kind == "xlsx":
-                table = tables.parse_xlsx(what, self.sheet_combo.currentText() or None, decimal=decimal)
+                table = tables.parse_xlsx(what, self.sheet_combo.currentText() or None, decimal=decimal, columns=columns)
             else:
-                table = tables.parse_clipboard(what, decimal=decimal)
+                table = tables.parse_clipboard(what, decimal=decimal, columns=columns)
         except tables.TableError as exc:
             self.table = None
             self._unreadable(ImportDialog.tr("The table could not be read."), exc)
@@ -367,8 +393,37 @@ class ImportDialog(ChangesGuard, QDialog):
         self.empty_label.hide()
         asks = table.decimal_style == "comma" or table.needs_confirmation
         self.decimal_frame.setVisible(asks or self.comma_radio.isChecked())
+        self._offer_columns(bool(getattr(table, "long", False)) or columns is not None)
         self._fill_grid()
         self.refresh()
+
+    def _offer_columns(self, show: bool) -> None:
+        """A long table: the three column pickers, filled with the header's names (kept as picked)."""
+        self.columns_frame.setVisible(show)
+        if not show:
+            return
+        header = [h for h in (self._raw[0] if self._raw else []) if str(h).strip()]
+        for combo, optional in ((self.category_column, False), (self.series_column, True), (self.value_column, False)):
+            chosen = combo.currentData() if self._columns is not None else None  # a new table: asked afresh
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("—", None)
+            if optional:
+                combo.setItemText(0, ImportDialog.tr("(one series)"))
+            for name in header:
+                combo.addItem(str(name), str(name))
+            at = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+
+    def _on_columns_chosen(self, _index: int) -> None:
+        from nap_desktop.core.catalog.tables import Columns
+
+        category, value = self.category_column.currentData(), self.value_column.currentData()
+        if category is None or value is None or category == value:
+            return  # both are needed, and different, before the table is read again
+        self._columns = Columns(category=category, value=value, series=self.series_column.currentData())
+        self._parse()
 
     def _on_decimal_toggled(self, _checked: bool) -> None:
         if self._origin is not None and (self.point_radio.isChecked() or self.comma_radio.isChecked()):
@@ -564,6 +619,13 @@ class ImportDialog(ChangesGuard, QDialog):
         self.paste_button.setText(ImportDialog.tr("&Paste (Ctrl+V)"))
         if self._origin is None:
             self.origin_label.setText(ImportDialog.tr("Choose a file, or copy cells in Excel or LibreOffice and press Ctrl+V."))
+        self.columns_question.setText(ImportDialog.tr("This table has one observation per row. Pick the columns "
+                                                      "that hold the category, the series and the value."))
+        self.category_column_label.setText(ImportDialog.tr("Category column:"))
+        self.series_column_label.setText(ImportDialog.tr("Series column:"))
+        self.value_column_label.setText(ImportDialog.tr("Value column:"))
+        if self.series_column.count():
+            self.series_column.setItemText(0, ImportDialog.tr("(one series)"))
         self.decimal_question.setText(ImportDialog.tr("This table seems to write decimals with a comma (1.234,5). "
                                                       "How are its numbers written?"))
         self.point_radio.setText(ImportDialog.tr("1,234.5 (decimal point)"))
