@@ -189,7 +189,7 @@ def test_a_display_that_is_not_running_is_said_so(home):
     (["export", "--all", "--xlsx", "x.xlsx", "--library", "/etc/passwd"], "--library /etc/passwd: not a folder"),
     (["export", "--all", "--xlsx", "x.xlsx", "--xlsx", "y.xlsx"], "--xlsx is given 2 times (x.xlsx, y.xlsx): give it once"),
     (["--library", ".", "data", "check"], "--library does not apply to data: give the library folder to check"),
-    (["--library", ".", "screenshot", "x.png"], "--library does not apply to screenshot"),
+    (["--library", "/no/such/lib", "screenshot", "x.png"], "--library /no/such/lib: the library folder does not exist"),
 ])
 def test_outputs_of_the_wrong_kind_or_never_written_are_refused(home, args, says):
     proc = run(home, *args)

@@ -86,6 +86,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     shot.add_argument("--lang", choices=("en", "es"), default=None, help="interface language (default en)")
     shot.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     shot.add_argument("--pack", type=Path, default=None, help="a .napbrief to show")
+    shot.add_argument("--library", type=Path, default=None,
+                      help="draw the window with this user library (default: the bundled catalog only)")
     return parser
 
 
@@ -275,11 +277,17 @@ def _settle_library(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     from nap_desktop.core.catalog.library import ENV_VAR
 
     command = args.command
-    if command in ("data", "screenshot") and args.top_library:  # never silently ignored
-        parser.error(f"--library does not apply to {command}: "
-                     + ("give the library folder to check: nap-desktop data check DIR" if command == "data"
-                        else "screenshot draws the bundled catalog"))
-    if command in (None, "data", "screenshot"):
+    if command == "data" and args.top_library:  # never silently ignored
+        parser.error("--library does not apply to data: give the library folder to check: nap-desktop data check DIR")
+    if command == "screenshot":  # draws what the window would show: with the library named (never $NAP_LIBRARY)
+        named = getattr(args, "library", None) or args.top_library
+        if named is not None:
+            folder = Path(named).expanduser()
+            if not folder.is_dir():
+                parser.error(f"--library {named}: the library folder does not exist")
+            args.library = folder
+        return
+    if command in (None, "data"):
         if command is None and getattr(args, "library", None) is None:
             args.library = args.top_library
         return

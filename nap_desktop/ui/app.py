@@ -169,7 +169,12 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
         if smoke_test:
             from nap_desktop.core.catalog.loader import load_catalog
 
-            catalog = load_catalog()
+            if library is not None:  # --smoke-test --library DIR: the bundled data and that library, every rule
+                from nap_desktop.core.catalog.library import load_catalog_with_library
+
+                catalog = load_catalog_with_library(library)
+            else:
+                catalog = load_catalog()
         else:  # the user library is added just after the first paint (a large one takes a while)
             from nap_desktop.ui.library.library_paths import library_dir
 

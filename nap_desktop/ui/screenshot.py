@@ -40,10 +40,17 @@ def run_screenshot(args: argparse.Namespace) -> int:
     from nap_desktop.core.catalog.loader import CatalogError, load_catalog
     from nap_desktop.ui.main_window import MainWindow
 
+    library = getattr(args, "library", None)
     try:
-        catalog = load_catalog()
+        if library is not None:  # the window as it shows this library's items
+            from nap_desktop.core.catalog.library import load_catalog_with_library
+
+            catalog = load_catalog_with_library(library)
+        else:
+            catalog = load_catalog()
     except CatalogError as exc:
-        print(f"nap-desktop screenshot: the catalog does not load.\n{exc}", file=sys.stderr)
+        print(f"nap-desktop screenshot: the catalog {'or the library ' if library else ''}does not load.\n{exc}",
+              file=sys.stderr)
         return 1
 
     with tempfile.TemporaryDirectory(prefix="nap-shot-") as tmp:
