@@ -157,27 +157,43 @@ def run_export(args: Any) -> int:
 def write_outputs(pack: Any, catalog: Any, *, lang: str, now: datetime, pptx: Any = None, xlsx: Any = None,
                   pdf: Any = None, bundle: Any = None, paper: str | None = None, template: Any = None,
                   talking_points: bool = False) -> None:
-    """Write the deck, workbook, handout and bundle asked for, in that order, saying each (ExportError on failure)."""
-    if pptx:
+    """Write the deck, workbook, handout and bundle asked for, in that order, saying each. On failure an
+    ExportError whose message also says which files were written and which were not (each file is written
+    whole or not at all: exporters/files.write_atomically)."""
+    def deck(dest):
         from nap_desktop.exporters.pptx_exporter import export_pptx
 
-        export_pptx(pack, catalog, pptx, lang=lang, now=now, template=template)
-        print(f"wrote {pptx}")
-    if xlsx:
+        export_pptx(pack, catalog, dest, lang=lang, now=now, template=template)
+
+    def book(dest):
         from nap_desktop.exporters.xlsx_exporter import export_xlsx
 
-        export_xlsx(pack, catalog, xlsx, lang=lang, now=now)
-        print(f"wrote {xlsx}")
-    if pdf:
+        export_xlsx(pack, catalog, dest, lang=lang, now=now)
+
+    def handout(dest):
         from nap_desktop.exporters.handout_pdf import export_pdf
 
-        export_pdf(pack, catalog, pdf, lang=lang, now=now, paper=paper, talking_points=talking_points)
-        print(f"wrote {pdf}")
-    if bundle:
+        export_pdf(pack, catalog, dest, lang=lang, now=now, paper=paper, talking_points=talking_points)
+
+    def zipped(dest):
         from nap_desktop.exporters.bundle import export_bundle
 
-        export_bundle(pack, catalog, bundle, lang=lang, now=now, paper=paper, template=template)
-        print(f"wrote {bundle}")
+        export_bundle(pack, catalog, dest, lang=lang, now=now, paper=paper, template=template)
+
+    from nap_desktop.exporters import ExportError
+
+    steps = [(dest, writer) for dest, writer in ((pptx, deck), (xlsx, book), (pdf, handout), (bundle, zipped)) if dest]
+    written: list[str] = []
+    for n, (dest, writer) in enumerate(steps):
+        try:
+            writer(dest)
+        except ExportError as exc:
+            left = [str(d) for d, _ in steps[n:]]
+            said = (f" Written: {', '.join(written)}." if written else " Nothing was written.") + \
+                   f" Not written: {', '.join(left)}."
+            raise ExportError(str(exc).rstrip() + said, kept=exc.kept) from exc
+        written.append(str(dest))
+        print(f"wrote {dest}")
 
 
 def _items(n: int, one_verb: str, many_verb: str) -> str:
