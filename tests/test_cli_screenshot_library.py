@@ -74,3 +74,14 @@ def test_smoke_test_loads_and_checks_the_library(tmp_path, monkeypatch):
     broken = _run(tmp_path, "--smoke-test", "--library", str(library))
     assert broken.returncode == 1 and "smoke test failed" in broken.stderr
     assert "is not the figure its text writes" in broken.stderr
+
+
+def test_data_check_says_when_a_library_has_no_library_toml(tmp_path, monkeypatch, capsys):
+    library = _library(tmp_path, monkeypatch)
+    capsys.readouterr()
+    assert main(["data", "check", str(library)]) == 0
+    assert "no library.toml" not in capsys.readouterr().out
+    (library / "library.toml").unlink()
+    assert main(["data", "check", str(library)]) == 0  # a hand-made library still reads
+    out = capsys.readouterr().out
+    assert "OK: library with 1 fact" in out and f"note: {library} has no library.toml" in out

@@ -153,6 +153,9 @@ def _cmd_data_check(args: argparse.Namespace) -> int:
               f"{count(len(own(catalog.sources.values())), 'source')}, "
               f"{count(len(own(catalog.datasets.values())), 'dataset')} ({count(rows, 'row')}), "
               f"{count(len(own(catalog.charts.values())), 'chart')} checked in {root}")
+        if unmarked:  # a hand-made library: read as one, and said (library.toml marks a library the app made)
+            print(f"note: {root} has no library.toml: read as a hand-made user library (its ids start with "
+                  "'user.'); the app's library commands add library.toml when they write to it")
         return 0
     rows = sum(len(d.rows) for d in catalog.datasets.values())
     print(f"OK: {count(len(catalog.facts), 'fact')}, {count(len(catalog.sources), 'source')}, "
