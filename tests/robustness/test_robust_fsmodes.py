@@ -139,3 +139,36 @@ def test_a_killed_save_leaves_a_temp_the_cleanup_recognises(tmp_path, monkeypatc
     left = [p for p in tmp_path.iterdir()]
     assert len(left) == 1 and left[0].name.startswith(".~nap-p.napbrief-") and left[0].suffix == ".tmp"
     assert remove_stale_temps(tmp_path, older_than_s=-1) == left
+
+
+def test_a_killed_command_line_export_leaves_a_temp_the_next_run_removes_at_once(tmp_path):
+    """A command-line export killed while writing (SIGKILL: no cleanup runs) leaves its temp beside the target;
+    the temp names its writer's process, so the next run removes it at once, not an hour later. A temp of a
+    process still running (another export in progress) is kept."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import os, sys
+        from pathlib import Path
+        from nap_desktop.core.pack import packfile
+        real_replace = os.replace
+        def stop(src, dst):  # the temp is written in full; killed before the rename
+            print("written", flush=True)
+            import time
+            time.sleep(60)
+        os.replace = stop
+        packfile.save_pack(packfile.Pack(title="t"), Path({str(tmp_path / 'p.napbrief')!r}))
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "written"
+    temps = [p for p in tmp_path.iterdir() if p.name.startswith(".~nap-")]
+    assert len(temps) == 1 and f"-{child.pid}-" in temps[0].name
+    assert remove_stale_temps(tmp_path) == []  # its writer still runs: kept
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    child.stdout.close()
+    assert remove_stale_temps(tmp_path) == temps  # fresh, but its writer is gone
+    assert not any(tmp_path.iterdir())

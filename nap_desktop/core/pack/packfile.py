@@ -458,7 +458,8 @@ def _atomic_write_bytes(path: Path, payload: bytes, keep_if_locked: bool = False
         existing = None
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _attempt in range(100):
-        tmp = directory / f"{TEMP_PREFIX}{target.name[:80]}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
+        # the writing process's id in the name: a temp whose process is gone is removed at once (remove_stale_temps)
+        tmp = directory / f"{TEMP_PREFIX}{target.name[:80]}-{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
         try:
             fd = os.open(tmp, flags, 0o666)  # the kernel applies the umask
             break
@@ -549,9 +550,27 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _writer_gone(name: str) -> bool:
+    """The temp's writing process (its pid is in the name: ``.~nap-NAME-PID-RAND.tmp``) no longer runs here."""
+    parts = name[: -len(TEMP_SUFFIX)].rsplit("-", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return False  # an older name without a pid: only its age says it is stale
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError, OverflowError):
+        return False  # alive (another user's) or unknown: keep it
+    return False
+
+
 def remove_stale_temps(folder: Path, older_than_s: float = 3600.0) -> list[Path]:
-    """Delete our temp files (``.~nap-*.tmp``) in ``folder`` older than ``older_than_s`` seconds: what a killed
-    save left behind. Links and anything that is not a plain file are left alone. Returns what was removed."""
+    """Delete our temp files (``.~nap-*.tmp``) in ``folder`` whose writing process is gone, or older than
+    ``older_than_s`` seconds: what a killed save or export left behind. Links and anything that is not a plain
+    file are left alone. Returns what was removed."""
     removed: list[Path] = []
     cutoff = time.time() - older_than_s
     try:
@@ -563,7 +582,7 @@ def remove_stale_temps(folder: Path, older_than_s: float = 3600.0) -> list[Path]
             continue
         try:
             info = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+            if stat.S_ISREG(info.st_mode) and (info.st_mtime < cutoff or _writer_gone(entry.name)):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:
