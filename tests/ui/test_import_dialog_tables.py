@@ -68,3 +68,23 @@ def test_a_long_table_offers_its_columns_and_reads_by_the_ones_picked(qtbot, tmp
     # a new paste starts afresh: the columns are asked again
     paste(qtbot, dialog, LONG)
     assert dialog.columns_frame.isVisible() and dialog.category_column.currentData() is None
+
+
+def test_a_pipe_chosen_as_the_csv_is_refused_at_once_not_read(qtbot, tmp_path, settings_dir, lang):
+    """A FIFO (or a link to /dev/zero) picked in the file dialog would block the window forever if read:
+    it is refused with a word, the dialog stays usable (issue 27)."""
+    import os
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    win, controller, _library = open_library_window(qtbot, tmp_path, settings_dir, lang)
+    dialog = open_import(qtbot, win, controller)
+    fifo = tmp_path / "table.csv"
+    os.mkfifo(fifo)
+    dialog.ask_path = lambda *_a: fifo
+    QTest.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)  # returns: nothing waits on the pipe
+    assert dialog.table is None and dialog.empty_label.isVisible()
+    assert "table.csv" in dialog.empty_label.text()
+    paste(qtbot, dialog, LONG)  # still usable
+    assert dialog.columns_frame.isVisible()

@@ -286,8 +286,12 @@ class ImportDialog(ChangesGuard, QDialog):
             self.load_xlsx(path)
 
     def load_csv(self, path: Path) -> None:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+        from nap_desktop.core.catalog.files import TABLE_FILE_MAX, read_regular_text
+
+        try:  # an ordinary file under the cap only: a pipe or a link to /dev/zero would hang the window
+            text = read_regular_text(Path(path), TABLE_FILE_MAX)
+            if text.startswith("\ufeff"):
+                text = text[1:]
         except (OSError, UnicodeDecodeError) as exc:
             self._unreadable(ImportDialog.tr("“%1” could not be read as a UTF-8 CSV file.").replace("%1", Path(path).name), exc)
             return
