@@ -19,3 +19,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG0
     terminalreporter.write_line("all: " + tally.line(tally.COUNTS))
     for suite in sorted(tally.BY_SUITE):
         terminalreporter.write_line(f"  {suite}: " + tally.line(tally.BY_SUITE[suite]))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qt_application_owned_by_pytest_qt(qapp):
+    """The PNG writer makes a QApplication when none exists (the command line's case); created inside a test
+    run that never asked pytest-qt for one, it was torn down in the wrong order at interpreter exit and this
+    folder run alone ended in a segfault after every test had passed. pytest-qt's application is made first."""
+    return qapp
