@@ -68,8 +68,9 @@ def _key_line(loader: Any, fact: Any, key: str, line: int) -> int:
     try:
         from pathlib import Path
 
-        path = Path(loader.root) / fact.file
-        lines = path.read_text(encoding="utf-8").splitlines()
+        from nap_desktop.core.catalog.files import read_regular_text  # ordinary files under the cap only
+
+        lines = read_regular_text(Path(loader.root) / fact.file).splitlines()
     except (OSError, TypeError, ValueError, AttributeError):
         return line
     for n in range(line - 1, min(len(lines), line + 60)):
