@@ -334,13 +334,38 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
         agenda=title)
 
 
-def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
-    """One line per reason a value is missing (categories sharing a series and reason are grouped)."""
+#: Words that describe how the data was cleaned (sources refused, rows removed): never on a face, in the
+#: notes and the workbook's notes sheet only. A gap reason that uses one is shown as SHORT_GAP_REASON.
+PROCESS_WORDS = re.compile(
+    r"\b(?:removed|retirad[oa]s?|content[- ]farms?|contenido de baja calidad|republish\w*|republicad\w*|"
+    r"contributor|colaborador\w*|scraped|mirror|espejo|vendor|corrupt\w*|dañad[oa]s?|not derived|"
+    r"no se deriva\w*|acceptable source|fuente aceptable|refused|rechazad[oa]s?|deny-list|copy|copia)\b",
+    re.IGNORECASE)
+#: The short reason a reader needs when the written one says how the data was cleaned
+SHORT_GAP_REASON = {"en": "no official figure", "es": "sin cifra oficial"}
+#: A face reason longer than this (pt at the source line's size) is the short reason too
+_FACE_REASON_PT = 330.0
+
+
+def gap_face_reason(reason: str, lang: str) -> str:
+    """What a face says about a missing value: the written reason's first clause when it is short and
+    says nothing of how the data was cleaned; else "no official figure" (the whole reason goes to the
+    notes and the workbook's notes sheet)."""
+    from nap_desktop.core.textmetrics import role_min, text_width
+
+    head = re.split(r"\s\(|;\s", reason.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not head or PROCESS_WORDS.search(head) or text_width(head, role_min("source")) > _FACE_REASON_PT:
+        return SHORT_GAP_REASON[lang]
+    return head
+
+
+def _gap_lines(spec: ChartSpec, lang: str, face: bool) -> list[str]:
     labels = dict(zip(spec.categories, spec.category_labels(lang)))
     series = {s.key: s.label(lang) for s in spec.series}
     groups: dict[tuple[str, str], list[str]] = {}
     for gap in spec.gaps:
-        groups.setdefault((gap.series, gap.reason(lang)), []).append(labels.get(gap.category, gap.category))
+        why = gap_face_reason(gap.reason(lang), lang) if face else gap.reason(lang)
+        groups.setdefault((gap.series, why), []).append(labels.get(gap.category, gap.category))
     lines = []
     for (key, why), cats in groups.items():
         if len(cats) > 4:
@@ -352,6 +377,19 @@ def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
             what = f"{what} ({series.get(key, key)})"
         lines.append(t("gap", lang).format(what=what, why=why))
     return lines
+
+
+def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
+    """The face's gap lines: one per short reason ("No value for 2022, 2024 (Mexico): no official
+    figure"), categories sharing a series and reason grouped. What the faces show (deck, presenter,
+    handout, images, the workbook's chart sheets)."""
+    return _gap_lines(spec, lang, face=True)
+
+
+def gap_notes(spec: ChartSpec, lang: str) -> list[str]:
+    """The gap lines with each reason as written (how the data was cleaned, too): for the speaker notes
+    and the workbook's notes sheet."""
+    return _gap_lines(spec, lang, face=False)
 
 
 def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], catalog: Catalog, lang: str) -> Slide:
@@ -377,7 +415,7 @@ def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], cata
     body = []
     if spec.notes(lang):
         body.append(spec.notes(lang))
-    body += [g if g.endswith(".") else g + "." for g in gaps]
+    body += [g if g.endswith(".") else g + "." for g in gap_notes(spec, lang)]
     return Slide(
         kind="chart", title=chart_title(spec, lang), subtitle=subtitle, statement=takeaway,
         source_line=_chart_source_line(spec, catalog, lang), status=_weakest(statuses + [spec.status]),
@@ -713,6 +751,6 @@ def _make_titles_unique(body: list[Slide]) -> None:
         seen[candidate.casefold()] = i
 
 
-__all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "fact_statement", "fact_title", "chart_title",
+__all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "gap_notes", "fact_statement", "fact_title", "chart_title",
            "mark_untranslated", "untranslated_items",
            "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]

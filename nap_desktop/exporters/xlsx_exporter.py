@@ -22,7 +22,7 @@ try:  # the shared look: one negative colour in every renderer
 except ImportError:  # pragma: no cover
     NEGATIVE_COLOR = "#E69F00"
 from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_figure, fact_source_line,
-                                   fact_statement, gap_footnotes)
+                                   fact_statement, gap_footnotes, gap_notes)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters.files import ExportError, write_atomically
@@ -84,6 +84,12 @@ T = {
     "url": {"en": "URL", "es": "URL"},
     "meaning": {"en": "What the status means", "es": "Qué significa el estatus"},
     "gaps": {"en": "Missing values", "es": "Valores faltantes"},
+    "see_notes": {"en": "Notes: see the sheet Notes on the data", "es": "Notas: véase la hoja Notas sobre los datos"},
+    "notes_sheet": {"en": "Notes on the data", "es": "Notas sobre los datos"},
+    "notes_intro": {"en": "How the figures were chosen and cleaned: why a value is missing, in full, and each "
+                          "chart's notes (the chart sheets give the short reason).",
+                    "es": "Cómo se eligieron y depuraron las cifras: por qué falta un valor, completo, y las "
+                          "notas de cada gráfica (las hojas de gráficas dan la razón breve)."},
     "date_col": {"en": "Date", "es": "Fecha"},
     "class": {"en": "Class", "es": "Clase"},
     "code": {"en": "Code", "es": "Clave"},
@@ -377,9 +383,10 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
     lang = book.lang
     ws, name = book.sheet(_t("facts", lang))
     header = [_t(k, lang) for k in ("id", "section", "figure", "value", "unit", "period", "statement", "source",
-                                     "status", "note")]
-    # narrow enough that one page wide prints at a readable size (the text wraps; rows grow to fit)
-    widths = [18, 16, 18, 11, 12, 11, 50, 34, 10, 36]
+                                     "status")]
+    # narrow enough that one page wide prints at a readable size (the text wraps; rows grow to fit); a
+    # fact's note (definitions, how its figure was chosen) is on the notes sheet
+    widths = [18, 16, 18, 11, 12, 11, 50, 34, 12]
     for c, (h, w) in enumerate(zip(header, widths)):
         book.text(ws, 0, c, h, book.f_head)
         ws.set_column(c, c, w)
@@ -410,10 +417,9 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
         book.text(ws, r, 7, fact_source_line(fact, catalog, lang), book.f_text)
         book.text(ws, r, 8, STATUS_SHORT.get(status, {}).get(lang, status),
                   book.f_warn if status == "secondary" else book.f_text)
-        book.text(ws, r, 9, fact.note(lang), book.f_text)
         _fit_row(ws, r, [(fact.id, 18), (fact_figure(fact, lang), 18), (period, 11),
                          (fact_statement(fact, lang), 50), (fact_source_line(fact, catalog, lang), 34),
-                         (fact.note(lang), 36), (section.title(lang) if section else fact.section, 16),
+                         (section.title(lang) if section else fact.section, 16),
                          (format_axis_unit(fact.unit, lang), 12)])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
@@ -501,9 +507,9 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
             r += 1
             block(r, g, book.f_warn, len(cols) - 1, table_width)
         r += 1
-    if spec.notes(lang):
+    if spec.notes(lang) or spec.gaps:  # the notes and the reasons as written: on the notes sheet
         r += 1
-        block(r, f"{_t('note', lang)}: {spec.notes(lang)}", book.f_sub_wrap, len(cols) - 1, table_width)
+        book.text(ws, r, 0, _t("see_notes", lang), book.f_sub)
     ws.print_area(0, 0, max(r, head_row + 23), max(last_col, len(cols) - 1))
     _print_setup(ws, lang, head_row, line)
     if spec.kind == "timeline":
@@ -604,6 +610,46 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
     return chart
 
 
+def _notes_sheet(book: _Book, pack: Pack, catalog: Catalog, chart_ids: list[str], item_sheets: dict[str, str],
+                 facts_sheet: str) -> None:
+    """Every chart's missing values with their reasons as written and its notes, one row each: how the
+    data was cleaned lives here (and in the deck's notes), never on a chart sheet's face."""
+    lang = book.lang
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for item in pack.items:
+        fact = catalog.fact(item.ref) if item.kind == "fact" else None
+        if fact is None or fact.id in seen:
+            continue
+        seen.add(fact.id)
+        if fact.note(lang):
+            rows.append((facts_sheet, fact.id, fact.note(lang)))
+    for cid in chart_ids:
+        spec = catalog.charts[cid]
+        for line in gap_notes(spec, lang):
+            rows.append((item_sheets[cid], cid, line))
+        if spec.notes(lang):
+            rows.append((item_sheets[cid], cid, spec.notes(lang)))
+    if not rows:
+        return
+    ws, _ = book.sheet(_t("notes_sheet", lang))
+    book.text(ws, 0, 0, _t("notes_intro", lang), book.f_sub)
+    header = [_t("sheet", lang), _t("item", lang), _t("note", lang)]
+    widths = (32, 18, 100)
+    for c, (h, w) in enumerate(zip(header, widths)):
+        book.text(ws, 2, c, h, book.f_head)
+        ws.set_column(c, c, w)
+    r = 2
+    for sheet, kind, text in rows:
+        r += 1
+        ws.write_url(r, 0, f"internal:{sheet_ref(sheet)}!A1", book.f_link, string=sheet)
+        book.text(ws, r, 1, kind, book.f_text)
+        book.text(ws, r, 2, text, book.f_text)
+        _fit_row(ws, r, [(sheet, 32), (kind, 18), (text, 100)])
+    ws.freeze_panes(3, 0)
+    _print_setup(ws, lang, 2, _t("report_name", lang))
+
+
 def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
     from nap_desktop.core.deck import used_sources
 
@@ -669,6 +715,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
             assert made == item_sheets[cid], (made, item_sheets[cid])
             if progress:
                 progress(n, total)
+        _notes_sheet(book, pack, catalog, chart_ids, item_sheets, facts_name)
         _sources(book, pack, catalog)
         payload = book.close()
     except ExportError:

@@ -39,7 +39,7 @@ def test_whole_catalog_exports_and_reopens(tmp_path, catalog, lang):
     prs = Presentation(str(deck))
     assert sorted(_chart_objects(prs)) == sorted(catalog.charts)  # one chart object per ChartSpec
     wb = load_workbook(book)
-    assert len(wb.sheetnames) == len(catalog.charts) + 3
+    assert len(wb.sheetnames) == len(catalog.charts) + 4  # cover, facts, notes on the data, sources
     charts_in_book = sum(len(ws._charts) for ws in wb.worksheets)
     assert charts_in_book == sum(1 for s in catalog.charts.values() if s.kind != "timeline")
     facts = wb.worksheets[1]
