@@ -41,8 +41,8 @@ AGENCY = {
     "food-fresh-fruit-availability-imports-2023": "usda",
     "food-fresh-veg-availability-imports-2023": "usda",
     "food-top-ag-exports-to-mexico-2025": None,
-    "food-jobs-soybean-corn-exports": "usda",
-    "food-jobs-beef-chicken-pork-exports": "usda",
+    "food-jobs-soybean-corn-exports": "usda-2025",  # the report writes "(USDA, 2025)" for these two
+    "food-jobs-beef-chicken-pork-exports": "usda-2025",
     "food-ca-tx-la-ag-exports-mexico-2025": None,
     "food-louisiana-corn-exports-mexico-2025": None,
     "food-pork-texas-virginia-exports-mexico-2025": None,

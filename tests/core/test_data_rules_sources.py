@@ -46,7 +46,9 @@ def _replace(path: Path, old: str, new: str) -> None:
 def test_a_source_without_a_date_is_reported_at_its_line(data):
     path = data / "sources" / "agencies.toml"
     _replace(path, 'date = "2025-10"\nstatus = "report"', 'date = ""\nstatus = "report"')  # imf-weo
-    line = _line_of(path, 'date = ""')
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = _line_of(path, 'id = "imf-weo"')
+    line = next(i for i in range(start, len(lines)) if lines[i] == 'date = ""') + 1
     found = [p for p in _problems(data) if str(p).startswith(f"sources/agencies.toml:{line}: source imf-weo: no date")]
     assert found, [str(p) for p in _problems(data)]
     spanish = messages.render(found[0], "es")

@@ -37,7 +37,7 @@ HEADLINES = [
     ("usmca-labor-rrm-workers-2025", 42000, "count", "", "by January 2025", "brookings"),
     ("usmca-labor-rrm-cases-2025", 32, "count", "", "by August 2025", "brookings"),
     ("usmca-jobs-mfg-lost-us", 113000, "count", "", "Dec 2024–Dec 2025", "bls-fred"),
-    ("usmca-jobs-mfg-lost-mx", 48375, "count", "", "Dec 2024–Dec 2025", "inegi"),
+    ("usmca-jobs-mfg-lost-mx", 48375, "count", "", "4Q2025 vs 4Q2024", "inegi"),  # ENOE Q4 vs Q4, as its note shows
     ("usmca-jobs-mfg-lost-ca", 40600, "count", "", "Dec 2024–Dec 2025", "statcan"),
     ("usmca-gdp-share-na-2025", 30, "pct", "about", "2025", "imf-weo"),
     ("usmca-gdp-share-eu-2025", 18, "pct", "about", "2025", "imf-weo"),
@@ -82,7 +82,7 @@ def test_headline_figures_are_the_reports(catalog, fid, value, unit, qualifier, 
 def test_parts_cross_borders_seven_or_eight_times(catalog):
     fact = catalog.fact("usmca-autos-parts-cross-borders")
     assert (fact.value, fact.value_max, fact.unit, fact.qualifier) == (7, 8, "times", "range")
-    assert "seven or eight times" in fact.text_en and "crs" in fact.sources
+    assert "seven or eight times" in fact.text_en and "crs-autos" in fact.sources  # the CRS, undated (not its 2018 report)
 
 
 def test_job_losses_cover_all_three_countries(usmca_facts):

@@ -36,8 +36,9 @@ def test_every_reason_has_its_spanish_and_is_loaded(catalog):
     for s in with_reason:
         assert s.reasons("en") and s.reasons("es") and s.reasons("es") != s.reasons("en"), s.id
     brookings = catalog.sources["brookings"]
-    assert brookings.reasons("es").startswith("El informe cita análisis de Brookings sin título, cuadro ni fecha")
+    assert brookings.reasons("es").startswith("El informe cita estos análisis de Brookings sin título ni cuadro")
     assert "naming a specific page would be a guess" in brookings.reasons("en")
+    assert "giving a year would be a guess" in brookings.reasons("en") and not brookings.date  # n.d., not a guessed 2025
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

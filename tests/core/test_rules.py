@@ -53,9 +53,55 @@ def test_a_homepage_url_is_reported_at_its_line(data):
 
 def test_a_missing_url_needs_a_reason(data):
     path = data / "sources" / "agencies.toml"
-    _replace(path, 'no_url_reason = "The report cites \\"Data Driven\\"', 'note = "x"\nnote2 = "The report cites \\"Data Driven\\"')
-    start = _line_of(path, 'id = "data-driven"') - 1
-    assert any(p.startswith(f"sources/agencies.toml:{start}: source data-driven: no URL") for p in _problems(data))
+    _replace(path, 'no_url_reason = "The report cites BBVA Research', 'note = "x"\nnote2 = "The report cites BBVA Research')
+    _replace(path, 'no_url_reason_es = "El informe cita a BBVA Research', 'note_es = "x"\nnote2_es = "El informe cita a BBVA Research')
+    line = _line_of(path, 'url = "https://www.bbvaresearch.com"')
+    assert any(p.startswith(f"sources/agencies.toml:{line}: source bbva: a homepage URL") for p in _problems(data))
+
+
+def test_a_bundled_source_with_no_url_at_all_is_refused_even_with_a_reason(data):
+    # the report's "Data Driven" named no identifiable publisher and gave no link: never a source again
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'url = "https://www.bbvaresearch.com"', 'url = ""')
+    start = _line_of(path, 'id = "bbva"') - 1
+    problems = _problems(data)
+    assert any(p.startswith(f"sources/agencies.toml:{start}: source bbva: no URL at all") for p in problems), problems
+
+
+def test_a_date_the_reasons_say_was_not_given_is_a_guess(data):
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'no_url_reason = "The report cites BBVA Research without a title or table',
+             'no_url_reason = "The report cites BBVA Research without a title, table or date')
+    start = _line_of(path, 'id = "bbva"')
+    text = path.read_text(encoding="utf-8").splitlines()
+    date_line = next(i for i in range(start, len(text)) if text[i].startswith("date = ")) + 1
+    _replace(path, 'url = "https://www.bbvaresearch.com"\ndate = ""', 'url = "https://www.bbvaresearch.com"\ndate = "2025"')
+    problems = _problems(data)
+    assert any(p.startswith(f"sources/agencies.toml:{date_line}: source bbva: date '2025' but no_url_reason says it is "
+                            "cited without a date") for p in problems), problems
+
+
+def test_a_date_and_a_no_date_reason_contradict_each_other(data):
+    path = data / "sources" / "agencies.toml"
+    _replace(path, 'url = "https://www.csis.org"\ndate = ""', 'url = "https://www.csis.org"\ndate = "2024"')
+    line = _line_of(path, 'no_date_reason = "The report cites CSIS analyses without a date')
+    problems = _problems(data)
+    # the reason itself says "without a date": the guessed-date rule names it first
+    assert any(p.startswith("sources/agencies.toml:") and "source csis: date '2024'" in p for p in problems), problems
+    assert line
+
+
+def test_the_report_date_is_not_a_period(data):
+    path = data / "facts" / "usmca.toml"
+    _replace(path, 'period = "undated"\ntext_en = "Three valuable assets', 'period = "April 2026"\ntext_en = "Three valuable assets')
+    line = _line_of(path, 'period = "April 2026"')
+    problems = _problems(data)
+    assert any(p.startswith(f"facts/usmca.toml:{line}: fact usmca-exec-three-assets: period 'April 2026' is the "
+                            "report's own date (2026-04)") for p in problems), problems
+    for written in ("as of April 2026", "2026-04", "abril de 2026", "Apr. 2026"):
+        from nap_desktop.core.catalog.rules import period_months
+        assert period_months(written) == {"2026-04"}, written
+    assert period_months("2026-03") == {"2026-03"} and period_months("3Q2025 vs 3Q2024") == set()
 
 
 def test_a_denied_domain_is_reported_wherever_it_appears(data):
@@ -86,9 +132,8 @@ def test_dataset_status_is_its_weakest_row(data):
 
 def test_a_chart_linked_to_a_fact_it_does_not_cover(data):
     path = data / "charts" / "food.toml"
-    _replace(path, 'facts = ["food-ag-partners-mexico-canada-main", ',
-             'facts = ["food-ag-partners-mexico-canada-main", "usmca-food-mx-share-ag-exports-2025", ')
-    line = _line_of(path, '"usmca-food-mx-share-ag-exports-2025", ')
+    _replace(path, 'facts = []', 'facts = ["usmca-food-mx-share-ag-exports-2025"]')
+    line = _line_of(path, 'facts = ["usmca-food-mx-share-ag-exports-2025"]')
     assert any(p.startswith(f"charts/food.toml:{line}: chart food-ag-exports-by-destination: fact "
                             "usmca-food-mx-share-ag-exports-2025 is for '2025' but the chart shows 2013–2017")
                for p in _problems(data))
@@ -96,11 +141,11 @@ def test_a_chart_linked_to_a_fact_it_does_not_cover(data):
 
 def test_a_period_note_in_both_languages_explains_the_mismatch(data):
     path = data / "charts" / "food.toml"
-    _replace(path, 'period_notes = { "food-louisiana-corn-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", es =',
-             'period_notes = { "food-louisiana-corn-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", xx =')
+    _replace(path, 'period_notes = { "food-pork-texas-virginia-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", es =',
+             'period_notes = { "food-pork-texas-virginia-exports-mexico-2025" = { en = "The report cites calendar 2025; the latest full year in the ERS state files is FY2023, shown here", xx =')
     problems = _problems(data)
-    assert any("fact food-louisiana-corn-exports-mexico-2025 is for '2025'" in p for p in problems)
-    assert not any("food-pork-texas-virginia-exports-mexico-2025 is for" in p for p in problems)
+    assert any("fact food-pork-texas-virginia-exports-mexico-2025 is for '2025'" in p for p in problems)
+    assert not any("food-ca-tx-la-ag-exports-mexico-2025 is for" in p for p in problems)
 
 
 def test_a_spanish_word_the_glossary_replaces(data):

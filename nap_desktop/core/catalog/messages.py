@@ -380,6 +380,20 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      r"saying why none exists",
      "fuente {id}: la URL es la página de inicio de un sitio ({url}); dé la URL de la tabla o la publicación misma, "
      "o un no_url_reason que diga por qué no existe"),
+    (r"source (?P<id>\S+): no URL at all; a bundled source names at least its publisher's page \(with no_url_reason\); "
+     r"where the report names no identifiable publisher, cite the report alone and say in the fact's note whom it names",
+     "fuente {id}: no tiene ninguna URL; una fuente incluida da al menos la página de su editor (con no_url_reason); "
+     "cuando el informe no nombra a un editor identificable, cite solo el informe y diga en la nota del dato a quién nombra"),
+    (r"source (?P<id>\S+): date " + _q("date") + r" but (?P<key>\S+) says it is cited without a date: the date was "
+     r"guessed; leave date empty \(shown as n\.d\.\) with a no_date_reason",
+     "fuente {id}: tiene la fecha {date}, pero {key} dice que se cita sin fecha: la fecha se supuso; deje date vacío "
+     "(se muestra como s. f.) con un no_date_reason"),
+    (r"source (?P<id>\S+): a date \((?P<date>.*)\) and a no_date_reason contradict each other; keep one",
+     "fuente {id}: una fecha ({date}) y un no_date_reason se contradicen; conserve solo uno"),
+    (r"fact (?P<id>\S+): period " + _q("period") + r" is the report's own date \((?P<month>[\d-]+)\), not the period "
+     r"of the figure; write \"undated\" where the report gives none",
+     "dato {id}: el periodo {period} es la fecha del propio informe ({month}), no el periodo de la cifra; escriba "
+     "\"undated\" cuando el informe no da ninguno"),
     (r"source (?P<id>\S+): a note without note_es; Spanish outputs would show it in English",
      "fuente {id}: una nota sin note_es; las salidas en español la mostrarían en inglés"),
     (r"source (?P<id>\S+): no date; give the date of the release, or a no_date_reason saying why none is known",

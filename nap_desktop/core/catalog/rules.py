@@ -8,9 +8,16 @@ Run by the loader after the catalog is built (``run_rules``):
   ``no_date_reason`` saying why none is known.
 - ``source-note-es``: a bundled source with a ``note`` has its ``note_es`` (a Spanish output never
   shows our English note; a user's own note is in the user's words and needs no twin).
+- ``source-no-url``: a bundled source has a URL (at least its publisher's page, with ``no_url_reason``):
+  a citation with neither link nor identifiable publisher is not a source; cite the report alone and
+  say in the fact's note whom it names.
+- ``source-guessed-date``: a source whose reasons or note say it is cited without a date carries no
+  date (a year given there was guessed); a ``no_date_reason`` and a date together contradict each other.
 - ``deny-list``: no source, note or row may rest on a low-credibility domain (content farms,
   vendor blogs, anonymous mirrors): ``DENY_DOMAINS``.
 - ``dataset-status``: a dataset's typed ``status`` may not be stronger than its weakest row.
+- ``fact-report-date``: a bundled fact's ``period`` is not the report's own date (the month of the
+  source ``nap-2026``, e.g. "April 2026"): a statement the report makes without a date is "undated".
 - ``chart-period``: a chart linked to a fact must cover the fact's period (the years it names),
   or say why in ``period_notes = { "<fact id>" = { en = "…", es = "…" } }``.
 - ``glossary``: Spanish text (``*_es`` keys, ``es = "…"`` labels) may not use a word that
@@ -128,11 +135,78 @@ def check_sources(loader: Any, root: Path) -> None:
                     and not str(block.get("note_es", "")).strip()):
                 loader.problem(name, _key_line(lines, line, "note"),
                                f"source {sid}: a note without note_es; Spanish outputs would show it in English")
+            if not getattr(loader, "namespace", None) and not url.strip():
+                loader.problem(name, line, f"source {sid}: no URL at all; a bundled source names at least its "
+                                           "publisher's page (with no_url_reason); where the report names no "
+                                           "identifiable publisher, cite the report alone and say in the fact's note "
+                                           "whom it names")
+            guessed = _says_undated(block)
+            if date and guessed:
+                loader.problem(name, _key_line(lines, line, "date"),
+                               f"source {sid}: date {date!r} but {guessed} says it is cited without a date: the date "
+                               "was guessed; leave date empty (shown as n.d.) with a no_date_reason")
+            elif date and str(block.get("no_date_reason", "")).strip():
+                loader.problem(name, _key_line(lines, line, "no_date_reason"),
+                               f"source {sid}: a date ({date!r}) and a no_date_reason contradict each other; keep one")
             for key in ("no_url_reason", "no_date_reason"):  # the reasons reach the reader in both languages
                 if (not getattr(loader, "namespace", None) and str(block.get(key, "")).strip()
                         and not str(block.get(f"{key}_es", "")).strip()):
                     loader.problem(name, _key_line(lines, line, key),
                                    f"source {sid}: a {key} without {key}_es; Spanish outputs would show it in English")
+
+
+#: "cited without a title, table or date" / "sin título, cuadro ni fecha": the words saying no date is given
+_UNDATED = (re.compile(r"\bwithout\b[^.;]*\bdate\b", re.IGNORECASE),
+            re.compile(r"\bsin\b[^.;]*\bfecha\b", re.IGNORECASE))
+
+
+def _says_undated(block: dict) -> str:
+    """The key whose text says the source is cited without a date ("" if none does)."""
+    for key in ("no_url_reason", "no_url_reason_es", "note", "note_es", "no_date_reason", "no_date_reason_es"):
+        text = str(block.get(key, ""))
+        if any(p.search(text) for p in _UNDATED):
+            return key
+    return ""
+
+
+#: the report's own source: its date is not a period of any figure it states
+REPORT_SOURCE_ID = "nap-2026"
+_MONTHS = {m: i for i, names in enumerate((
+    (), ("january", "jan", "enero", "ene"), ("february", "feb", "febrero"), ("march", "mar", "marzo"),
+    ("april", "apr", "abril", "abr"), ("may", "mayo"), ("june", "jun", "junio"), ("july", "jul", "julio"),
+    ("august", "aug", "agosto", "ago"), ("september", "sep", "sept", "septiembre"), ("october", "oct", "octubre"),
+    ("november", "nov", "noviembre"), ("december", "dec", "diciembre", "dic")), 0) for m in names}
+_MONTH_YEAR = re.compile(r"\b([A-Za-zé]+)\.?\s+(?:de\s+)?((?:19|20)\d\d)\b")
+_ISO_MONTH = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])\b")
+
+
+def period_months(period: str) -> set[str]:
+    """The months (YYYY-MM) a period names: "as of April 2026" -> {"2026-04"}; "2026-03" -> {"2026-03"}."""
+    found = {f"{y}-{m}" for y, m in _ISO_MONTH.findall(period or "")}
+    for word, year in _MONTH_YEAR.findall(period or ""):
+        month = _MONTHS.get(word.lower())
+        if month:
+            found.add(f"{year}-{month:02d}")
+    return found
+
+
+def check_fact_periods(loader: Any, root: Path, catalog: Any) -> None:
+    """A bundled fact's period is never the report's own date."""
+    if getattr(loader, "namespace", None):
+        return
+    report = catalog.sources.get(REPORT_SOURCE_ID)
+    month = (report.date or "")[:7] if report is not None else ""
+    if not re.fullmatch(r"\d{4}-\d\d", month):
+        return
+    for path in _toml_files(root, "facts"):
+        name = _rel(root, path)
+        blocks, lines = _blocks(path, "fact")
+        for block, line in blocks:
+            period = str(block.get("period", ""))
+            if month in period_months(period):
+                loader.problem(name, _key_line(lines, line, "period"),
+                               f"fact {block.get('id', '?')}: period {period!r} is the report's own date ({month}), "
+                               "not the period of the figure; write \"undated\" where the report gives none")
 
 
 def check_deny_list(loader: Any, root: Path) -> None:
@@ -292,6 +366,7 @@ def run_rules(loader: Any, catalog: Any) -> None:
     check_sources(loader, root)
     check_deny_list(loader, root)
     check_dataset_status(loader, root, catalog)
+    check_fact_periods(loader, root, catalog)
     check_chart_periods(loader, root, catalog)
     check_glossary(loader, root)
     from nap_desktop.core.catalog import unavailable
