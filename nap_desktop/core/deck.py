@@ -379,17 +379,58 @@ def _gap_lines(spec: ChartSpec, lang: str, face: bool) -> list[str]:
     return lines
 
 
+def incomplete_stacks(spec: ChartSpec) -> list[int]:
+    """Indices of a stacked chart's categories where some part has a value and another has none: drawn,
+    such a stack would read as a collapse, so no renderer draws it (the table keeps the known parts)."""
+    if spec.kind != "stacked" or len(spec.series) < 2:
+        return []
+    out = []
+    for i in range(len(spec.categories)):
+        present = [s.values[i] is not None for s in spec.series if i < len(s.values)]
+        if any(present) and not all(present):
+            out.append(i)
+    return out
+
+
+def drawn_spec(spec: ChartSpec) -> ChartSpec:
+    """The spec as every renderer draws it: an incomplete stack left out (all its parts blank)."""
+    left_out = set(incomplete_stacks(spec))
+    if not left_out:
+        return spec
+    from dataclasses import replace
+
+    series = tuple(replace(s, values=tuple(None if i in left_out else v for i, v in enumerate(s.values)))
+                   for s in spec.series)
+    return replace(spec, series=series)
+
+
+def missing_mark(lang: str) -> str:
+    """What a face prints where a value is missing."""
+    return "n/a" if lang == "en" else "n.d."
+
+
 def gap_footnotes(spec: ChartSpec, lang: str) -> list[str]:
     """The face's gap lines: one per short reason ("No value for 2022, 2024 (Mexico): no official
     figure"), categories sharing a series and reason grouped. What the faces show (deck, presenter,
     handout, images, the workbook's chart sheets)."""
-    return _gap_lines(spec, lang, face=True)
+    return _gap_lines(spec, lang, face=True) + _left_out_lines(spec, lang)
+
+
+def _left_out_lines(spec: ChartSpec, lang: str) -> list[str]:
+    left_out = incomplete_stacks(spec)
+    if not left_out:
+        return []
+    labels = spec.category_labels(lang)
+    what = ", ".join(labels[i] for i in left_out)
+    return [{"en": f"Not drawn, a part is missing: {what} (the known parts are in the workbook)",
+             "es": f"Sin dibujar por falta de una parte: {what} (las partes conocidas están en el libro de "
+                   f"Excel)"}[lang]]
 
 
 def gap_notes(spec: ChartSpec, lang: str) -> list[str]:
     """The gap lines with each reason as written (how the data was cleaned, too): for the speaker notes
     and the workbook's notes sheet."""
-    return _gap_lines(spec, lang, face=False)
+    return _gap_lines(spec, lang, face=False) + _left_out_lines(spec, lang)
 
 
 def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], catalog: Catalog, lang: str) -> Slide:
@@ -751,6 +792,6 @@ def _make_titles_unique(body: list[Slide]) -> None:
         seen[candidate.casefold()] = i
 
 
-__all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "gap_notes", "fact_statement", "fact_title", "chart_title",
+__all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "gap_notes", "drawn_spec", "incomplete_stacks", "fact_statement", "fact_title", "chart_title",
            "mark_untranslated", "untranslated_items",
            "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]

@@ -53,7 +53,11 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
 
     from nap_desktop.exporters.pptx_chartdata import LiteralChartData
 
+    from nap_desktop.core.deck import drawn_spec, missing_mark
+
     kind = spec.kind if spec.kind in _CHART_TYPES else "column"
+    # an incomplete stack is left out (its footnote says so): drawn, it would read as a collapse
+    spec = drawn_spec(spec)
     fmt = excel_number_format(spec.unit, spec.decimals)
     # names in the embedded workbook are literal text (never formulas); categories placed in linear time
     data = LiteralChartData(number_format=fmt)
@@ -73,6 +77,21 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
         word = "Total" if lang == "en" else "Total"
         categories = [f"{c} ({word} {spec.format(t, lang)})" if t is not None else c
                       for c, t in zip(categories, totals)]
+    if kind != "line":
+        # a missing value is marked where the reader looks for it, in its category's label ("Canada
+        # (n/a)", "Fresh fruit (Canada n/a)"); its cell stays empty in the chart's cache and embedded
+        # workbook (PowerPoint's chart editor shows no figure) and the reason is a footnote on the slide
+        na = missing_mark(lang)
+        marked = []
+        for i, label in enumerate(categories):
+            lacking = [s.label(lang) for s in spec.series if i < len(s.values) and s.values[i] is None]
+            if not lacking:
+                marked.append(label)
+            elif len(lacking) == len(spec.series):
+                marked.append(f"{label} ({na})")
+            else:
+                marked.append(f"{label} ({', '.join(lacking)} {na})")
+        categories = marked
     data.categories = categories
     for s in spec.series:
         data.add_series(s.label(lang), [None if v is None else float(v) for v in s.values])
@@ -151,29 +170,6 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
             dl.position = XL_LABEL_POSITION.ABOVE
         else:
             dl.position = XL_LABEL_POSITION.OUTSIDE_END
-
-    if kind != "line":
-        # a missing value is never an empty slot: that point's label says "n/a" (the category keeps its
-        # name; the reason is a footnote on the slide). The cell stays empty: no figure is invented.
-        na = "n/a" if lang == "en" else "n.d."
-        for series, s in zip(plot.series, spec.series):
-            if all(v is not None for v in s.values):
-                continue
-            # the series' own label settings replace the plot's: the same ones, here
-            sdl = series.data_labels
-            sdl.show_value = labels_help
-            sdl.number_format = fmt
-            sdl.number_format_is_linked = False
-            sdl.font.size = Pt(role_size("chart"))
-            if kind == "stacked":
-                sdl.position = XL_LABEL_POSITION.CENTER
-                sdl.font.color.rgb = _rgb("FFFFFF" if _luminance(s.color) < 0.5 else "262626")
-            else:
-                sdl.position = XL_LABEL_POSITION.OUTSIDE_END
-            _anchor_missing_points(series, s.values)
-            for j, v in enumerate(s.values):
-                if v is None:
-                    _custom_point_label(series.points[j], na, kind)
 
     va = chart.value_axis
     values = [v for s in spec.series for v in s.values if v is not None]
@@ -267,33 +263,6 @@ def _thin_category_labels(axis: Any, n: int) -> None:
         ax.append(skip_mark)
 
 
-def _anchor_missing_points(series: Any, values: tuple[float | None, ...] | list[float | None]) -> None:
-    """A label is drawn only where the chart has a point: a missing value gets a zero-length point in
-    the chart's cached values, so its "n/a" label shows (PowerPoint and LibreOffice skip empty points).
-    The cell in the chart's embedded workbook stays empty (Edit Data shows no figure), and so do the
-    workbook and the other renderers."""
-    from lxml import etree
-    from pptx.oxml.ns import qn
-
-    cache = series._element.find(qn("c:val") + "/" + qn("c:numRef") + "/" + qn("c:numCache"))
-    if cache is None:
-        return
-    present = {int(pt.get("idx")): pt for pt in cache.findall(qn("c:pt"))}
-    for pt in present.values():
-        cache.remove(pt)
-    for j, v in enumerate(values):
-        pt = present.get(j)
-        if pt is None and v is None:
-            pt = etree.Element(qn("c:pt"), idx=str(j))
-            etree.SubElement(pt, qn("c:v")).text = "0"
-        if pt is not None:
-            ext = cache.find(qn("c:extLst"))
-            if ext is not None:
-                ext.addprevious(pt)
-            else:
-                cache.append(pt)
-
-
 def _hide_point_label(series: Any, idx: int) -> None:
     """No data label on one point (c:dLbl with c:delete), the series' other labels unchanged."""
     from lxml import etree
@@ -308,21 +277,6 @@ def _hide_point_label(series: Any, idx: int) -> None:
         existing[-1].addnext(label)
     else:
         dlbls.insert(0, label)
-
-
-def _custom_point_label(point: Any, text: str, kind: str) -> None:
-    """A data label of our own text on one point (the point's value cell is empty)."""
-    from pptx.enum.chart import XL_LABEL_POSITION
-    from pptx.util import Pt
-
-    label = point.data_label
-    tf = label.text_frame
-    tf.text = text
-    run = tf.paragraphs[0].runs[0]
-    run.font.size = Pt(role_size("chart"))
-    run.font.italic = True
-    run.font.color.rgb = _rgb(GREY)
-    label.position = XL_LABEL_POSITION.INSIDE_BASE
 
 
 _LEGEND_SWATCH_IN = 0.16

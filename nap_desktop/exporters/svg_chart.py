@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from nap_desktop.core.charts.spec import NEGATIVE_COLOR, source_line
 from nap_desktop.core.charts.style import value_axis_title
-from nap_desktop.core.deck import chart_title, gap_footnotes
+from nap_desktop.core.deck import chart_title, drawn_spec, gap_footnotes, missing_mark
 from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters.files import ExportError, write_atomically
@@ -75,6 +75,8 @@ def _axis_decimals(ticks: list[float]) -> int:
 
 def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float]) -> list[str]:
     x0, y0, w, h = box
+    spec = drawn_spec(spec)  # an incomplete stack is left out (the footnote says so), as in the deck
+    na = missing_mark(lang)
     out: list[str] = []
     labels = spec.category_labels(lang)
     horizontal = spec.kind in ("bar", "diverging", "share")
@@ -130,8 +132,8 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
             for j, s in enumerate(spec.series):
                 v = s.values[i]
                 if v is None:
-                    out.append(_t(scale(0) + 4, cy + bar_h * (j + 0.5) + 4, "n/a" if lang == "en" else "n.d.", 11,
-                                  fill=MUTED))
+                    if not stacked or j == 0:
+                        out.append(_t(scale(0) + 4, cy + bar_h * (j + 0.5) + 4, na, 11, fill=MUTED))
                     continue
                 color = spec.category_colors[i] if (k == 1 and i < len(spec.category_colors)
                                                     and spec.category_colors[i]) else s.color
@@ -190,6 +192,10 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                 for j, s in enumerate(spec.series):
                     v = s.values[i]
                     if v is None:
+                        # marked in its own slot on the zero line, never over a bar
+                        if not stacked or j == 0:
+                            x = bx if stacked else bx + bar_w * j
+                            out.append(_t(x + bar_w * 0.46, scale(0) - 4, na, 10, anchor="middle", fill=MUTED))
                         continue
                     color = spec.category_colors[i] if (k == 1 and i < len(spec.category_colors)
                                                         and spec.category_colors[i]) else s.color

@@ -1,9 +1,9 @@
-"""Charts read back from the deck's XML: legends in series order, "n/a" on the missing point's label.
+"""Charts read back from the deck's XML: legends in series order, "n/a" in the missing value's category.
 
 LibreOffice lists the legend of a horizontal bar chart bottom-up whatever the category axis's
 direction, PowerPoint in series order; so a horizontal chart with several series carries a legend of
 its own shapes, in series order, and the native chart none. A missing value in a bar or column chart
-is labelled "n/a" on its own point; the category keeps its name and the reason is a footnote.
+is marked "n/a" in its category's label and left blank in the chart's data; the reason is a footnote.
 """
 
 from __future__ import annotations
@@ -87,32 +87,43 @@ def test_vertical_charts_keep_their_native_legend_in_series_order(tmp_path):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("kind", ["bar", "grouped", "stacked"])
-def test_missing_value_is_na_on_its_point_label_and_the_category_keeps_its_name(tmp_path, kind, lang):
+def test_missing_value_is_marked_in_its_category_and_blank_in_the_cache(tmp_path, kind, lang):
+    """The category says "n/a" (which series), the chart's cache has no point there (never 0), the
+    embedded workbook's cell is empty, no "n/a" label is printed over a bar; an incomplete stack is
+    left out whole (its known part blank in the chart, kept in the workbook) and has no total."""
     from openpyxl import load_workbook
 
     cat, spec = _catalog_with(kind)
     slide, frame = _export(tmp_path, cat, spec, lang)
     chart = frame.chart
-    # categories are the names alone (a full stack adds its total; the incomplete one has none)
     names = list(spec.category_labels(lang))
     shown = list(chart.plots[0].categories)
-    assert shown[0] == names[0]
-    assert shown[1] == names[1] if kind != "stacked" else shown[1].startswith(names[1] + " (Total ")
-    ser = chart._chartSpace.findall(".//" + qn("c:ser"))[1]
-    labels = {int(d.find(qn("c:idx")).get("val")): d for d in ser.findall(qn("c:dLbls") + "/" + qn("c:dLbl"))}
-    assert set(labels) == {0}
-    label = labels[0]
-    assert "".join(t.text for t in label.iter(qn("a:t"))) == NA[lang]
-    assert label.find(qn("c:showVal")).get("val") == "1"
-    # the other points keep their value labels (the series' own settings do not switch them off)
-    assert ser.find(qn("c:dLbls") + "/" + qn("c:showVal")).get("val") == "1"
-    # the chart's embedded data keeps the cell empty: no figure is invented
+    other = spec.series[1].label(lang)
+    if kind == "stacked":
+        assert shown[0] == f"{names[0]} ({NA[lang]})"  # left out: no total, no part drawn
+        assert shown[1].startswith(names[1] + " (Total ")
+    else:
+        assert shown[0] == f"{names[0]} ({other} {NA[lang]})"
+        assert shown[1] == names[1]
+    space = chart._chartSpace
+    for ser in space.findall(".//" + qn("c:ser")):
+        cache = ser.find(qn("c:val") + "/" + qn("c:numRef") + "/" + qn("c:numCache"))
+        idx = {int(pt.get("idx")) for pt in cache.findall(qn("c:pt"))}
+        assert 0 not in idx or kind != "stacked"
+        texts = ["".join(t.text or "" for t in d.iter(qn("a:t"))) for d in ser.findall(".//" + qn("c:dLbl"))]
+        assert NA[lang] not in texts
+    second = space.findall(".//" + qn("c:ser"))[1]
+    cache = second.find(qn("c:val") + "/" + qn("c:numRef") + "/" + qn("c:numCache"))
+    assert [int(pt.get("idx")) for pt in cache.findall(qn("c:pt"))] == [1]  # nothing at the missing point
     blob = chart.part.chart_workbook.xlsx_part.blob
     ws = load_workbook(io.BytesIO(blob)).active
     assert ws.cell(row=2, column=3).value is None and ws.cell(row=3, column=3).value == 20.0
-    # the reason is a footnote on the slide
+    if kind == "stacked":
+        assert ws.cell(row=2, column=2).value is None  # the known part of a left-out stack
     footnote = next(sh.text_frame.text for sh in slide.shapes if sh.name == "Footnotes")
     assert {"en": "Not in the report", "es": "No está en el informe"}[lang] in footnote
+    if kind == "stacked":
+        assert {"en": "Not drawn, a part is missing", "es": "Sin dibujar por falta de una parte"}[lang] in footnote
 
 
 def test_line_charts_leave_the_gap_empty(tmp_path):
