@@ -183,6 +183,11 @@ def _cut_at_word(text: str, limit: int) -> str:
         while len(words) > 1 and words[-1].lower().strip(",.;:") in _DANGLING_WORDS:
             words.pop()
         cut = " ".join(words)
+        if cut.endswith(" EE."):  # half of "EE. UU." reads as a typo: the pair goes, and what dangles before it
+            words = cut[:-4].split(" ")
+            while len(words) > 1 and words[-1].lower().strip(",.;:") in _DANGLING_WORDS:
+                words.pop()
+            cut = " ".join(words)
     return cut.rstrip(" ,;:-–").strip("'")
 
 
@@ -190,7 +195,7 @@ def _cut_at_word(text: str, limit: int) -> str:
 _SHORT_FORMS = (
     ("North America", "N.America"), ("United States", "U.S."), ("Information and communications", "ICT"),
     ("computer and electronic products", "electronics"), ("Motor vehicle production", "Vehicle production"),
-    ("América del Norte", "Norteamérica"), ("alrededor del ", "~"), ("Estados Unidos", "EE.UU."), ("EE. UU.", "EE.UU."),
+    ("América del Norte", "Norteamérica"), ("alrededor del ", "~"), ("Estados Unidos", "EE. UU."),
     ("Tecnologías de la información y las comunicaciones", "TIC"),
     ("productos de computación y electrónicos", "electrónica"),
     ("La producción de vehículos", "Producción de vehículos"),
@@ -234,6 +239,54 @@ def sheet_name(title: str, taken: set[str]) -> str:
         n += 1
     taken.add(name.lower())
     return name
+
+
+_LEADING_ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
+
+
+def sheet_names(titles: list[str], taken: set[str]) -> list[str]:
+    """Sheet names for several titles at once, each one telling its title apart. Where two titles would
+    be cut to the same name ("El principal producto" for the farm exports' and the farm imports' maps),
+    each is named by its years when their years differ ("U.S. goods trade 2002–2025", "… 1994–2025"),
+    else by its first words and the words where the titles part ("Principal producto – exporta",
+    "Principal producto – importa"), decided together so that neither keeps the bare shared name."""
+    def base(t: str) -> str:
+        return _shorten(" ".join(INVALID_SHEET_CHARS.sub(" ", t.replace(": ", " – ")).split()))
+
+    plain = [_cut_at_word(base(t), 31) for t in titles]
+    groups: dict[str, list[int]] = {}
+    for i, name in enumerate(plain):
+        groups.setdefault(name.lower(), []).append(i)
+    wanted = list(titles)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        years = {i: _YEARS.findall(base(titles[i])) for i in members}
+        if all(years[i] for i in members) and len({years[i][-1] for i in members}) == len(members):
+            for i in members:
+                suffix = " " + years[i][-1].replace(" ", "")
+                stem = _cut_at_word(_YEARS.sub("", base(titles[i])).replace(" ,", ",").strip(" ,–"), 31 - len(suffix))
+                wanted[i] = stem.rstrip(" ,;:-–") + suffix
+            continue
+        words = {i: base(titles[i]).replace(",", " ,").split() for i in members}
+        for i in members:
+            others = [words[j] for j in members if j != i]
+            part = min(next((k for k, (a, b) in enumerate(zip(words[i], o)) if a.lower() != b.lower()),
+                            min(len(words[i]), len(o))) for o in others)
+            head: list[str] = []
+            content = 0
+            for w in words[i][:part]:
+                if not head and w.lower() in _LEADING_ARTICLES:
+                    continue
+                head.append(w)
+                content += w.lower() not in _DANGLING_WORDS
+                if content == 2:
+                    break
+            tail = " ".join(words[i][part:]).replace(" ,", ",")
+            if head and tail:
+                stem = " ".join(head)
+                wanted[i] = f"{stem[:1].upper()}{stem[1:]} – {tail}"
+    return [sheet_name(t, taken) for t in wanted]
 
 
 FULL_TEXT = {"en": "Full text", "es": "Texto completo"}
@@ -440,9 +493,10 @@ _XL_TYPES = {
 }
 
 
-def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog) -> str:
+def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog, name: str) -> str:
     lang = book.lang
-    ws, name = book.sheet(spec.title(lang))
+    ws = book.wb.add_worksheet(name)
+    book.taken.add(name.lower())
     fmt = xl_number_format(spec.unit, spec.decimals)
     numf = book.num(fmt)
     book.text(ws, 0, 0, chart_title(spec, lang), book.f_title)
@@ -704,14 +758,14 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     cover_name = sheet_name(_t("cover", lang), set())
     facts_name = sheet_name(_t("facts", lang), {cover_name.lower()})
     planned = {cover_name.lower(), facts_name.lower()}
-    item_sheets = {cid: sheet_name(catalog.charts[cid].title(lang), planned) for cid in chart_ids}
+    item_sheets = dict(zip(chart_ids, sheet_names([catalog.charts[cid].title(lang) for cid in chart_ids], planned)))
     try:
         _cover(book, pack, catalog, slides, now, item_sheets)
         _facts(book, pack, catalog)
         if progress:
             progress(2, total)
         for n, cid in enumerate(chart_ids, start=3):
-            made = _chart_sheet(book, catalog.charts[cid], catalog)
+            made = _chart_sheet(book, catalog.charts[cid], catalog, item_sheets[cid])
             assert made == item_sheets[cid], (made, item_sheets[cid])
             if progress:
                 progress(n, total)

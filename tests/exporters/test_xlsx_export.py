@@ -12,6 +12,7 @@ from summaries import check_golden, xlsx_summary
 from nap_desktop import __version__
 from nap_desktop.exporters import ExportError
 from nap_desktop.exporters.xlsx_exporter import INVALID_SHEET_CHARS, export_xlsx, sheet_name
+from nap_desktop.core.pack.packfile import Pack, PackItem
 
 NOW = datetime(2026, 5, 1, 12, 30, tzinfo=timezone.utc)
 
@@ -132,3 +133,31 @@ def test_long_sheet_names_are_cut_at_a_word_not_mid_word():
     assert again.endswith(" (2)") and len(again) <= 31 and again != name
     assert sheet_name("Supercalifragilisticexpialidocious-and-more-text", set()) == \
         "Supercalifragilisticexpialidoci"  # no space to cut at: the limit wins
+
+
+def test_spanish_sheet_names_tell_apart_titles_that_share_their_start(tmp_path, cat):
+    """Two maps titled 'El principal producto agropecuario que cada estado exporta a / importa de México'
+    were 'El principal producto' and 'El principal producto 2023'; 'Estados Unidos' was shortened to
+    'EE.UU.' beside the deck's 'EE. UU.'."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    base = next(iter(cat.charts.values()))
+    titles = {"m-exp": "El principal producto agropecuario que cada estado exporta a México, año fiscal 2023",
+              "m-imp": "El principal producto agropecuario que cada estado importa de México, año fiscal 2023",
+              "t-us": "Comercio de bienes de Estados Unidos con Canadá y con México, 2002–2025",
+              "t-us2": "Comercio de bienes de Estados Unidos con Canadá y México, 1994–2025"}
+    for cid, title in titles.items():
+        cat.charts[cid] = replace(base, id=cid, title_es=title)
+    try:
+        pack = Pack(title="Hojas", lang="es", items=tuple(PackItem("chart", cid) for cid in titles))
+        dest = export_xlsx(pack, cat, tmp_path / "s.xlsx", lang="es", now=NOW)
+        names = load_workbook(dest, read_only=True).sheetnames
+    finally:
+        for cid in titles:
+            del cat.charts[cid]
+    charts = [n for n in names if n not in ("Portada", "Datos", "Notas sobre los datos", "Fuentes")]
+    assert charts == ["Principal producto – exporta", "Principal producto – importa",
+                      "Comercio de bienes 2002–2025", "Comercio de bienes 1994–2025"]
+    assert not any("EE.UU." in n for n in names)
