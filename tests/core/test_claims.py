@@ -108,7 +108,7 @@ def test_figures_are_read_as_written(catalog):
     block = {"x": "period", "series_from": "category", "where": {"series": "total"}}
     ok = {"message_en": "Trade grew to USD 1.6 trillion in 2025", "message_es": "1.6 billones de dólares en 2025"}
     assert claims.number_problems(trade, block, ok) == []
-    bad = {"message_en": "Trade grew to USD 2.4 trillion in 2025"}
+    bad = {"message_en": "Trade grew to USD 9.4 trillion in 2025"}
     assert [k for k, _ in claims.number_problems(trade, block, bad)] == ["message_en"]
     references = {"subtitle_en": "Article 34.7, Chapter 23, NAICS 3341 and each state's top-5"}
     assert claims.number_problems(trade, block, references) == []

@@ -112,3 +112,56 @@ def test_every_source_has_a_link_and_a_named_publisher(catalog):
     fact = catalog.fact("auto-us-one-in-20-jobs")
     assert fact.sources == (REPORT_SOURCE_ID,)
     assert '"Data Driven"' in fact.note("en") and "«Data Driven»" in fact.note("es")
+
+
+# --- the trilateral trade chart -----------------------------------------------------------------
+def test_the_combined_line_is_the_sum_of_the_country_lines_so_2005_is_no_collapse(catalog):
+    spec = catalog.charts["usmca-trilateral-trade"]
+    lines = {s.key: dict(zip(spec.categories, s.values)) for s in spec.series}
+    both, ca, mx = lines["CA+MX"], lines["CA"], lines["MX"]
+    assert both["2005"] == 790 and both["2006"] == pytest.approx(ca["2006"] + mx["2006"])  # no fall after 2005
+    for year in spec.categories:
+        if ca[year] is not None and mx[year] is not None and int(year) >= 2006:
+            assert both[year] == pytest.approx(ca[year] + mx[year]), year
+        if both[year] is not None and ca[year] is not None:
+            assert both[year] > ca[year] and both[year] > mx[year], year
+    # the message's figures are plotted: 343 in 1994, 1,585.6 in 2025
+    assert both["1994"] == 343 and f"{both['2025']:,.1f}" == "1,585.6"
+    assert "USD 343 billion in 1994 to USD 1,585.6 billion in 2025" in spec.message("en")
+    assert "1,585.6 mil millones en 2025" in spec.message("es")
+
+
+def test_the_official_figures_fill_what_a_gap_said_was_not_published(catalog):
+    ds = catalog.datasets["us-trilateral-goods-trade"]
+    rows = {(r.category, r.series, r.period): r for r in ds.rows}
+    # 2019: USITC's exports and imports (official), summed; the gap said "no published total"
+    assert rows[("CA", "total", "2019")].value == pytest.approx(292.4 + 319.7)
+    assert rows[("CA", "total", "2019")].status == "official"
+    assert rows[("CA+MX", "total", "2019")].value == pytest.approx(1226.6)  # what the fact's note quotes
+    # 2022-2023: the BTS TransBorder files' national totals (official), summed from bts-state-trade
+    bts = {(r.series, r.period): r.value for r in catalog.datasets["bts-state-trade"].rows if r.category == "US"}
+    for year in ("2022", "2023"):
+        for code, p in (("CA", "ca"), ("MX", "mx")):
+            row = rows[(code, "total", year)]
+            assert row.value == pytest.approx((bts[(f"exports-{p}", year)] + bts[(f"imports-{p}", year)]) / 1e9)
+            assert row.status == "official" and row.source == "bts-transborder-" + year and row.line == 0
+    assert rows[("MX", "total", "2023")].value == pytest.approx(798.9, abs=0.1)  # = CRS IF11175, once the row here
+    # 2024-2025 from the processed copy (secondary), never typed
+    assert rows[("MX", "total", "2024")].status == "secondary" and rows[("MX", "total", "2024")].line == 0
+    spec = catalog.charts["usmca-trilateral-trade"]
+    reasons = " ".join(g.reason_en for g in spec.gaps)
+    assert "No published total" not in reasons and {g.category for g in spec.gaps if g.series == "CA+MX"} == {"2017", "2018", "2021"}
+
+
+@pytest.mark.parametrize("cid", ["usmca-trilateral-trade", "coprod-trilateral-trade-by-partner", "coprod-tdr-2025",
+                                 "coprod-trade-partners-table"])
+def test_a_gap_row_credits_no_source_under_the_chart(catalog, cid):
+    from nap_desktop.core.charts.spec import source_line
+
+    spec = catalog.charts[cid]
+    ds = catalog.datasets[spec.dataset]
+    with_value = {r.source for r in ds.rows if r.value is not None}
+    assert set(spec.sources) <= with_value, set(spec.sources) - with_value
+    # the empty rows' "census" (the report's agency) no longer reads "as published in the report" under them
+    assert "as published in the report" not in source_line(spec, catalog, "en")
+    assert "según el informe" not in source_line(spec, catalog, "es")

@@ -244,3 +244,23 @@ def test_an_unavailable_chart_without_a_spanish_reason_is_reported(data):
     problems = _problems(data)
     assert f"charts/unavailable.toml:{line}: unavailable chart tech-naics334-export-shares: missing 'unavailable_reason_es'" \
         in "\n".join(problems)
+
+
+def test_row_sums_are_computed_and_a_missing_part_is_a_problem_not_a_partial_sum(data):
+    path = data / "datasets" / "us-trilateral-goods-trade.csv"
+    _replace(path, "MX,imports,2019,358.1,", "MX,imports,2019,,")
+    _replace(path, "MX,imports,2019,,ref-usitc-shifts-2019-mexico,official,", "MX,imports,2019,,ref-usitc-shifts-2019-mexico,official,gap")
+    toml = data / "datasets" / "us-trilateral-goods-trade.toml"
+    line = _line_of(toml, "row_sums = [")
+    problems = _problems(data)
+    assert any(p.startswith(f"datasets/us-trilateral-goods-trade.toml:{line}: dataset us-trilateral-goods-trade: cannot "
+                            "sum MX/total/2019 from us-trilateral-goods-trade: no value for MX/imports") for p in problems)
+    catalog = load_catalog(DATA)
+    row = next(r for r in catalog.datasets["us-trilateral-goods-trade"].rows if (r.category, r.series, r.period) == ("MX", "total", "2019"))
+    assert row.value == pytest.approx(614.5) and row.line == 0 and "MX/exports + MX/imports 2019" in row.note
+
+
+def test_a_row_sum_also_typed_is_a_problem(data):
+    path = data / "datasets" / "us-trilateral-goods-trade.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "MX,total,2023,798.9,ref-crs-if11175-2024,secondary,\n", encoding="utf-8")
+    assert any("computed row ('MX', 'total', '2023') is also typed in the CSV" in p for p in _problems(data))

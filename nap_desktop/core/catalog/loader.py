@@ -18,6 +18,7 @@ import io
 import math
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from nap_desktop.core.formatting import QUALIFIERS, UNITS
@@ -378,7 +379,11 @@ class _Loader:
                 self.broken_datasets.add(did)  # its charts are not built: their errors would be follow-ons
             from nap_desktop.core.catalog.updates import declarations  # release cadence, agency files it takes
 
-            release, update_from = declarations.read(self, f, block, line, what, rows)
+            # the last period includes the years of the rows computed on load (annual_sums, row_sums)
+            computed = [SimpleNamespace(period=str(y)) for key in ("annual_sums", "row_sums")
+                        for spec in (block.get(key) if isinstance(block.get(key), list) else [])
+                        if isinstance(spec, dict) for y in (spec.get("years") or [])]
+            release, update_from = declarations.read(self, f, block, line, what, [*rows, *computed])
             datasets[did] = Dataset(
                 id=did,
                 title_en=self.require_text(f, block, line, "title_en", what),

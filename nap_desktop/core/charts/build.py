@@ -218,9 +218,7 @@ class _Builder:
                     values.append(v)
                     used_rows += rows
                 except ind.MissingInput as exc:
-                    values.append(None)
-                    if exc.row is not None:
-                        used_rows.append(exc.row)
+                    values.append(None)  # a gap cites no source: its row's source is not credited under the chart
                     gaps.append(self.gap(cat, skey, exc.row))
             en, es = self.labels(ds, series_from, skey, ser_over)
             color = _color(colors.get(skey)) or order[si % len(order)]
