@@ -237,8 +237,17 @@ class Slide:
     cells: tuple[FigureCell, ...] = ()
 
 
+def publisher_name(src: Source, lang: str) -> str:
+    """The publisher as every output in ``lang`` names it: a Spanish output gives each agency the
+    glossary's Spanish name ('Oficina del Censo de EE. UU.'), as the statements do."""
+    from nap_desktop.core.charts.spec import spanish_names
+
+    name = src.publisher_in(lang)
+    return spanish_names(name) if lang == "es" else name
+
+
 def _source_entry(src: Source, lang: str) -> SourceEntry:
-    return SourceEntry(id=src.id, publisher=src.publisher_in(lang), title=src.title_in(lang), url=src.url, date=src.date,
+    return SourceEntry(id=src.id, publisher=publisher_name(src, lang), title=src.title_in(lang), url=src.url, date=src.date,
                        status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
 
 
@@ -253,7 +262,7 @@ def _citations(source_ids: tuple[str, ...] | list[str], catalog: Catalog, lang: 
         why = src.reasons(lang) if hasattr(src, "reasons") else ""  # why no specific link or date
         lines.append(f"• {entry.citation()} [{entry.status_label}]" + (f" {why}" if why else ""))
         if src.status == "secondary":
-            caveats.append(t("caveat", lang).format(who=src.publisher_in(lang)).split(": ", 1)[-1])
+            caveats.append(t("caveat", lang).format(who=publisher_name(src, lang)).split(": ", 1)[-1])
     return lines, caveats
 
 
@@ -519,7 +528,7 @@ SOURCES_BOX_PT = (873.6, 370.8)
 
 def source_head(entry: SourceEntry) -> str:
     """An appendix entry's bold first part: publisher, title, date."""
-    return f"{entry.publisher}. {entry.title}" + (f" ({entry.date})" if entry.date else "")
+    return f"{entry.publisher.rstrip('.')}. {entry.title}" + (f" ({entry.date})" if entry.date else "")
 
 
 def source_sizes() -> tuple[float, float]:

@@ -23,7 +23,8 @@ from xml.sax.saxutils import escape
 
 from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
-from nap_desktop.core.deck import chart_title, fact_figure, fact_statement, fact_title, shorten, used_sources
+from nap_desktop.core.deck import (chart_title, fact_figure, fact_statement, fact_title, publisher_name, shorten,
+                                   used_sources)
 from nap_desktop.core.formatting import format_date, format_period
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
@@ -231,7 +232,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     if getattr(pack, "state", ""):
         for sid in source_ids:
             src = catalog.sources[sid]
-            entry = (_para_text(shorten(src.publisher_in(lang), 90)) + (f", {_para_text(src.date[:4])}" if src.date else ""),
+            entry = (_para_text(shorten(publisher_name(src, lang), 90)) + (f", {_para_text(src.date[:4])}" if src.date else ""),
                      src.status)
             if entry not in condensed:
                 condensed.append(entry)
@@ -325,7 +326,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
             src = catalog.sources[sid]
             # capped like every face text (a 100,000-character title was laid out page after page: the
             # deck's source slide, the workbook and the bundle keep it whole)
-            parts = [_para_text(shorten(src.publisher_in(lang), 160)), f"<i>{_para_text(shorten(src.title_in(lang), 300))}</i>"]
+            parts = [_para_text(shorten(publisher_name(src, lang), 160)), f"<i>{_para_text(shorten(src.title_in(lang), 300))}</i>"]
             if src.date:
                 parts.append(_para_text(format_date(src.date, lang)))
             line = f"{number[sid]}. " + ", ".join(p for p in parts if p)

@@ -22,7 +22,7 @@ try:  # the shared look: one negative colour in every renderer
 except ImportError:  # pragma: no cover
     NEGATIVE_COLOR = "#E69F00"
 from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_figure, fact_source_line,
-                                   fact_statement, gap_footnotes, gap_notes)
+                                   fact_statement, gap_footnotes, gap_notes, publisher_name)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters.files import ExportError, write_atomically
@@ -720,7 +720,7 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         src = catalog.sources[sid]
         r += 1
         book.text(ws, r, 0, src.id, book.f_text)
-        book.text(ws, r, 1, src.publisher_in(lang), book.f_text)
+        book.text(ws, r, 1, publisher_name(src, lang), book.f_text)
         book.text(ws, r, 2, src.title_in(lang), book.f_text)
         book.text(ws, r, 3, src.date, book.f_text)
         book.text(ws, r, 4, STATUS_SHORT.get(src.status, {}).get(lang, src.status),
@@ -732,7 +732,7 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
             book.text(ws, r, 6, src.url, book.f_text)
         book.text(ws, r, 7, src.note_in(lang), book.f_text)
         book.text(ws, r, 8, src.reasons(lang), book.f_text)  # why no specific link or date (data check's reasons)
-        _fit_row(ws, r, [(src.id, 18), (src.publisher_in(lang), 34), (src.title_in(lang), 50),
+        _fit_row(ws, r, [(src.id, 18), (publisher_name(src, lang), 34), (src.title_in(lang), 50),
                          (STATUS_LABELS.get(src.status, {}).get(lang, ""), 50), (src.url, 60), (src.note_in(lang), 50),
                          (src.reasons(lang), 50)])
     ws.freeze_panes(1, 0)

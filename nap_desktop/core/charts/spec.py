@@ -202,6 +202,44 @@ def weakest_status(statuses: list[str]) -> str:
 #: The report's own source id: implied by "as published in the report" when an agency is named.
 REPORT_SOURCE_ID = "nap-2026"
 _CITING = re.compile(r"^(?P<who>.+?),\s+citing\s+(?P<agency>.+)$")
+_CITING_ES = re.compile(r"^(?P<who>.+?),\s+citando a\s+(?:la\s+|el\s+)?(?P<agency>.+)$")
+#: a glossary term that names an organisation (its Spanish name replaces the English one in Spanish outputs)
+_ORGANISATION = re.compile(r"\b(?:Bureau|Service|Bank|Department|Office|Statistics|Agency|Commission|Reserve|"
+                           r"Institute|Administration)\b")
+
+
+def _glossary_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    global _GLOSSARY_NAMES
+    if _GLOSSARY_NAMES is None:
+        names: list[tuple[re.Pattern[str], str]] = []
+        try:
+            from nap_desktop.core.catalog.rules import load_glossary
+            from nap_desktop.paths import data_dir
+
+            terms = load_glossary(data_dir())
+        except Exception:  # noqa: BLE001 - no glossary: names stay as the data gives them
+            terms = []
+        for term in sorted(terms, key=lambda t: -len(str(t.get("en", "")))):
+            en, es = str(term.get("en", "")), str(term.get("es", ""))
+            if en and es and " / " not in es and _ORGANISATION.search(en):
+                names.append((re.compile(r"(?<!\w)" + re.escape(en) + r"(?!\w)"), es))
+        _GLOSSARY_NAMES = tuple(names)
+    return _GLOSSARY_NAMES
+
+
+_GLOSSARY_NAMES: tuple[tuple[re.Pattern[str], str], ...] | None = None
+#: "datos de la Oficina del Censo", "datos del Banco de …"
+_ARTICLE_ES = {"Oficina": "de la", "Secretaría": "de la", "Comisión": "de la", "Administración": "de la",
+               "Reserva": "de la", "Banco": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
+               "ERS": "del"}
+
+
+def spanish_names(text: str) -> str:
+    """``text`` with every organisation the glossary names in its Spanish name ('U.S. Census Bureau' ->
+    'Oficina del Censo de EE. UU.'): a Spanish source line names agencies as its statements do."""
+    for pattern, es in _glossary_names():
+        text = pattern.sub(es, text)
+    return text
 
 
 def source_phrase(src: Any, lang: str) -> str:
@@ -210,14 +248,19 @@ def source_phrase(src: Any, lang: str) -> str:
     'U.S. Census Bureau data as reported by Reuters' (a third party)."""
     year = src.date[:4] if src.date else ""
     publisher = src.publisher_in(lang) if hasattr(src, "publisher_in") else src.publisher
+    if lang == "es":
+        publisher = spanish_names(publisher)
     if src.status == "official":
         return f"{publisher} ({year})" if year else publisher
     if src.status == "report":
         return f"{publisher}, {'as published in the report' if lang == 'en' else 'según el informe'}"
-    m = _CITING.match(src.publisher)
+    m = _CITING.match(src.publisher) if lang == "en" else _CITING_ES.match(publisher)
     if m:
         who, agency = m.group("who"), m.group("agency")
-        return (f"{agency} data as reported by {who}" if lang == "en" else f"datos de {agency} según {who}")
+        if lang == "en":
+            return f"{agency} data as reported by {who}"
+        article = _ARTICLE_ES.get(agency.split(" ", 1)[0], "")
+        return f"datos {article or 'de'} {agency} según {who}"
     # An agency's own file read from a copy (where the copy was read is in the source's note).
     when = f" ({year})" if year else ""
     return f"{src.publisher}{when}, read from a copy" if lang == "en" else f"{publisher}{when}, leído de una copia"
