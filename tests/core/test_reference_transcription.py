@@ -215,4 +215,5 @@ def test_official_rows_come_from_official_reference_rows(catalog):
                                       "ref-canada-gazette-2020", "bts-transborder-2022",
                                       "bts-transborder-2023", "statcan-daily-2026-04-02",
                                       "alfred-ipg3361t3sq-2026-05",  # NOTES-autos-tech: official ALFRED
-                                      "ref-usitc-shifts-2019-canada", "ref-usitc-shifts-2019-mexico"}, (ds.id, row)
+                                      "ref-usitc-shifts-2019-canada", "ref-usitc-shifts-2019-mexico",
+                                      "ref-fred-impch-github"}, (ds.id, row)  # verified FRED copy (tools/build_fred_datasets.py)

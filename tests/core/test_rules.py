@@ -162,11 +162,13 @@ def test_annual_totals_are_the_sum_of_one_vintage_of_twelve_months():
     ds = load_catalog(DATA).datasets["us-goods-trade-partners"]
     # the sums NOTES-official-copies.md checks by hand (March 2026 vintage, USD million)
     assert ds.value(category="CN", series="exports", period="2025") == pytest.approx(106.3084, abs=1e-9)
-    assert ds.value(category="CN", series="imports", period="2025") == pytest.approx(308.3799, abs=1e-9)
+    # imports from China: the twelve months of FRED IMPCH (the verified copy), 308,379.7 against the page's 308,379.9
+    assert ds.value(category="CN", series="imports", period="2025") == pytest.approx(308.379722, abs=1e-9)
     assert ds.value(category="TW", series="exports", period="2025") == pytest.approx(54.6663, abs=1e-9)
     assert ds.value(category="TW", series="imports", period="2025") == pytest.approx(201.4227, abs=1e-9)
     computed = [r for r in ds.rows if r.category == "CN"]
-    assert all("sum of the twelve months" in r.note and r.source.startswith("census-c5700") for r in computed)
+    assert all("sum of the twelve months" in r.note for r in computed)
+    assert {r.series: r.source[:12] for r in computed} == {"exports": "census-c5700", "imports": "ref-fred-imp"}
 
 
 def test_a_missing_month_is_a_problem_not_a_partial_sum(data):

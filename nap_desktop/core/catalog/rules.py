@@ -16,6 +16,12 @@ Run by the loader after the catalog is built (``run_rules``):
 - ``deny-list``: no source, note or row may rest on a low-credibility domain (content farms,
   vendor blogs, anonymous mirrors): ``DENY_DOMAINS``.
 - ``dataset-status``: a dataset's typed ``status`` may not be stronger than its weakest row.
+- ``status-definition`` (data/README.md, "Statuses"): an ``official`` source has the specific URL of the
+  agency's release or file; an ``official`` source read from a copy says so and how the copy was verified
+  ("verified", or a stored copy of the agency's page); a source whose note calls it a transcription, a scrape,
+  a processed, machine or re-keyed copy, or a mirror is not ``official``; no note or title of a source that is
+  not ``official`` calls it official; a row is never stronger than its source (a row ``official`` from a
+  ``secondary`` source).
 - ``fact-report-date``: a bundled fact's ``period`` is not the report's own date (the month of the
   source ``nap-2026``, e.g. "April 2026"): a statement the report makes without a date is "undated".
 - ``chart-period``: a chart linked to a fact must cover the fact's period (the years it names),
@@ -188,6 +194,51 @@ def period_months(period: str) -> set[str]:
         if month:
             found.add(f"{year}-{month:02d}")
     return found
+
+
+_COPY = re.compile(r"\bcop(?:y|ies)\b|\bcopia", re.IGNORECASE)
+_VERIFIED = re.compile(r"\bverified\b|\bverificad[ao]s?\b|\bstored copy of the [^.;]*\bpage\b", re.IGNORECASE)
+_NOT_THE_FILE = re.compile(r"\btranscri(?:ption|bed)|\bscrap(?:e|ed|ing)\b|\bprocessed\b|\bmachine copy|\bre-?keyed\b|"
+                           r"\bmirror\b|\btranscripci|\bprocesad|\bespejo\b", re.IGNORECASE)
+_CALLS_OFFICIAL = re.compile(r"(?<!not )(?<!un)\bofficial\b|(?<!no )\boficial(?:es)?\b", re.IGNORECASE)
+
+
+def check_status_definition(loader: Any, root: Path, catalog: Any) -> None:
+    """Statuses as data/README.md defines them, where the words of the data can show it."""
+    for path in _toml_files(root, "sources"):
+        name = _rel(root, path)
+        blocks, lines = _blocks(path, "source")
+        for block, line in blocks:
+            sid, status = block.get("id", "?"), block.get("status")
+            note = " ".join(str(block.get(k, "")) for k in ("note", "note_es"))
+            if status == "official":
+                if not is_specific_url(str(block.get("url", ""))):
+                    loader.problem(name, _key_line(lines, line, "url"),
+                                   f"source {sid}: official but no specific URL of the agency's release or file")
+                if _NOT_THE_FILE.search(note):
+                    loader.problem(name, _key_line(lines, line, "status"),
+                                   f"source {sid}: official, but its note says it was read from a transcription, "
+                                   "a processed or machine copy or a mirror: that is secondary")
+                elif _COPY.search(note) and not _VERIFIED.search(note):
+                    loader.problem(name, _key_line(lines, line, "note"),
+                                   f"source {sid}: official, read from a copy, but the note does not say how the copy "
+                                   "was verified to be the agency's file (e.g. \"Verified: its totals equal ...\")")
+            elif status in STATUSES:
+                words = " ".join(str(block.get(k, "")) for k in ("title", "title_es", "note", "note_es"))
+                if _CALLS_OFFICIAL.search(words):
+                    loader.problem(name, _key_line(lines, line, "note" if "official" in note.lower() or "oficial" in
+                                                   note.lower() else "title"),
+                                   f"source {sid}: its status is {status!r} but its note or title calls it official")
+    for ds in catalog.datasets.values():
+        if (ds.origin == "user") != bool(getattr(loader, "namespace", None)):
+            continue  # a library's check reports its own rows; the bundled data's are checked with data/
+        for row in ds.rows:
+            src = catalog.sources.get(row.source)
+            if (row.line and src is not None and row.status in STATUSES and src.status in STATUSES
+                    and STATUSES.index(row.status) < STATUSES.index(src.status)):
+                loader.problem(ds.file.replace(".toml", ".csv") if ds.file else f"datasets/{ds.id}.csv", row.line,
+                               f"row {row.category}/{row.series}/{row.period}: status {row.status!r} is stronger than "
+                               f"its source {row.source} ({src.status!r})")
 
 
 def check_fact_periods(loader: Any, root: Path, catalog: Any) -> None:
@@ -367,6 +418,7 @@ def run_rules(loader: Any, catalog: Any) -> None:
     check_deny_list(loader, root)
     check_dataset_status(loader, root, catalog)
     check_fact_periods(loader, root, catalog)
+    check_status_definition(loader, root, catalog)
     check_chart_periods(loader, root, catalog)
     check_glossary(loader, root)
     from nap_desktop.core.catalog import unavailable
