@@ -366,7 +366,7 @@ def build(raw: Path, layout: Path = LAYOUT) -> dict[str, str]:
         "Computed from bts-state-trade: standard competition ranking (equal values share a rank, the next rank "
         "skips); DU and the national total are not ranked. A row's source and status are those of the year's values.",
         "Calculado a partir de bts-state-trade: clasificación estándar (valores iguales comparten lugar y el "
-        "siguiente lugar se salta); DU y el total nacional no se clasifican. La fuente y el estatus de cada fila son "
+        "siguiente lugar se salta); DU y el total nacional no se clasifican. La fuente y el estatus de cada lugar son "
         "los de las cifras de su año.", _labels("category_labels", state_labels) + SERIES_LABELS + RANKS_FROM
         + _release("2025"))
 

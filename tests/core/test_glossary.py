@@ -10,6 +10,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from nap_desktop.core.catalog import rules
 from nap_desktop.core.charts.tilegrid import load_layout
 
@@ -67,3 +69,50 @@ def test_state_names_on_the_map_follow_the_glossary():
     offending = [f"{code}: {name!r} uses {avoid!r} -> {use!r}" for code, name in names_es.items()
                  for pattern, avoid, use in patterns if pattern.search(name)]
     assert offending == []
+
+
+# --- issue 24: the phrasings a careful Mexican reader stops at ------------------------------------------
+def _avoided(text: str) -> list[str]:
+    terms = rules.load_glossary(DATA)
+    return [avoid for pattern, avoid, _ in rules._avoid_patterns(terms) if pattern.search(text)]
+
+
+
+@pytest.mark.parametrize("text", [
+    "El índice de déficit comercial (TDR) mide el déficit",   # a ratio: razón
+    "En 2025 el TDR de México fue 0.58",                      # la TDR (la razón)
+    "Un TDR de 0.50 significa",
+    "Frutas, hortalizas y nueces frescas",                    # tree nuts: frutos secos
+    "Sin fila de México entre los cinco principales",         # a reader sees no rows
+    "archivos top-5 del ERS",
+    "Comercio mensual (base Census, vía FRED)",               # base aduanal
+    "Canadá es el 11.º mayor fabricante",                     # one ordinal form
+    "Cuatro estados importaron destilados mexicanos",         # bebidas destiladas
+    "La frontera México–EE. UU., la más activa del mundo",    # la más transitada
+    "Importaciones como porcentaje de la disponibilidad, %",  # % once
+    "datos del BLS vía FRED", "el cuadro del BTS", "según el USTR", "datos de la ERS del USDA",
+    "Buró de Estadísticas Laborales", "Estadística Canadá",
+])
+def test_the_glossary_refuses_the_phrasing(text):
+    assert _avoided(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "La razón de déficit comercial (TDR) mide el déficit", "En 2025 la TDR de México fue 0.58",
+    "Una TDR de 0.50 significa", "Frutas y hortalizas frescas y frutos secos", "archivos de los cinco principales productos",
+    "Canadá es el undécimo fabricante", "bebidas destiladas mexicanas", "la más transitada del mundo",
+    "datos de la BLS vía FRED", "el cuadro de la BTS", "según la USTR", "datos del ERS del USDA", "Statistics Canada (StatCan)",
+    "base aduanal de la Oficina del Censo de EE. UU.",
+])
+def test_the_glossary_accepts_the_chosen_phrasing(text):
+    assert _avoided(text) == [], text
+
+
+def test_the_tdr_is_a_ratio_in_every_spanish_output(catalog):
+    spec = catalog.charts["coprod-tdr-2025"]
+    assert spec.title("es").endswith("Razón de déficit comercial (TDR) por socio")
+    assert spec.y_title_es == "Razón de déficit comercial (TDR)" and spec.message("es").startswith("En 2025 la TDR de México")
+    fact = catalog.fact("coprod-tdr-definition")
+    assert fact.text("es").startswith("La razón de déficit comercial (TDR")
+    for f in catalog.facts_in("coproduction"):
+        assert not re.search(r"\b(?:[Uu]n|[Ee]l|[Ll]os) TDR\b", f.title("es") + " " + f.text("es") + " " + f.note("es")), f.id
