@@ -56,6 +56,8 @@ _T = {
     "period": {"en": "Period", "es": "Periodo"},
     "no_figure": {"en": "—", "es": "—"},
     "missing": {"en": "Not in this data version: {ref}", "es": "No está en esta versión de datos: {ref}"},
+    "full_sources": {"en": "full citations with links in the deck's appendix and the workbook",
+                     "es": "citas completas con enlaces en el apéndice de la presentación y en el libro de Excel"},
 }
 
 
@@ -145,7 +147,7 @@ def _styles() -> dict[str, Any]:
 #: The most characters each text takes on the handout's face (a grid cell or a chart's cell cannot split
 #: across pages: a longer text is cut at a word with "…"; the deck's notes and the workbook keep it whole).
 FACE_CAP = {"title": 300, "meta": 240, "figure": 60, "label": 80, "claim": 220, "period": 80, "chart_title": 200,
-            "subtitle": 300, "missing": 120}
+            "subtitle": 300, "missing": 120, "publisher": 90}
 
 
 def _face(text: str, role: str) -> str:
@@ -204,9 +206,44 @@ def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_hei
     return drawing
 
 
+def _flowable_height(flowable: Any, width: float) -> float:
+    """The height a flowable takes in a frame ``width`` wide, its spacing included."""
+    inner = getattr(flowable, "_content", None)
+    if isinstance(inner, list):  # KeepTogether: its parts (it needs a canvas to measure itself)
+        return sum(_flowable_height(f, width) for f in inner)
+    _, h = flowable.wrap(width, 100_000)
+    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+#: The shortest a chart is drawn on the handout (pt); a chart that would have less room goes on with
+#: the next page at full height.
+CHART_MIN_PT = 150.0
+
+
+def short_publisher(src: Any, lang: str) -> str:
+    """A source's short name for the handout's condensed list: 'U.S. Census Bureau' -> 'Census Bureau',
+    'Bureau of Transportation Statistics (BTS)' -> 'BTS', a cited agency by the outlet that cited it
+    ('CSIS Trade Guys'), 'A via FRED' -> 'A'."""
+    name = publisher_name(src, lang)
+    name = re.split(r",\s+(?:citing|citando a)\s+|\s+(?:via|vía)\s+", name, maxsplit=1)[0].strip()
+    m = re.match(r"^(?P<name>.+?)\s*\((?P<inner>[^()]*)\)(?P<rest>.*)$", name)
+    if m:
+        acronym = re.split(r"[:;,\s]", m.group("inner").strip(), maxsplit=1)[0]
+        words = [w for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\w.'’-]*", m.group("name"))][:3]
+        initials = {w[0] for w in words}
+        if re.fullmatch(r"[A-Z][A-Z&.]{1,7}", acronym) and acronym[0] in initials:
+            return acronym
+        name = (m.group("name") + m.group("rest")).strip()
+    if lang == "en":
+        name = re.sub(r"^U\.S\.\s+", "", name)
+    return name
+
+
 def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float, chart_height: float,
-                  talking_points: bool = False, chart_svg_height: int = CHART_SVG_HEIGHTS[0]) -> list[Any]:
-    """The handout's flowables (exposed for tests and the benchmark)."""
+                  talking_points: bool = False, chart_svg_height: int = CHART_SVG_HEIGHTS[0],
+                  frame_height: float | None = None) -> list[Any]:
+    """The handout's flowables (exposed for tests and the benchmark). With ``frame_height``, the charts
+    take the room the page has left (one page for six facts and a chart)."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -227,16 +264,24 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         story.append(Paragraph(_para_text(" · ".join(_face(m, "meta") for m in meta)), styles["meta"]))
 
     source_ids = used_sources(pack, catalog)
-    number = {sid: n for n, sid in enumerate(source_ids, start=1)}
-    condensed: list[tuple[str, str]] = []  # (the short entry, its status) once per publisher and year
-    if getattr(pack, "state", ""):
-        for sid in source_ids:
-            src = catalog.sources[sid]
-            entry = (_para_text(shorten(publisher_name(src, lang), 90)) + (f", {_para_text(src.date[:4])}" if src.date else ""),
-                     src.status)
-            if entry not in condensed:
-                condensed.append(entry)
-            number[sid] = condensed.index(entry) + 1
+    number: dict[str, int] = {}
+    # condensed: one numbered entry per short publisher, year and status ("Census Bureau, 2026"), the
+    # same Census page of two vintages once (the full list with links is in the deck's appendix, the
+    # workbook's Sources sheet and the bundle's manifest)
+    condensed: list[tuple[str, str]] = []
+    keys: list[tuple[str, str, str]] = []
+    for sid in source_ids:
+        src = catalog.sources[sid]
+        short = _face(short_publisher(src, lang), "publisher")
+        year = src.date[:4] if src.date[:4].isdigit() else ""
+        key = (short, year, src.status)
+        if key not in keys:
+            keys.append(key)
+            text = _para_text(short)
+            if safe_url(src.url):  # the first link of the entry stays clickable (only http(s) links)
+                text = f'<a href="{escape(safe_url(src.url), {chr(34): "&quot;"})}" color="#0B5CAD">{text}</a>'
+            condensed.append((text + (f", {year}" if year else ""), src.status))
+        number[sid] = keys.index(key) + 1
 
     facts = [catalog.fact(i.ref) for i in pack.items if i.kind == "fact"]
     missing = [i.ref for i in pack.items if i.kind in ("fact", "chart") and
@@ -263,6 +308,8 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
 
     charts = [catalog.charts[i.ref] for i in pack.items if i.kind == "chart" and i.ref in catalog.charts]
     compact = bool(getattr(pack, "state", "")) and len(charts) >= 2
+    chart_at = len(story)  # the charts go here, once the rest is measured
+    chart_cells: list[Any] = []
     if compact:
         # a state brief: its two charts side by side, each drawn at half the width with the same type size
         half = (frame_width - 12) / 2
@@ -278,12 +325,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         row = Table([pair], colWidths=[half + 6, half + 6])
         row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        story.append(Spacer(1, 6))
-        story.append(row)
-    else:
-        for spec in charts[:MAX_CHARTS]:
-            story.append(Spacer(1, 6))
-            story.append(_chart_drawing(spec, catalog, lang, frame_width, chart_height, chart_svg_height))
+        chart_cells = [Spacer(1, 6), row]
 
     state = getattr(pack, "state", "")
     if state:  # a state brief: how to read state trade figures, in one short line (the notes say it whole)
@@ -306,37 +348,36 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         for ref in missing:
             story.append(Paragraph(_para_text(_T["missing"][lang].format(ref=_face(ref, "missing"))), styles["small"]))
 
-    if source_ids and compact:
-        # condensed: numbered, publisher, short title and year, in two columns (the full list with
-        # the links is in the deck's appendix, the workbook and the bundle)
-        heading = Paragraph(_para_text(_T["sources"][lang]), styles["h2"])
+    if condensed:
+        # the heading says where the full list is, on its own line (a state brief's page is full)
+        heading = Paragraph(_para_text(_T["sources"][lang]) + f' <font name="{FONT}" size="{MIN_PT:g}" color="#555555">'
+                            f'· {_para_text(_T["full_sources"][lang])}</font>', styles["h2"])
         entries = [Paragraph(f"{n}. {text} [{escape(STATUS_SHORT.get(status, {}).get(lang, status))}]", styles["source"])
                    for n, (text, status) in enumerate(condensed, start=1)]
         ncols = 3 if len(entries) > 4 else 2
         per = -(-len(entries) // ncols)  # down the first column, then the next
         rows = [[entries[c * per + r] if c * per + r < len(entries) else "" for c in range(ncols)] for r in range(per)]
         grid = Table(rows, colWidths=[frame_width / ncols] * ncols)
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT, MIN_PT),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         story.append(KeepTogether([heading, grid]))
-    elif source_ids:
-        story.append(Paragraph(_para_text(_T["sources"][lang]), styles["h2"]))
-        for sid in source_ids:
-            src = catalog.sources[sid]
-            # capped like every face text (a 100,000-character title was laid out page after page: the
-            # deck's source slide, the workbook and the bundle keep it whole)
-            parts = [_para_text(shorten(publisher_name(src, lang), 160)), f"<i>{_para_text(shorten(src.title_in(lang), 300))}</i>"]
-            if src.date:
-                parts.append(_para_text(format_date(src.date, lang)))
-            line = f"{number[sid]}. " + ", ".join(p for p in parts if p)
-            if safe_url(src.url):  # only http(s) links; any other URL is plain text
-                url = escape(safe_url(src.url), {'"': "&quot;"})
-                line += f'. <a href="{url}" color="#0B5CAD">{escape(shorten(src.url, 300))}</a>'
-            elif src.url:
-                line += f". {_para_text(shorten(src.url, 200))}"
-            line += f" [{escape(STATUS_SHORT.get(src.status, {}).get(lang, src.status))}]"
-            story.append(Paragraph(line, styles["source"]))
+
+    if not compact and charts:
+        # each chart as tall as the page leaves once everything else is laid out (at most its full height,
+        # never less than CHART_MIN_PT: a longer pack flows onto more pages with the same grid)
+        shown = charts[:MAX_CHARTS]
+        room = chart_height
+        if frame_height and len(facts) <= 12:  # a longer pack is several pages anyway: charts at full height
+            used = sum(_flowable_height(f, frame_width) for f in story) + 6 * len(shown)
+            room = max(CHART_MIN_PT, min(chart_height, (frame_height - used) / len(shown)))
+        scale = frame_width / 760
+        svg_height = max(CHART_SVG_HEIGHTS[-1] - 40, min(chart_svg_height, int(room / scale)))
+        for spec in shown:
+            chart_cells.append(Spacer(1, 6))
+            chart_cells.append(_chart_drawing(spec, catalog, lang, frame_width, room, svg_height))
+    story[chart_at:chart_at] = chart_cells
     return story
 
 
@@ -363,13 +404,20 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
 
     from nap_desktop.exporters.textsafe import sanitize_catalog, sanitize_pack
 
-    # the one place user text enters the exporters, as in the deck and the workbook
+    # the one place user text enters the exporters, as in the deck and the workbook; the handout reads
+    # no dataset rows (a chart carries its own), so they are not cleaned for it (a state brief's
+    # footnote reads the state datasets: kept there)
+    if not getattr(pack, "state", "") and getattr(catalog, "datasets", None):
+        import dataclasses
+
+        catalog = dataclasses.replace(catalog, datasets={})
     pack, catalog = sanitize_pack(pack), sanitize_catalog(catalog)
     check_drawable(pack, catalog, "handout")  # a chart too large to draw: refused before any layout
     _register_fonts()
     size = LETTER if paper == "letter" else A4
     margin = 0.6 * inch
     frame_width = size[0] - 2 * margin
+    frame_height = size[1] - margin - 0.7 * inch - 12 - 4  # the frame's own padding, and a little slack
     title = pack.title.strip() or _T["untitled"][lang]
     from nap_desktop.exporters import docprops
 
@@ -397,7 +445,8 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
             initialFontName=FONT, initialFontSize=10,
         )
         story = handout_story(pack, catalog, lang=lang, frame_width=frame_width, chart_height=3.6 * inch,
-                              talking_points=talking_points, chart_svg_height=chart_svg_height)
+                              talking_points=talking_points, chart_svg_height=chart_svg_height,
+                              frame_height=frame_height)
         try:
             doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
         except Exception as exc:  # reportlab raises plain exceptions for layout failures

@@ -208,10 +208,12 @@ _ORGANISATION = re.compile(r"\b(?:Bureau|Service|Bank|Department|Office|Statisti
                            r"Institute|Administration)\b")
 
 
-def _glossary_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _glossary_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern matching every English organisation name the glossary gives a Spanish name for, in
+    its forms (as written, without its '(ACRONYM)', without 'U.S.', the agency after 'Department, ')."""
     global _GLOSSARY_NAMES
     if _GLOSSARY_NAMES is None:
-        names: list[tuple[re.Pattern[str], str]] = []
+        names: dict[str, str] = {}
         try:
             from nap_desktop.core.catalog.rules import load_glossary
             from nap_desktop.paths import data_dir
@@ -219,27 +221,35 @@ def _glossary_names() -> tuple[tuple[re.Pattern[str], str], ...]:
             terms = load_glossary(data_dir())
         except Exception:  # noqa: BLE001 - no glossary: names stay as the data gives them
             terms = []
-        for term in sorted(terms, key=lambda t: -len(str(t.get("en", "")))):
+        for term in terms:
             en, es = str(term.get("en", "")), str(term.get("es", ""))
-            if en and es and " / " not in es and _ORGANISATION.search(en):
-                names.append((re.compile(r"(?<!\w)" + re.escape(en) + r"(?!\w)"), es))
-        _GLOSSARY_NAMES = tuple(names)
+            # "Oficina de Estadísticas Laborales (BLS) de EE. UU., la BLS": the full name, then the short form
+            # (and "Statistics Canada (StatCan), StatCan"): the full name is what a source line gives
+            es = re.sub(r",\s+(?:(?:la|el|los|las)\s+)?\S+$", "", es)
+            if not (en and es and " / " not in es and _ORGANISATION.search(en)) or "short form" in en:
+                continue
+            forms = {en, en.split(", ")[-1]}
+            forms |= {re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", f) for f in list(forms)}
+            forms |= {re.sub(r"^U\.S\.\s+", "", f) for f in list(forms)}
+            for form in forms:
+                if _ORGANISATION.search(form) and len(form) > 12:
+                    names.setdefault(form, es)
+        pattern = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
+                              + r")(?!\w)") if names else None)
+        _GLOSSARY_NAMES = (pattern, names)
     return _GLOSSARY_NAMES
 
 
-_GLOSSARY_NAMES: tuple[tuple[re.Pattern[str], str], ...] | None = None
+_GLOSSARY_NAMES: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 #: "datos de la Oficina del Censo", "datos del Banco de …"
 _ARTICLE_ES = {"Oficina": "de la", "Secretaría": "de la", "Comisión": "de la", "Administración": "de la",
                "Reserva": "de la", "Banco": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
                "ERS": "del"}
-
-
 def spanish_names(text: str) -> str:
     """``text`` with every organisation the glossary names in its Spanish name ('U.S. Census Bureau' ->
     'Oficina del Censo de EE. UU.'): a Spanish source line names agencies as its statements do."""
-    for pattern, es in _glossary_names():
-        text = pattern.sub(es, text)
-    return text
+    pattern, names = _glossary_names()
+    return pattern.sub(lambda m: names[m.group(0)], text) if pattern is not None else text
 
 
 def source_phrase(src: Any, lang: str) -> str:
