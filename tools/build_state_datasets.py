@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
@@ -446,7 +447,24 @@ def build(raw: Path, layout: Path = LAYOUT) -> dict[str, str]:
         "bts-state-export-destinations-2023 suma las exportaciones de 2023 de cada estado en bts-state-trade. "
         + CAVEAT_ES,
         _labels("category_labels", [c for c in cats if c[0] in other_cats]) + UPDATES_DEST_OTHER)
-    return files
+    return {name: spell_out_es(text) if name.endswith(".toml") else text for name, text in files.items()}
+
+
+_PROSE_ES = re.compile(r'^((?:note|notes|no_date_reason|no_url_reason)_es = ")(.*)("\s*)$')
+BTS_ES = "Oficina de Estadísticas de Transporte"
+
+
+def spell_out_es(toml_text: str) -> str:
+    """Each Spanish note names the BTS in full at its first mention ("de la Oficina de Estadísticas de
+    Transporte (BTS)"), "la BTS" after, as data check's agency-names rule asks."""
+    out = []
+    for line in toml_text.split("\n"):
+        m = _PROSE_ES.match(line)
+        if m and BTS_ES not in m.group(2):
+            text = re.sub(r"\bBTS\b(?!\w)", f"{BTS_ES} (BTS)", m.group(2), count=1)
+            line = m.group(1) + text.replace(f"{BTS_ES} (BTS) (", f"{BTS_ES} (BTS, ") + m.group(3)
+        out.append(line)
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

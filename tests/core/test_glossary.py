@@ -116,3 +116,32 @@ def test_the_tdr_is_a_ratio_in_every_spanish_output(catalog):
     assert fact.text("es").startswith("La razón de déficit comercial (TDR")
     for f in catalog.facts_in("coproduction"):
         assert not re.search(r"\b(?:[Uu]n|[Ee]l|[Ll]os) TDR\b", f.title("es") + " " + f.text("es") + " " + f.note("es")), f.id
+
+
+def test_spanish_statements_spell_out_the_agencies_once(catalog):
+    """BLS, BTS, USTR, ERS and StatCan: the full Spanish name at the first mention of a text, the short form after."""
+    for fact in catalog.facts:
+        for text in (fact.text_es, fact.note_es):
+            assert rules.agency_first_mentions(text) == [], (fact.id, text)
+    assert "Oficina del Representante Comercial de EE. UU., USTR" in catalog.fact("usmca-trade-border-daily").text("es")
+    note = catalog.fact("usmca-ports-laredo-2025").note("es")
+    assert note.count("Oficina de Estadísticas de Transporte") <= 1
+    assert rules.agency_first_mentions("Según la BTS, el comercio creció") == ["BTS"]
+    assert rules.agency_first_mentions("la Oficina de Estadísticas de Transporte (BTS) informa; la BTS añade") == []
+
+
+def test_a_short_form_before_the_name_is_reported_at_its_line(tmp_path):
+    import shutil
+
+    from nap_desktop.core.catalog.loader import load_catalog_with_problems
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "facts" / "usmca.toml"
+    text = path.read_text(encoding="utf-8")
+    old = "(Oficina del Representante Comercial de EE. UU., USTR)"
+    assert old in text
+    path.write_text(text.replace(old, "(USTR)", 1), encoding="utf-8")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "cada día (USTR)" in t)
+    problems = [str(p) for p in load_catalog_with_problems(data)[1]]
+    assert any(p.startswith(f"facts/usmca.toml:{line}: Spanish text names USTR before spelling it out") for p in problems), problems

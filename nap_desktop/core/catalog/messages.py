@@ -410,6 +410,10 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
      r"is its weakest row's",
      "conjunto de datos {id}: el tipo {typed} es más fuerte que el de sus filas ({rows}); el tipo de un conjunto de "
      "datos es el de su fila más débil"),
+    (r"Spanish text names (?P<short>\S+) before spelling it out: write \"(?P<full>.+)\" at its first mention, the "
+     r"short form after",
+     "el texto en español nombra a {short} antes de escribir su nombre completo: escriba «{full}» la primera vez "
+     "y la forma corta después"),
     (r"Spanish text uses " + _q("avoid") + r": the glossary says " + _q("use"),
      "el texto en español usa {avoid}: el glosario dice {use}"),
     (r"cannot read (?P<what>.+?): (?P<error>\w+): (?P<detail>.*)", "no se pudo leer {what}: {error}: {detail}"),

@@ -26,6 +26,8 @@ Run by the loader after the catalog is built (``run_rules``):
   source ``nap-2026``, e.g. "April 2026"): a statement the report makes without a date is "undated".
 - ``chart-period``: a chart linked to a fact must cover the fact's period (the years it names),
   or say why in ``period_notes = { "<fact id>" = { en = "…", es = "…" } }``.
+- ``agency-names``: a bundled Spanish statement or note spells out BLS, BTS, USTR, ERS and StatCan at
+  their first mention ("Oficina de Estadísticas de Transporte (BTS)"), the short form after.
 - ``glossary``: Spanish text (``*_es`` keys, ``es = "…"`` labels) may not use a word that
   ``data/glossary.toml`` replaces.
 """
@@ -381,6 +383,47 @@ def spanish_texts(line: str) -> list[str]:
     return SPANISH_KEY.findall(line)
 
 
+#: agencies a Spanish text spells out at its first mention, then names by the short form (glossary.toml)
+AGENCIES_ES = {
+    "BLS": "Oficina de Estadísticas Laborales", "BTS": "Oficina de Estadísticas de Transporte",
+    "USTR": "Oficina del Representante Comercial de EE. UU.", "ERS": "Servicio de Investigación Económica",
+    "StatCan": "Statistics Canada",
+}
+_AGENCY_SHORT = {k: re.compile(r"(?<![\w-])" + k + r"(?!\w)") for k in AGENCIES_ES}
+_PROSE_ES = re.compile(r'^\s*(?:text|note|notes|no_url_reason|no_date_reason)_es\s*=\s*"((?:[^"\\]|\\.)*)"')
+
+
+def agency_first_mentions(text: str) -> list[str]:
+    """The agencies a Spanish text names by their short form before spelling them out."""
+    out = []
+    for short, name in AGENCIES_ES.items():
+        m = _AGENCY_SHORT[short].search(text)
+        if m and not (0 <= text.find(name) < m.start()):
+            out.append(short)
+    return out
+
+
+def check_agency_names(loader: Any, root: Path) -> None:
+    """A Spanish text (a statement, a note) spells out BLS, BTS, USTR, ERS and StatCan at their first mention."""
+    if getattr(loader, "namespace", None):
+        return  # a user's text is in the user's words
+    for path in sorted(root.rglob("*.toml")):
+        if path.name == "glossary.toml":
+            continue
+        try:
+            lines = read_regular_text(path).splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for i, line in enumerate(lines, 1):
+            m = _PROSE_ES.match(line)
+            if not m:
+                continue
+            for short in agency_first_mentions(m.group(1)):
+                loader.problem(_rel(root, path), i,
+                               f"Spanish text names {short} before spelling it out: write "
+                               f"\"{AGENCIES_ES[short]} ({short})\" at its first mention, the short form after")
+
+
 def check_glossary(loader: Any, root: Path) -> None:
     patterns = _avoid_patterns(load_glossary(root))
     if not patterns:
@@ -421,6 +464,7 @@ def run_rules(loader: Any, catalog: Any) -> None:
     check_status_definition(loader, root, catalog)
     check_chart_periods(loader, root, catalog)
     check_glossary(loader, root)
+    check_agency_names(loader, root)
     from nap_desktop.core.catalog import unavailable
 
     unavailable.attach(loader, catalog)  # report charts with no dataset, with their reason
