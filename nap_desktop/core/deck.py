@@ -247,7 +247,8 @@ def publisher_name(src: Source, lang: str) -> str:
 
 
 def _source_entry(src: Source, lang: str) -> SourceEntry:
-    return SourceEntry(id=src.id, publisher=publisher_name(src, lang), title=src.title_in(lang), url=src.url, date=src.date,
+    return SourceEntry(id=src.id, publisher=publisher_name(src, lang), title=src.title_in(lang), url=src.url,
+                       date=src.date_text(lang) if hasattr(src, "date_text") else src.date,  # "n.d." with a reason
                        status=src.status, status_label=STATUS_SHORT.get(src.status, {}).get(lang, src.status))
 
 
@@ -301,6 +302,35 @@ def format_period(period: str, lang: str) -> str:
     return _format_period(period, lang)
 
 
+#: A period names a time: a year (2025, 1994–2024, "since 2022", "Dec 2024–Dec 2025"), a quarter
+#: (3Q2025) or a fiscal year (FY2023). "last 20 years", "vs pre-COVID levels" or "Art. 34.7" do not.
+_PERIOD = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\w.]\d)|\b[1-4][QT](?:19|20)\d\d\b|\bFY\s?(?:19|20)?\d\d\b")
+
+
+def is_period(text: str) -> bool:
+    """Whether ``text`` says a period (a year, quarter or fiscal year is named in it)."""
+    return bool(_PERIOD.search(text or ""))
+
+
+_REPORTED = {"en": "reported {date}", "es": "publicado en {date}"}
+
+
+def fact_period(fact: Fact, catalog: Catalog, lang: str) -> str:
+    """The period line of a fact's figure, as every face writes it: the fact's period where it names a
+    time; a figure without one says when its source published it ("reported April 2026"); otherwise
+    nothing (a "Period:" line that is not a period is left out)."""
+    if is_period(fact.period):
+        return format_period(fact.period, lang)
+    if fact.value is None:
+        return ""
+    for sid in fact.sources:
+        src = catalog.sources.get(sid)
+        date = (getattr(src, "date", "") or "") if src is not None else ""
+        if is_period(date):
+            return _REPORTED[lang].format(date=format_date(date[:7], lang))
+    return ""
+
+
 def shorten(text: str, limit: int) -> str:
     """Cut at a word boundary, with an ellipsis, for titles built from sentences."""
     text = " ".join(text.split())
@@ -331,9 +361,7 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
     footnotes: list[str] = []
     note = fact.note(lang)
     body = [note] if note else []
-    period = format_period(fact.period, lang)
-    if not fact.period or fact.period.strip().lower() in ("undated", "n/a", "none"):
-        period = ""
+    period = fact_period(fact, catalog, lang)
     return Slide(
         kind="fact", title=title, figure=figure, figure_label=fact.label(lang), statement=statement,
         period=period, source_line=fact_source_line(fact, catalog, lang),
@@ -466,6 +494,9 @@ def _chart_slide(item: PackItem, spec: ChartSpec, pack_fact_ids: list[str], cata
     if spec.notes(lang):
         body.append(spec.notes(lang))
     body += [g if g.endswith(".") else g + "." for g in gap_notes(spec, lang)]
+    period_notes = spec.extra.get("period_notes", {}) if isinstance(spec.extra, dict) else {}
+    body += [period_notes[fid][lang].rstrip(".") + "." for fid in dict.fromkeys(illustrated)
+             if period_notes.get(fid, {}).get(lang)]  # data check's period_notes reach the reader
     return Slide(
         kind="chart", title=chart_title(spec, lang), subtitle=subtitle, statement=takeaway,
         source_line=_chart_source_line(spec, catalog, lang), status=_weakest(statuses + [spec.status]),
@@ -803,4 +834,4 @@ def _make_titles_unique(body: list[Slide]) -> None:
 
 __all__ = ["Slide", "SourceEntry", "FigureCell", "compose_deck", "gap_footnotes", "gap_notes", "drawn_spec", "incomplete_stacks", "fact_statement", "fact_title", "chart_title",
            "mark_untranslated", "untranslated_items",
-           "fact_source_line", "fact_figure", "used_sources", "SLIDE_KINDS"]
+           "fact_source_line", "fact_figure", "fact_period", "is_period", "used_sources", "SLIDE_KINDS"]

@@ -23,9 +23,9 @@ from xml.sax.saxutils import escape
 
 from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
-from nap_desktop.core.deck import (chart_title, fact_figure, fact_statement, fact_title, publisher_name, shorten,
-                                   used_sources)
-from nap_desktop.core.formatting import format_date, format_period
+from nap_desktop.core.deck import (chart_title, fact_figure, fact_period, fact_statement, fact_title,
+                                   publisher_name, shorten, used_sources)
+from nap_desktop.core.formatting import format_date
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
 
@@ -160,7 +160,8 @@ def _fact_claim(fact: Fact, lang: str) -> str:
     return _face(text, "claim") if text.strip() else shorten(fact_statement(fact, lang), 110)
 
 
-def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[str, Any], width: float) -> list[Any]:
+def _fact_cell(fact: Fact, catalog: Catalog, source_numbers: list[int], lang: str, styles: dict[str, Any],
+               width: float) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     figure = _face(fact_figure(fact, lang), "figure") if fact.value is not None else ""
@@ -171,8 +172,9 @@ def _fact_cell(fact: Fact, source_numbers: list[int], lang: str, styles: dict[st
         cell.append(Paragraph(markup, styles["figure"]))
     cell.append(Paragraph(_para_text(_fact_claim(fact, lang)), styles["claim"]))
     meta = []
-    if fact.period:
-        meta.append(_face(format_period(fact.period, lang), "period"))
+    period = fact_period(fact, catalog, lang)
+    if period:
+        meta.append(_face(period, "period"))
     if source_numbers:
         meta.append("[" + ", ".join(str(n) for n in source_numbers) + "]")
     if meta:
@@ -292,7 +294,8 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
         col_w = frame_width / GRID_COLUMNS
         cell_styles = dict(styles, figure=styles["figure_compact"], claim=styles["claim_compact"]) \
             if getattr(pack, "state", "") else styles
-        cells = [_fact_cell(f, [number[s] for s in f.sources if s in number], lang, cell_styles, col_w - 12)
+        cells = [_fact_cell(f, catalog, sorted({number[s] for s in f.sources if s in number}), lang, cell_styles,
+                            col_w - 12)
                  for f in facts]
         rows = [cells[i:i + GRID_COLUMNS] for i in range(0, len(cells), GRID_COLUMNS)]
         rows[-1] += [""] * (GRID_COLUMNS - len(rows[-1]))

@@ -22,7 +22,7 @@ try:  # the shared look: one negative colour in every renderer
 except ImportError:  # pragma: no cover
     NEGATIVE_COLOR = "#E69F00"
 from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_figure, fact_source_line,
-                                   fact_statement, gap_footnotes, gap_notes, publisher_name)
+                                   fact_period, fact_statement, gap_footnotes, gap_notes, publisher_name)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
 from nap_desktop.exporters.files import ExportError, write_atomically
@@ -461,7 +461,7 @@ def _facts(book: _Book, pack: Pack, catalog: Catalog) -> str:
             ws.write_number(r, 3, xl_value(fact.unit, fact.value), book.num(xl_number_format(
                 fact.unit, fact.decimals if fact.decimals is not None else _decimals(fact.value))))
         book.text(ws, r, 4, format_axis_unit(fact.unit, lang), book.f_text)
-        period = fact.period_text(lang)
+        period = fact_period(fact, catalog, lang)  # a period, or when its source published it, as on the faces
         if _YEAR.match(period):
             ws.write_number(r, 5, int(period), book.f_year)
         else:

@@ -160,3 +160,30 @@ def test_agenda_and_sources_pages_are_filled_evenly(cat):
     # numbering runs on across pages, one entry per item
     numbers = [int(b.split(".")[0]) for s in slides if s.kind == "agenda" for b in s.bullets]
     assert numbers == list(range(1, n + 1))
+
+
+@pytest.mark.parametrize("period, en, es", [
+    ("last 20 years", "reported 2026", "publicado en 2026"),  # not a period: when the source published it
+    ("vs pre-COVID levels", "reported 2026", "publicado en 2026"),
+    ("Art. 34.7", "reported 2026", "publicado en 2026"),
+    ("undated", "reported 2026", "publicado en 2026"),
+    ("3Q2025 vs 3Q2019", "3Q2025 vs 3Q2019", "3T2025 vs. 3T2019"),
+    ("since 2022", "since 2022", "desde 2022"),
+])
+def test_period_lines_say_a_period_or_when_the_figure_was_published(cat, period, en, es):
+    """'Period: last 20 years', 'Period: Art. 34.7' on fact slides (issue 23): a period line names a time;
+    a headline figure without one says when its source published it, on the slide, the presenter
+    (the same Slide), the handout and the workbook (core/deck.fact_period)."""
+    from dataclasses import replace
+
+    from nap_desktop.core.deck import fact_period
+
+    base = next(f for f in cat.facts if f.value is not None)
+    fact = replace(base, id="period-test", period=period, sources=("census",))
+    cat2 = replace(cat, facts=cat.facts + (fact,))
+    slide = next(s for s in compose_deck(Pack(title="p", items=(PackItem("fact", "period-test"),)), cat2, lang="en",
+                                         now=NOW) if s.kind == "fact")
+    assert slide.period == en
+    assert fact_period(fact, cat2, "es") == es
+    # a fact without a figure and without a period has no period line at all
+    assert fact_period(replace(fact, value=None, period="last 20 years"), cat2, "en") == ""
