@@ -14,6 +14,7 @@ Layout of a data folder (plain text, one object per block, diff-friendly):
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import re
@@ -187,6 +188,9 @@ class _Loader:
         return color
 
     # --- sources ------------------------------------------------------------------------
+    #: every key a [[source]] block may hold: each one is carried into Source (tests/core/test_provenance_reasons.py)
+    SOURCE_KEYS = frozenset(f.name for f in dataclasses.fields(Source)) - {"origin"}
+
     def load_sources(self) -> dict[str, Source]:
         sources: dict[str, Source] = {}
         seen: dict[str, str] = {}
@@ -200,6 +204,9 @@ class _Loader:
                 if status not in STATUSES:
                     self.problem(f.name, f.key_line(line, "status"),
                                  f"source {sid}: status {status!r} must be one of {', '.join(STATUSES)}")
+                for key in block:
+                    if key not in self.SOURCE_KEYS:  # a key the model would drop is never silently accepted
+                        self.problem(f.name, f.key_line(line, key), f"source {sid}: unknown field {key!r}")
                 sources[sid] = Source(
                     id=sid,
                     publisher=self.require_text(f, block, line, "publisher", f"source {sid}"),

@@ -79,6 +79,12 @@ class Source:
         parts = [r.rstrip(".") + "." for r in (self.url_reason(lang), self.date_reason(lang)) if r.strip()]
         return " ".join(p[0].upper() + p[1:] for p in parts)
 
+    def date_text(self, lang: str) -> str:
+        """The date as a citation writes it: 'n.d.' / 's. f.' (sin fecha) where it has none, for a reason."""
+        if self.date.strip():
+            return self.date
+        return ("s. f." if lang == "es" else "n.d.") if self.no_date_reason.strip() else ""
+
     def short_reason(self, lang: str) -> str:
         """The short form for a face: 'as cited in the report, which names no title' (a link-less source),
         'no release date' (a date-less one); empty when the source has its specific URL and date."""

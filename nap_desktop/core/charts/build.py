@@ -133,6 +133,10 @@ class _Builder:
             spec = self.grid(ds, kind, unit, decimals, titles)
         if spec is None or not self.ok:
             return None
+        notes = b.get("period_notes") or {}
+        if isinstance(notes, dict) and notes:  # why a linked fact's period is not the chart's, in both languages
+            spec.extra["period_notes"] = {str(fid): {"en": str(v.get("en", "")), "es": str(v.get("es", ""))}
+                                          for fid, v in notes.items() if isinstance(v, dict)}
         return spec
 
     def common(self) -> dict[str, Any]:

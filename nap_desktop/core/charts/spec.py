@@ -263,6 +263,9 @@ def source_phrase(src: Any, lang: str) -> str:
     if src.status == "official":
         return f"{publisher} ({year})" if year else publisher
     if src.status == "report":
+        short = src.short_reason(lang) if hasattr(src, "short_reason") else ""
+        if short.startswith(("as cited in the report", "tal como lo cita el informe")):  # the report names no title
+            return f"{publisher}, {short.split(';')[0]}"
         return f"{publisher}, {'as published in the report' if lang == 'en' else 'según el informe'}"
     m = _CITING.match(src.publisher) if lang == "en" else _CITING_ES.match(publisher)
     if m:
