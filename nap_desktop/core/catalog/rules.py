@@ -88,8 +88,8 @@ def _blocks(path: Path, table: str) -> tuple[list[tuple[dict, int]], list[str]]:
     try:
         text = read_regular_text(path)
         data = toml_fast.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return [], []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return [], []  # the loader reports the file; a rule has nothing to read in it
     lines = text.splitlines()
     items = data.get(table, [])
     if not isinstance(items, list):
