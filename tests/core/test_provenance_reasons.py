@@ -173,3 +173,17 @@ def test_the_face_says_the_report_names_no_title_and_the_citation_says_nd(catalo
     nd = "n.d." if lang == "en" else "s. f."
     assert f"{nd} https://www.brookings.edu" in notes, notes
     assert catalog.sources["brookings"].date_text(lang) == nd and catalog.sources["census"].date_text(lang) == "2026-02-19"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_card_shows_the_short_reason_and_its_tooltip_the_full_one(qtbot, catalog, lang):
+    from nap_desktop.ui.browse.fact_cards import FactCardWidget
+
+    card = FactCardWidget(catalog.fact(FACT), catalog, lang)
+    qtbot.addWidget(card)
+    short = "as cited in the report, which names no title or link" if lang == "en" else \
+        "tal como lo cita el informe, que no da título ni enlace"
+    assert f"Brookings Institution, {short}" in card.meta_label.text()
+    assert catalog.sources["brookings"].reasons(lang) in card.meta_label.toolTip()
+    card.set_fact(catalog.fact("usmca-gdp-share-na-2025"))  # the IMF's specific table, dated: no reason to give
+    assert "report" not in card.meta_label.text() and not card.meta_label.toolTip()

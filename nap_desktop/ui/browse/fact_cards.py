@@ -257,12 +257,18 @@ class FactCardWidget(QFrame):
                                  if fact.untranslated(lang) else QCoreApplication.translate("FactCardWidget", "Yours"))
         self.yours_label.setToolTip(QCoreApplication.translate("FactCardWidget", "A fact from your own library"))
         publisher = fact_publisher(fact, self._catalog)
+        # why the source has no specific link or date: the short form on the face, the full text in the tooltip
+        src = next((self._catalog.sources[s] for s in fact.sources if s in self._catalog.sources), None)
+        short = src.short_reason(lang).split(";")[0] if src is not None and hasattr(src, "short_reason") else ""
+        why = src.reasons(lang) if src is not None and hasattr(src, "reasons") else ""
+        if publisher and short:
+            publisher = f"{publisher}, {short}"
         from nap_desktop.ui.updates.staleness import card_line  # "Newer figures likely out since …" (offline)
 
         stale, stale_tip = card_line(fact, self._catalog, lang)
         meta = " · ".join(p for p in (period_text(fact, lang), publisher) if p)
         self.meta_label.setText(meta + (f"\n{stale}" if stale else ""))
-        self.meta_label.setToolTip(stale_tip)
+        self.meta_label.setToolTip("\n".join(p for p in (stale_tip, why) if p))
         self._show_matches()
         self._retranslate()
 
