@@ -722,7 +722,7 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
         book.text(ws, r, 0, src.id, book.f_text)
         book.text(ws, r, 1, publisher_name(src, lang), book.f_text)
         book.text(ws, r, 2, src.title_in(lang), book.f_text)
-        book.text(ws, r, 3, src.date, book.f_text)
+        book.text(ws, r, 3, src.date_text(lang) if hasattr(src, "date_text") else src.date, book.f_text)  # n.d. / s. f.
         book.text(ws, r, 4, STATUS_SHORT.get(src.status, {}).get(lang, src.status),
                   book.f_warn if src.status == "secondary" else book.f_text)
         book.text(ws, r, 5, STATUS_LABELS.get(src.status, {}).get(lang, ""), book.f_text)

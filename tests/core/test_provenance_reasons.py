@@ -61,6 +61,8 @@ def test_the_workbook_the_notes_and_the_manifest_say_why(catalog, tmp_path, lang
     column = header.index("Why no specific link or date" if lang == "en" else "Por qué no hay enlace o fecha específicos")
     rows = {r[0].value: r[column].value for r in sheet.iter_rows(min_row=2)}
     assert rows["brookings"] == why
+    date = 3  # the publication date column
+    assert {r[0].value: r[date].value for r in sheet.iter_rows(min_row=2)}["brookings"] == ("n.d." if lang == "en" else "s. f.")
     notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(tmp_path / "d.pptx")).slides
              if s.has_notes_slide]
     assert any(why in n for n in notes)
