@@ -82,6 +82,7 @@ _T = {
     "one_slide": {"en": "1 slide", "es": "1 diapositiva"},
     "caveat_head": {"en": "Caveat", "es": "Advertencia"},
     "key_figures": {"en": "Key figures", "es": "Cifras clave"},
+    "key_points": {"en": "Key points", "es": "Puntos clave"},
 }
 
 
@@ -355,6 +356,8 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
     statement = fact_statement(fact, lang)
     # An action title: the fact's own message; the section is a small kicker above it.
     title = fact_title(fact, lang)
+    if fact.unit in ("date", "year") and figure and figure.casefold() in title.casefold():
+        figure = ""  # a date the title states is not set again as the headline ("March 2026" three times)
     citations, caveats = _citations(fact.sources, catalog, lang)
     statuses = [catalog.sources[s].status for s in fact.sources if s in catalog.sources]
     # The face carries the claim and the source line; caveats and notes live in the speaker notes.
@@ -362,6 +365,8 @@ def _fact_slide(item: PackItem, fact: Fact, catalog: Catalog, lang: str) -> Slid
     note = fact.note(lang)
     body = [note] if note else []
     period = fact_period(fact, catalog, lang)
+    if period and sum(period.casefold() in text.casefold() for text in (figure, title, statement)) >= 2:
+        period = ""  # a third time on the slide says nothing more ("March 2026" in figure, title and sentence)
     return Slide(
         kind="fact", title=title, figure=figure, figure_label=fact.label(lang), statement=statement,
         period=period, source_line=fact_source_line(fact, catalog, lang),
@@ -647,6 +652,8 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     body = [slide_notes(slide, catalog, lang, now) for slide in body]
     if getattr(pack, "state", ""):
         body = _group_key_figures(body, catalog, lang)
+    else:
+        body = _group_key_points(body, catalog, lang)
 
     # Title slide
     date_text = format_date(pack.meeting_date, lang) if pack.meeting_date else (
@@ -714,13 +721,68 @@ def _group_key_figures(body: list[Slide], catalog: Catalog, lang: str) -> list[S
     return out
 
 
+def _text_only(slide: Slide, catalog: Catalog) -> bool:
+    """A fact slide whose face is a sentence: no figure, or a figure that is only a date or a year (the
+    title says it already)."""
+    if slide.kind != "fact":
+        return False
+    if not slide.figure:
+        return True
+    fact = catalog.fact(slide.ref)
+    return fact is not None and fact.unit in ("date", "year")
+
+
+def _group_key_points(body: list[Slide], catalog: Catalog, lang: str) -> list[Slide]:
+    """Runs of two or more text-only fact slides of one section (see _text_only) become "Key points"
+    slides of up to six, each fact a cell (its date as its figure, its claim), every fact's notes kept:
+    one slide instead of a slide per sentence."""
+    out: list[Slide] = []
+    run: list[Slide] = []
+
+    def flush() -> None:
+        if len(run) < 2:
+            out.extend(run)
+        else:
+            for start in range(0, len(run), FIGURES_PER_SLIDE):
+                part = run[start:start + FIGURES_PER_SLIDE]
+                if len(part) == 1:
+                    out.extend(part)
+                    continue
+                grouped = _figures_slide(part, catalog, lang)
+                title = t("key_points", lang)
+                out.append(_replace(grouped, title=title, agenda=f"{title}: {part[0].kicker}" if part[0].kicker
+                                    else title))
+        run.clear()
+
+    for slide in body:
+        if _text_only(slide, catalog) and (not run or run[-1].kicker == slide.kicker):
+            run.append(slide)
+            continue
+        flush()
+        if _text_only(slide, catalog):
+            run.append(slide)
+        else:
+            out.append(slide)
+    flush()
+    return out
+
+
 def _figures_slide(facts: list[Slide], catalog: Catalog, lang: str) -> Slide:
     cells = tuple(FigureCell(figure=f.figure, label=f.figure_label, claim=f.title, period=f.period,
                              source_line=f.source_line, status=f.status, item_uid=f.item_uid, ref=f.ref)
                   for f in facts)
     first = facts[0]
-    # every fact's notes, each under its own title, so nothing a fact slide carried is lost
-    notes = "\n\n".join(f"{f.title}\n{f.statement}" + (f"\n{f.notes}" if f.notes else "") for f in facts)
+    # every fact's notes, each under its own title, so nothing a fact slide carried is lost; their caveats
+    # in one last paragraph, as on every slide
+    head = f"{t('caveat_head', lang)}: "
+    blocks, caveats = [], []
+    for f in facts:
+        parts = [p for p in f.notes.split("\n\n") if p.strip()] if f.notes else []
+        caveats += [p[len(head):] for p in parts if p.startswith(head)]
+        blocks.append("\n".join([f.title, f.statement] + [p for p in parts if not p.startswith(head)]))
+    if caveats:
+        blocks.append(head + " ".join(dict.fromkeys(caveats)))
+    notes = "\n\n".join(blocks)
     lines = list(dict.fromkeys(f.source_line for f in facts if f.source_line))
     return Slide(kind="figures", title=first.title, statement="", kicker=first.kicker, accent=first.accent,
                  source_line=_merge_source_lines(lines, lang), status=_weakest([f.status for f in facts]),

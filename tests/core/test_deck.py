@@ -187,3 +187,47 @@ def test_period_lines_say_a_period_or_when_the_figure_was_published(cat, period,
     assert fact_period(fact, cat2, "es") == es
     # a fact without a figure and without a period has no period line at all
     assert fact_period(replace(fact, value=None, period="last 20 years"), cat2, "en") == ""
+
+
+def test_text_only_facts_of_a_section_share_a_key_points_slide_with_every_note(cat):
+    """48 text-only fact slides, some one sentence long (issue 23): consecutive facts of one section
+    without a figure (or whose figure is only a date) share a 'Key points' slide, each a cell, and every
+    fact's statement, talking points and citation stay in the notes, with one caveat paragraph last."""
+    from dataclasses import replace
+
+    base = [f for f in cat.facts if f.value is not None][:3]
+    words = [replace(f, id=f"{f.id}-words", value=None) for f in base]
+    cat2 = replace(cat, facts=cat.facts + tuple(words))
+    items = tuple(PackItem("fact", f.id, talking_points=f"Say {n}.") for n, f in enumerate(words))
+    slides = compose_deck(Pack(title="p", items=items), cat2, lang="en", now=NOW)
+    body = [s for s in slides if s.kind not in ("title", "agenda", "sources", "divider")]
+    sections = {f.section for f in words}
+    assert len(body) == len(sections)  # one slide per section's run, not one per fact
+    grouped = [s for s in body if s.kind == "figures"]
+    assert grouped and grouped[0].title.startswith("Key points")
+    cells = [c for s in grouped for c in s.cells]
+    assert {c.ref for c in cells} == {f.id for f in words if sum(g.section == f.section for g in words) > 1}
+    for s in grouped:
+        for c in s.cells:
+            fact = cat2.fact(c.ref)
+            assert fact.text("en") in s.notes
+        assert s.notes.count("Caveat:") <= 1
+        assert all(f"Say {n}." in s.notes for n, f in enumerate(words) if f.id in {c.ref for c in s.cells})
+    # Spanish: 'Puntos clave'
+    es = [s for s in compose_deck(Pack(title="p", items=items), cat2, lang="es", now=NOW) if s.kind == "figures"]
+    assert es and es[0].title.startswith("Puntos clave")
+
+
+def test_a_date_is_not_shown_three_times_on_a_fact_slide(cat):
+    from dataclasses import replace
+
+    base = next(f for f in cat.facts if f.value is not None)
+    fact = replace(base, id="talks", value=202603.0, unit="date", period="2026-03", decimals=None, qualifier="",
+                   title_en="Bilateral talks began in March 2026",
+                   text_en="USTR announced in March 2026 that bilateral talks had begun.")
+    cat2 = replace(cat, facts=cat.facts + (fact,))
+    slide = next(s for s in compose_deck(Pack(title="p", items=(PackItem("fact", "talks"),)), cat2, lang="en",
+                                         now=NOW) if s.kind == "fact")
+    # the title states the date: it is not set again as the headline, nor as a period line
+    assert slide.figure == "" and slide.period == ""
+    assert slide.title == "Bilateral talks began in March 2026" and "March 2026" in slide.statement

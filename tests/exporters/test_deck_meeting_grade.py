@@ -23,6 +23,8 @@ ROLE_OF = {"Title": "title", "Kicker": "kicker", "Headline figure": "figure", "F
            "Cover details": "message", "Subtitle": "chart", "Period": "body", "Agenda": "body",
            "Sources": "body", "Source line": "source", "Footnotes": "source", "Footer": "footer",
            "Slide number": "footer"}
+#: a key-figures / key-points slide's cells ("Claim 3")
+CELL_ROLE_OF = {"Figure": "cell_figure", "Figure label": "body", "Claim": "body", "Period": "source"}
 
 
 @pytest.fixture(scope="module", params=["en", "es"])
@@ -46,7 +48,7 @@ def test_every_text_box_fits_with_the_bundled_font_and_respects_its_role_minimum
     lang, _, prs = deck
     measured = 0
     for n, _, sh in _boxes(prs):
-        role = ROLE_OF.get(sh.name)
+        role = ROLE_OF.get(sh.name) or CELL_ROLE_OF.get(sh.name.rsplit(" ", 1)[0])
         assert role, f"slide {n}: a text box without a role: {sh.name!r}"
         tf = sh.text_frame
         width = sh.width / EMU_PER_PT - (tf.margin_left + tf.margin_right) / EMU_PER_PT
