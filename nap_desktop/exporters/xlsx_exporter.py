@@ -145,10 +145,28 @@ def _fit_row(ws: Any, row: int, cells: list[tuple[str, float]], base: float = 15
         ws.set_row(row, base * lines + 3)
 
 
-def _footer_text(text: str) -> str:
+_MORE_SOURCES = {"en": "and {n} more (Sources sheet)", "es": "y {n} más (hoja Fuentes)"}
+
+
+def _footer_text(text: str, lang: str = "en") -> str:
     """Header/footer text: '&' is a control character there, 255 characters at most in all (the left
-    section gets 180 of them; the codes and the page number take the rest)."""
-    return header_footer(text, min(180, HEADER_FOOTER_MAX - 75))
+    section gets 180 of them; the codes and the page number take the rest). A source line too long for
+    it keeps its whole sources and says how many more there are, never a name cut in the middle."""
+    limit = min(180, HEADER_FOOTER_MAX - 75)
+    line = " ".join(text.split())
+    if len(line) + line.count("&") <= limit:
+        return header_footer(line, limit)
+    label, _, rest = line.partition(": ")
+    parts = rest.split("; ") if rest else []
+    if len(parts) > 1:
+        for keep in range(len(parts) - 1, 0, -1):
+            more = _MORE_SOURCES[lang if lang in _MORE_SOURCES else "en"].format(n=len(parts) - keep)
+            candidate = f"{label}: " + "; ".join(parts[:keep]) + f" {more}"
+            if len(candidate) + candidate.count("&") <= limit:
+                return header_footer(candidate, limit)
+        more = _MORE_SOURCES[lang if lang in _MORE_SOURCES else "en"].format(n=len(parts))
+        return header_footer(f"{label}: {more}", limit)
+    return header_footer(line, limit)
 
 
 def _print_setup(ws: Any, lang: str, repeat_row: int | None, footer: str) -> None:
@@ -158,7 +176,7 @@ def _print_setup(ws: Any, lang: str, repeat_row: int | None, footer: str) -> Non
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
     if repeat_row is not None:
         ws.repeat_rows(repeat_row)
-    ws.set_footer(f"&L&8{_footer_text(footer)}&R&8{_t('page', lang)}")
+    ws.set_footer(f"&L&8{_footer_text(footer, lang)}&R&8{_t('page', lang)}")
 
 
 _DANGLING_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs",
@@ -520,8 +538,13 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog, name: str) -> s
     for c, h in enumerate(cols):
         book.text(ws, head_row, c, h, book.f_head)
     first_value_col = 1 + len(extra_cols)
-    for i, row in enumerate(rows):
-        r = head_row + 1 + i
+    order = list(range(len(rows)))
+    if spec.kind == "tilemap" and len(spec.series) == 1:
+        # the 51 states largest first (the map shows where; the table and its chart rank them), a gap last
+        order.sort(key=lambda i: (rows[i][1] is None, -(rows[i][1] or 0)))
+    for pos, i in enumerate(order):
+        row = rows[i]
+        r = head_row + 1 + pos
         # years and months by their ids ("2024-01"), which the labels may spell out ("Jan 2024")
         cat_id = spec.categories[i]
         _category_cell(ws, book, r, 0, cat_id if (_YEAR.match(cat_id) or _MONTH.match(cat_id)) else str(row[0]))
@@ -536,6 +559,9 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog, name: str) -> s
     widths += [max(12, min(30, len(h) + 2)) for h in values_header]
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
+    # a header wider than its column wraps onto as many lines as it needs: never clipped ("Top export to
+    # Mexico (USD")
+    _fit_row(ws, head_row, list(zip(cols, widths)))
     ws.freeze_panes(head_row + 1, 0)
     ws.autofilter(head_row, 0, max(last, head_row + 1), len(cols) - 1)
     chart_col = len(cols) + 1
@@ -569,14 +595,17 @@ def _chart_sheet(book: _Book, spec: ChartSpec, catalog: Catalog, name: str) -> s
     if spec.kind == "timeline":
         book.text(ws, head_row, chart_col, _t("no_chart", lang), book.f_sub)
         return name
-    chart = _native_chart(book, spec, name, head_row, last, first_value_col)
+    chart = _native_chart(book, spec, name, head_row, last, first_value_col, order)
+    # a long list of bars (the 51 states) gets the height for every label (Excel drops every other one)
+    y_scale = max(1.5, len(rows) * 16 / 288) if _XL_TYPES.get(spec.kind, ("column",))[0] == "bar" else 1.5
     ws.insert_chart(head_row, chart_col, chart, {
-        "x_scale": 1.6, "y_scale": 1.5, "description": chart_alt_text(spec, catalog, lang),
+        "x_scale": 1.6, "y_scale": y_scale, "description": chart_alt_text(spec, catalog, lang),
         "object_position": 1})
     return name
 
 
-def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last: int, first_value_col: int) -> Any:
+def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last: int, first_value_col: int,
+                  order: list[int] | None = None) -> Any:
     lang = book.lang
     kind = spec.kind
     xl_type, subtype = _XL_TYPES.get(kind, ("column", None))
@@ -616,6 +645,8 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
                 # negatives (surpluses) in their own colour, the same in every renderer
                 base = colors or [s.color] * n
                 colors = [NEGATIVE_COLOR if v is not None and v < 0 else base[i] for i, v in enumerate(s.values)]
+            if colors and order is not None:
+                colors = [colors[i] for i in order if i < len(colors)]  # the rows as the sheet sorts them
             if colors:
                 series["points"] = [{"fill": {"color": c or s.color}, "border": {"none": True}} for c in colors]
             series["gap"] = 60
@@ -649,6 +680,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
     if any(_MONTH.match(c) for c in spec.categories):
         cat_axis["num_format"] = "mmm yyyy"
     if xl_type == "bar":
+        cat_axis["interval_unit"] = 1  # every category named (the chart is tall enough for them)
         # XlsxWriter: on a bar chart, x is the (horizontal) value axis and y the category axis.
         # Categories read top to bottom in table order (reversed axis); the value axis then crosses at
         # the last category so it stays at the bottom, and the bars grow from zero.

@@ -40,6 +40,7 @@ def test_horizontal_bars_grow_from_zero_in_table_order(book, catalog):
     lang, dest = book
     wb = load_workbook(dest)
     bars = 0
+    tilemaps: list[str] = []
     for name, root in _charts(dest):
         bar_dir = root.find(".//c:barChart/c:barDir", NS)
         if bar_dir is None or bar_dir.get("val") != "bar":
@@ -58,8 +59,17 @@ def test_horizontal_bars_grow_from_zero_in_table_order(book, catalog):
         ws = wb[sheet.strip("'").replace("''", "'")]
         labels = [row[0].value for row in ws[cells.replace("$", "")]]
         spec = next(s for s in catalog.charts.values() if ws["A1"].value == s.title(lang))
-        assert [str(v) for v in labels] == [str(c) for c in spec.category_labels(lang)], name
+        expected = list(spec.category_labels(lang))
+        if spec.kind == "tilemap":  # the 51 states ranked, largest first, a state without a value last
+            values = spec.series[0].values
+            expected = [expected[i] for i in sorted(range(len(values)),
+                                                    key=lambda i: (values[i] is None, -(values[i] or 0)))]
+            # every state named on the chart (Excel drops every other label of 51 by default)
+            assert cat_ax.find("c:tickLblSkip", NS).get("val") == "1", name
+            tilemaps.append(name)
+        assert [str(v) for v in labels] == [str(c) for c in expected], name
     assert bars >= 5
+    assert tilemaps
 
 
 def test_percentages_are_fractions_with_a_percent_format(book, catalog):
@@ -154,3 +164,48 @@ def test_sources_sheet_has_publication_dates_not_meeting_dates(book):
     lang, dest = book
     ws = load_workbook(dest)[("Sources" if lang == "en" else "Fuentes")]
     assert ws["D1"].value == ("Publication date" if lang == "en" else "Fecha de publicación")
+
+
+def test_footers_fit_excel_and_never_cut_a_source(book, catalog):
+    """Footers cut mid-phrase at Excel's 255 characters ('…; U.S.…', issue 23): a source line too long
+    keeps whole sources and says how many more are on the Sources sheet."""
+    from openpyxl import load_workbook
+
+    from nap_desktop.core.charts.spec import source_line
+
+    lang, dest = book
+    more = "(Sources sheet)" if lang == "en" else "(hoja Fuentes)"
+    long_lines = [source_line(c, catalog, lang) for c in catalog.charts.values()]
+    assert any(len(line) > 180 for line in long_lines)  # the catalog has such charts
+    shortened = 0
+    for ws in load_workbook(dest).worksheets:
+        left = ws.oddFooter.left.text or ""
+        assert len(ws.oddFooter.left.text or "") + len(ws.oddFooter.right.text or "") + 20 <= 255, ws.title
+        assert not left.rstrip().endswith("…"), (ws.title, left)
+        if left.endswith(more):
+            shortened += 1
+            names = re.sub(r" (?:and|y) \d+ (?:more|más) \(.*\)$", "", left.replace("&&", "&")).split(": ", 1)[1].split("; ")
+            full = next(line for line in long_lines if all(n in line for n in names))
+            assert all(f"; {n};" in f"; {full.split(': ', 1)[1]};" for n in names), (ws.title, left)
+    assert shortened
+
+
+def test_chart_sheet_headers_are_never_clipped(book):
+    """'Top export to Mexico (USD' (issue 23): a column header wider than its column wraps, and its row is
+    as tall as the wrapped header."""
+    from openpyxl import load_workbook
+
+    lang, dest = book
+    wb = load_workbook(dest)
+    checked = 0
+    for ws in wb.worksheets[2:]:
+        for c in ws[4]:
+            if not isinstance(c.value, str) or not c.alignment.wrap_text:
+                continue
+            width = next((d.width for d in ws.column_dimensions.values()
+                          if d.min and d.max and d.min <= c.column <= d.max and d.width), 8.43)
+            lines = max(1, -(-len(c.value) // int(width * 1.05 - 1)))
+            height = ws.row_dimensions[4].height or 15
+            assert height >= 14 * lines, (ws.title, c.coordinate, c.value, width, height)
+            checked += lines > 1
+    assert checked  # some headers do wrap
