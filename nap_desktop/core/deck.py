@@ -435,14 +435,19 @@ def incomplete_stacks(spec: ChartSpec) -> list[int]:
 
 
 def drawn_spec(spec: ChartSpec) -> ChartSpec:
-    """The spec as every renderer draws it: an incomplete stack left out (all its parts blank)."""
-    left_out = set(incomplete_stacks(spec))
-    if not left_out:
-        return spec
+    """The spec as every renderer draws it: an incomplete stack left out (all its parts blank), and
+    series colours a reader tells apart (core/charts/style.series_colors: never two oranges)."""
     from dataclasses import replace
 
-    series = tuple(replace(s, values=tuple(None if i in left_out else v for i, v in enumerate(s.values)))
-                   for s in spec.series)
+    from nap_desktop.core.charts.style import series_colors
+
+    left_out = set(incomplete_stacks(spec))
+    colors = series_colors(spec) if len(spec.series) > 1 else [s.color for s in spec.series]
+    if not left_out and all(c.upper() == (s.color or "").upper() for c, s in zip(colors, spec.series)):
+        return spec
+    series = tuple(replace(s, color=c if c.upper() != (s.color or "").upper() else s.color,
+                           values=tuple(None if i in left_out else v for i, v in enumerate(s.values)))
+                   for s, c in zip(spec.series, colors))
     return replace(spec, series=series)
 
 

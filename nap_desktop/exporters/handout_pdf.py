@@ -217,11 +217,6 @@ def _flowable_height(flowable: Any, width: float) -> float:
     return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-#: The shortest a chart is drawn on the handout (pt); a chart that would have less room goes on with
-#: the next page at full height.
-CHART_MIN_PT = 150.0
-
-
 def short_publisher(src: Any, lang: str) -> str:
     """A source's short name for the handout's condensed list: 'U.S. Census Bureau' -> 'Census Bureau',
     'Bureau of Transportation Statistics (BTS)' -> 'BTS', a cited agency by the outlet that cited it
@@ -369,14 +364,18 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
 
     if not compact and charts:
         # each chart as tall as the page leaves once everything else is laid out (at most its full height,
-        # never less than CHART_MIN_PT: a longer pack flows onto more pages with the same grid)
+        # never shorter than its shortest readable height: a longer pack flows onto more pages, same grid)
         shown = charts[:MAX_CHARTS]
         room = chart_height
+        scale = frame_width / 760  # the drawing is never scaled below its width (type stays >= 7.5 pt)
+        shortest = CHART_SVG_HEIGHTS[-1] * scale
         if frame_height and len(facts) <= 12:  # a longer pack is several pages anyway: charts at full height
             used = sum(_flowable_height(f, frame_width) for f in story) + 6 * len(shown)
-            room = max(CHART_MIN_PT, min(chart_height, (frame_height - used) / len(shown)))
-        scale = frame_width / 760
-        svg_height = max(CHART_SVG_HEIGHTS[-1] - 40, min(chart_svg_height, int(room / scale)))
+            left = (frame_height - used) / len(shown)
+            # the room left, when it holds a readable chart; else full height on the next page
+            room = min(chart_height, left) if left >= shortest else chart_height
+        svg_height = max(CHART_SVG_HEIGHTS[-1], min(chart_svg_height, int(room / scale)))
+        room = max(room, svg_height * scale)
         for spec in shown:
             chart_cells.append(Spacer(1, 6))
             chart_cells.append(_chart_drawing(spec, catalog, lang, frame_width, room, svg_height))

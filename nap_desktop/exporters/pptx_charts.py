@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nap_desktop.core.charts.style import value_axis_title
+from nap_desktop.core.charts.style import axis_scale
 from nap_desktop.core.textmetrics import role_size, text_width
 from nap_desktop.core.textmetrics import height as line_height
 try:  # one negative colour in every renderer
@@ -176,7 +176,10 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     if values and min(values) >= 0 and kind != "line":
         va.minimum_scale = 0  # bars start at zero (LibreOffice would otherwise zoom in on the tips)
     span = max((abs(v) for v in values), default=0)
-    va.tick_labels.number_format = excel_number_format(spec.unit, 0 if span >= 10 else spec.decimals)
+    # ticks in thousands/millions with the unit named once in the axis title (never 0-14,000,000)
+    divisor, scaled_title = axis_scale(spec, lang)
+    va.tick_labels.number_format = _scaled_format(excel_number_format(spec.unit, 0 if span >= 10 else spec.decimals),
+                                                  divisor)
     va.tick_labels.number_format_is_linked = False
     va.tick_labels.font.size = Pt(role_size("chart"))
     va.format.line.fill.background()
@@ -187,7 +190,7 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     else:
         va.has_major_gridlines = True
         va.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
-        y_title = value_axis_title(spec, lang)  # the on-screen chart's rule: no "number" beside numbers
+        y_title = scaled_title  # the on-screen chart's rule: no "number" beside numbers; the scale named
         if y_title:
             va.has_title = True
             va.axis_title.text_frame.text = y_title
@@ -221,6 +224,15 @@ def _native_chart(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, i
     else:
         chart.has_legend = False
     return frame
+
+
+def _scaled_format(fmt: str, divisor: float) -> str:
+    """An Excel number format showing values divided by 1,000 per trailing comma ('#,##0,,' = millions)."""
+    commas = {1e3: ",", 1e6: ",,", 1e9: ",,,"}.get(divisor, "")
+    if not commas:
+        return fmt
+    head, sep, tail = fmt.partition('"')
+    return head + commas + (sep + tail if sep else "")
 
 
 #: label every k-th category: the smallest round step that leaves at most this many labels

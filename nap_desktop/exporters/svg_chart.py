@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from nap_desktop.core.charts.spec import NEGATIVE_COLOR, source_line
-from nap_desktop.core.charts.style import value_axis_title
+from nap_desktop.core.charts.style import axis_scale, data_labels_carry_numbers
 from nap_desktop.core.deck import chart_title, drawn_spec, gap_footnotes, missing_mark
 from nap_desktop.core.textmetrics import text_width, wrap
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
@@ -91,7 +91,17 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         lo, hi = min([0.0] + values), max([0.0] + values)
     ticks = nice_ticks(lo, hi)
     lo, hi = min(ticks), max(ticks)
-    dec = _axis_decimals(ticks)
+    # the house style: ticks in thousands/millions with the unit named once; data labels or an axis,
+    # never both (the deck's rule, core/charts/style)
+    divisor, axis_title = axis_scale(spec, lang)
+    shown_ticks = [t / divisor for t in ticks]
+    dec = _axis_decimals(shown_ticks)
+    if spec.kind == "line":
+        labelled = n <= 8 and len(spec.series) == 1
+    else:
+        labelled = horizontal or data_labels_carry_numbers(spec)
+    if labelled:
+        axis_title = ""
     # the legend wraps onto as many rows as its entries need (never drawn past the chart's edge)
     legend_rows: list[list[tuple[float, object]]] = []
     legend_narrow = w < 560  # a handout's half width: entries start at the edge and sit closer
@@ -108,8 +118,6 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
             lx += step
         legend_rows.append(row)
     legend_h = 24 * len(legend_rows)
-    # a unit the subtitle already names is not repeated as an axis title
-    axis_title = value_axis_title(spec, lang)  # the deck's and the screen's rule: no "number" title
     if horizontal:
         label_w = min(w * 0.32, max(text_width(lab, 12) for lab in labels) + 10) if labels else 40
         # room left of the axis for the label of a negative bar that reaches the scale's end
@@ -117,10 +125,11 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         px, pw = x0 + label_w + neg_pad, w - label_w - 40 - neg_pad
         py, ph = y0 + 18, h - 40 - legend_h
         scale = lambda v: px + (v - lo) / (hi - lo) * pw  # noqa: E731
-        for tv in ticks:
+        for tv in ([] if labelled else ticks):
             x = scale(tv)
             out.append(f'<line x1="{x:.1f}" y1="{py:.1f}" x2="{x:.1f}" y2="{py + ph:.1f}" stroke="{GRID}"/>')
-            out.append(_t(x, py + ph + 16, format_number(tv, lang, decimals=dec), 11, anchor="middle", fill=MUTED))
+            out.append(_t(x, py + ph + 16, format_number(tv / divisor, lang, decimals=dec), 11, anchor="middle",
+                          fill=MUTED))
         if axis_title:
             out.append(_t(px + pw / 2, py + ph + 32, axis_title, 11, anchor="middle", fill=MUTED))
         band = ph / max(n, 1)
@@ -142,18 +151,20 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                 a, b = sorted((scale(0), scale(v)))
                 out.append(f'<rect x="{a:.1f}" y="{cy + bar_h * j:.1f}" width="{max(b - a, 0.5):.1f}" '
                            f'height="{bar_h * 0.92:.1f}" fill="{color}"/>')
-                lx = b + 4 if v >= 0 else a - 4
-                out.append(_t(lx, cy + bar_h * (j + 0.5) + 4, _fmt(spec, v, lang), 11,
-                              anchor="start" if v >= 0 else "end"))
+                if labelled:
+                    lx = b + 4 if v >= 0 else a - 4
+                    out.append(_t(lx, cy + bar_h * (j + 0.5) + 4, _fmt(spec, v, lang), 11,
+                                  anchor="start" if v >= 0 else "end"))
         out.append(f'<line x1="{scale(0):.1f}" y1="{py:.1f}" x2="{scale(0):.1f}" y2="{py + ph:.1f}" stroke="#7F7F7F"/>')
     else:
         px, pw = x0 + 64, w - 80
         py, ph = y0 + 10, h - 44 - legend_h
         scale = lambda v: py + ph - (v - lo) / (hi - lo) * ph  # noqa: E731
-        for tv in ticks:
+        for tv in ([] if labelled else ticks):
             y = scale(tv)
             out.append(f'<line x1="{px:.1f}" y1="{y:.1f}" x2="{px + pw:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
-            out.append(_t(px - 6, y + 4, format_number(tv, lang, decimals=dec), 11, anchor="end", fill=MUTED))
+            out.append(_t(px - 6, y + 4, format_number(tv / divisor, lang, decimals=dec), 11, anchor="end",
+                          fill=MUTED))
         if axis_title:
             out.append(f'<text x="{x0 + 12:.1f}" y="{py + ph / 2:.1f}" font-size="11" fill="{MUTED}" '
                        f'text-anchor="middle" transform="rotate(-90 {x0 + 12:.1f} {py + ph / 2:.1f})">'
@@ -179,7 +190,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                     cx, cy = px + band * (i + 0.5), scale(v)
                     segment.append(f"{cx:.1f},{cy:.1f}")
                     out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{s.color}"/>')
-                    if n <= 8 and k == 1:
+                    if labelled:
                         out.append(_t(cx, cy - 8, _fmt(spec, v, lang), 11, anchor="middle"))
                 if len(segment) > 1:
                     out.append(f'<polyline points="{" ".join(segment)}" fill="none" stroke="{s.color}" '
@@ -213,7 +224,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                     out.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="{bar_w * 0.92:.1f}" '
                                f'height="{max(bottom - top, 0.5):.1f}" fill="{color}"/>')
                     # a stack segment too thin for its label shows none (as in the deck)
-                    if n * k <= 16 and not (stacked and bottom - top < 12):
+                    if labelled and not (stacked and bottom - top < 12):
                         ly = (top + bottom) / 2 + 4 if stacked else (top - 4 if v >= 0 else bottom + 12)
                         out.append(_t(x + bar_w * 0.46, ly, _fmt(spec, v, lang), 11, anchor="middle"))
         out.append(f'<line x1="{px:.1f}" y1="{scale(0):.1f}" x2="{px + pw:.1f}" y2="{scale(0):.1f}" stroke="#7F7F7F"/>')

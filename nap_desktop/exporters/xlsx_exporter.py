@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.charts.spec import source_line
-from nap_desktop.core.charts.style import value_axis_title
+from nap_desktop.core.charts.style import axis_scale
 
 try:  # the shared look: one negative colour in every renderer
     from nap_desktop.core.charts.spec import NEGATIVE_COLOR
@@ -30,6 +31,7 @@ from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX
                                              XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
                                              header_footer, literal_chart, needs_cell_cap, safe_sheet_name,
                                              check_item_count, safe_url, sanitize_catalog, sanitize_pack, sheet_ref)
+from nap_desktop.exporters.pptx_charts import _scaled_format
 from nap_desktop.exporters.pptx_exporter import chart_alt_text, excel_number_format
 
 if TYPE_CHECKING:
@@ -625,6 +627,10 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
         classes = spec.extra.get("classes", {})
         colors = spec.extra.get("class_colors", {})
         point_colors = [colors.get(classes.get(c, ""), spec.series[0].color) for c in spec.categories]
+    from nap_desktop.core.deck import drawn_spec
+
+    # series colours a reader tells apart, as the deck and the images draw them (never two oranges)
+    spec = replace(spec, series=tuple(replace(s, color=d.color) for s, d in zip(spec.series, drawn_spec(spec).series)))
     for j, s in enumerate(spec.series):
         col = first_value_col + j
         series: dict[str, Any] = {
@@ -661,7 +667,8 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
     values = [v for s in spec.series for v in s.values if v is not None]
     # Ticks carry only the decimals they need: "1,000", not "1,000.0", when the scale runs past 10.
     span = max((abs(v) for v in values), default=0)
-    axis_fmt = xl_number_format(spec.unit, 0 if span >= 10 else spec.decimals)
+    divisor, scaled_title = axis_scale(spec, lang)  # ticks in thousands/millions, the scale in the title
+    axis_fmt = _scaled_format(xl_number_format(spec.unit, 0 if span >= 10 else spec.decimals), divisor)
     value_axis: dict[str, Any] = {"num_format": axis_fmt, "num_font": {"size": 10},
                                   "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
     if values and min(values) >= 0 and kind != "line":
@@ -671,7 +678,7 @@ def _native_chart(book: _Book, spec: ChartSpec, sheet: str, head_row: int, last:
         value_axis["visible"] = False
         value_axis["major_gridlines"] = {"visible": False}
     else:
-        y_title = value_axis_title(spec, lang)  # the on-screen chart's rule: no "number" beside numbers
+        y_title = scaled_title  # the on-screen chart's rule: no "number" beside numbers; the scale named
         if y_title:
             value_axis["name"] = y_title
             value_axis["name_font"] = {"size": 10, "bold": False}

@@ -40,10 +40,19 @@ def series_colors(spec: ChartSpec) -> list[str]:
     used: list[str] = []
     for k, s in enumerate(spec.series):
         color = (s.color or SERIES_CYCLE[k % len(SERIES_CYCLE)]).upper()
-        if color in used:
-            color = next((c.upper() for c in SERIES_CYCLE if c.upper() not in used), color)
+        if color in used or _family(color) in {_family(u) for u in used}:
+            color = next((c.upper() for c in SERIES_CYCLE if c.upper() not in used
+                          and _family(c.upper()) not in {_family(u) for u in used}), color)
         used.append(color)
     return used
+
+
+#: colours a reader cannot tell apart side by side (orange #E69F00 and vermillion #D55E00 read as one)
+_FAMILIES = {PALETTE["orange"].upper(): "warm", PALETTE["vermillion"].upper(): "warm"}
+
+
+def _family(color: str) -> str:
+    return _FAMILIES.get(color.upper(), color.upper())
 
 
 def legend_series(spec: ChartSpec) -> list[int]:
@@ -137,3 +146,41 @@ def data_label(spec: ChartSpec, value: float, lang: str) -> str:
     decimals ('338.0', '1,751,736'), percentages with '%'; the unit is in the subtitle (and hover)."""
     text = format_number(value, lang, decimals=spec.decimals)
     return text + "%" if spec.unit in ("pct", "pct_change") else text
+
+
+#: unit -> (its magnitude, its family): a value of 48,491 usd_mn is 48.5 billion dollars
+_UNIT_SCALE = {"count": (1.0, "count"), "count_th": (1e3, "count"), "count_mn": (1e6, "count"),
+               "usd": (1.0, "USD"), "usd_th": (1e3, "USD"), "usd_mn": (1e6, "USD"), "usd_bn": (1e9, "USD"),
+               "usd_tn": (1e12, "USD"), "cad": (1.0, "CAD"), "cad_mn": (1e6, "CAD"), "cad_bn": (1e9, "CAD"),
+               "mxn": (1.0, "MXN"), "mxn_mn": (1e6, "MXN"), "mxn_bn": (1e9, "MXN")}
+_SCALE_WORDS = {1e3: {"en": "thousands", "es": "miles"}, 1e6: {"en": "millions", "es": "millones"},
+                1e9: {"en": "billions", "es": "miles de millones"}, 1e12: {"en": "trillions", "es": "billones"}}
+_MONEY_WORDS = {1e3: {"en": "thousand", "es": "miles de"}, 1e6: {"en": "million", "es": "millones de"},
+                1e9: {"en": "billion", "es": "miles de millones de"}, 1e12: {"en": "trillion", "es": "billones de"}}
+_CURRENCY_ES = {"USD": "dólares", "CAD": "dólares canadienses", "MXN": "pesos"}
+
+
+def axis_scale(spec: ChartSpec, lang: str) -> tuple[float, str]:
+    """(divisor, axis title) for a value axis: ticks in thousands, millions or billions with the unit
+    named once ('Vehicles, millions': 0-14, never 0-14,000,000), every renderer alike. (1, the plain
+    value-axis title) when the values stay under 10,000 as they are."""
+    values = [abs(v) for s in spec.series for v in s.values if v is not None]
+    top = max(values, default=0.0)
+    plain = value_axis_title(spec, lang)
+    if top < 10_000 or spec.unit not in _UNIT_SCALE:
+        return 1.0, plain
+    magnitude, family = _UNIT_SCALE[spec.unit]
+    real = top * magnitude
+    scale = next(s for s in (1e12, 1e9, 1e6, 1e3) if real >= s or s == 1e3)
+    divisor = scale / magnitude
+    if divisor <= 1:
+        return 1.0, plain
+    if family == "count":
+        word = _SCALE_WORDS[scale][lang]
+        explicit = (spec.y_title_es if lang == "es" else spec.y_title_en).strip()
+        title = plain if explicit and spec.unit not in ("count_th", "count_mn") else ""
+        return divisor, f"{title} ({word})" if title else word[:1].upper() + word[1:]
+    if lang == "es":
+        return divisor, f"{_MONEY_WORDS[scale]['es'][:1].upper()}{_MONEY_WORDS[scale]['es'][1:]} " \
+                        f"{_CURRENCY_ES.get(family, family)}"
+    return divisor, f"{family} {_MONEY_WORDS[scale]['en']}"
