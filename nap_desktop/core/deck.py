@@ -97,7 +97,11 @@ def _fact_title(fact: Fact, lang: str) -> str:
         if text:
             return text
     explicit = getattr(fact, f"title_{lang}", "")
-    return explicit or shorten(fact.text(lang), 80)
+    if explicit:
+        return explicit
+    from nap_desktop.core.textmetrics import role_size
+
+    return clip(fact.text(lang), TITLE_BOX_PT[0], role_size("title"), lines=2, bold=True)
 
 
 #: what a Spanish output puts before a user's English text that has no Spanish yet
@@ -332,13 +336,26 @@ def fact_period(fact: Fact, catalog: Catalog, lang: str) -> str:
     return ""
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut at a word boundary, with an ellipsis, for titles built from sentences."""
+#: The title box on our 13.33 x 7.5 in template (pt): its width, and two lines at the title's size.
+TITLE_BOX_PT = (873.6, 73.4)
+
+
+def clip(text: str, width: float, size: float, lines: int = 1, bold: bool = False) -> str:
+    """``text`` in at most ``lines`` lines ``width`` pt wide at ``size`` pt, measured with the bundled
+    font (core/textmetrics, the one wrapping module): the text itself when it fits, else cut at a word
+    with "…". For titles built from sentences and for caps on a face's text."""
+    from nap_desktop.core.textmetrics import text_width, wrap
+
     text = " ".join(text.split())
-    if len(text) <= limit:
+    wrapped = wrap(text, width, size, bold)
+    if len(wrapped) <= lines:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    kept = wrapped[:max(1, lines)]
+    last = kept[-1]
+    while last and text_width(last.rstrip(",;: ") + "…", size, bold) > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    kept[-1] = last.rstrip(",;: ") + "…"
+    return " ".join(kept)
 
 
 def _capitalise(text: str) -> str:
@@ -531,13 +548,20 @@ def _note_slide(item: PackItem, lang: str) -> Slide:
     text = item.text.strip()
     first = text.splitlines()[0] if text else ""
     # A short first line reads as a title; otherwise the slide is simply "Note".
-    if first and len(first) <= 70 and len(text.splitlines()) > 1:
+    if first and len(text.splitlines()) > 1 and _one_title_line(first):
         title, body = first, "\n".join(text.splitlines()[1:]).strip()
     else:
         title, body = t("note", lang), text
     return Slide(kind="note", title=title, statement=body,
                  notes=_notes(item.talking_points, body=[], citations=[], caveats=[], lang=lang),
                  item_uid=item.uid)
+
+
+def _one_title_line(text: str) -> bool:
+    """Whether ``text`` takes a single line of the title box at the title's size (measured)."""
+    from nap_desktop.core.textmetrics import role_size, wrap
+
+    return len(wrap(text, TITLE_BOX_PT[0], role_size("title"), True)) == 1
 
 
 def _divider_slide(item: PackItem, catalog: Catalog, lang: str) -> Slide:

@@ -23,8 +23,8 @@ from xml.sax.saxutils import escape
 
 from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
-from nap_desktop.core.deck import (chart_title, fact_figure, fact_period, fact_statement, fact_title,
-                                   publisher_name, shorten, used_sources)
+from nap_desktop.core.deck import (chart_title, clip, fact_figure, fact_period, fact_statement, fact_title,
+                                   publisher_name, used_sources)
 from nap_desktop.core.formatting import format_date
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
@@ -144,20 +144,28 @@ def _styles() -> dict[str, Any]:
     }
 
 
-#: The most characters each text takes on the handout's face (a grid cell or a chart's cell cannot split
-#: across pages: a longer text is cut at a word with "…"; the deck's notes and the workbook keep it whole).
-FACE_CAP = {"title": 300, "meta": 240, "figure": 60, "label": 80, "claim": 220, "period": 80, "chart_title": 200,
-            "subtitle": 300, "missing": 120, "publisher": 90}
+#: How much of each text the handout's face shows: (type size, bold, lines, width) measured with the
+#: bundled font (core/textmetrics through core/deck.clip; a cell or a chart cannot split across pages, so a
+#: longer text is cut at a word with "…"; the deck's notes and the workbook keep it whole). Widths are A4's
+#: frame (the narrower paper) and its grid cell.
+_FRAME_PT = 595.3 - 2 * 43.2
+_CELL_PT = _FRAME_PT / 3 - 12
+FACE_FIT = {"title": (20.0, True, 4, _FRAME_PT), "meta": (10.5, False, 3, _FRAME_PT),
+            "figure": (15.0, True, 3, _CELL_PT), "label": (10.0, False, 3, _CELL_PT),
+            "claim": (9.5, False, 8, _CELL_PT), "period": (MIN_PT, False, 2, _CELL_PT),
+            "chart_title": (10.0, True, 3, _FRAME_PT), "subtitle": (MIN_PT, False, 4, _FRAME_PT),
+            "missing": (MIN_PT, False, 2, _FRAME_PT), "publisher": (MIN_PT + 0.5, False, 2, _FRAME_PT / 3 - 22)}
 
 
 def _face(text: str, role: str) -> str:
-    return shorten(text, FACE_CAP[role])
+    size, bold, lines, width = FACE_FIT[role]
+    return clip(text, width, size, lines, bold)
 
 
 def _fact_claim(fact: Fact, lang: str) -> str:
     """The one-line claim under a figure: the fact's action title, else its statement, shortened."""
     text = fact_title(fact, lang)  # a user fact without Spanish: its English title, marked
-    return _face(text, "claim") if text.strip() else shorten(fact_statement(fact, lang), 110)
+    return _face(text if text.strip() else fact_statement(fact, lang), "claim")
 
 
 def _fact_cell(fact: Fact, catalog: Catalog, source_numbers: list[int], lang: str, styles: dict[str, Any],

@@ -231,3 +231,26 @@ def test_a_date_is_not_shown_three_times_on_a_fact_slide(cat):
     # the title states the date: it is not set again as the headline, nor as a period line
     assert slide.figure == "" and slide.period == ""
     assert slide.title == "Bilateral talks began in March 2026" and "March 2026" in slide.statement
+
+
+def test_deck_measures_text_with_textmetrics_not_character_counts():
+    """Issue 25: one wrapping implementation. core/deck.clip cuts by the bundled font's measured width
+    (a line of 'W' holds far fewer characters than a line of 'i'), and a note's first line is its title
+    when it takes one line of the title box, however many characters that is."""
+    from nap_desktop.core.deck import TITLE_BOX_PT, clip
+    from nap_desktop.core.textmetrics import role_size, text_width, wrap
+
+    narrow, wide = "i " * 200, "W " * 200
+    a, b = clip(narrow, 300, 12), clip(wide, 300, 12)
+    assert a.endswith("…") and b.endswith("…")
+    assert len(a) > 2 * len(b)  # the same width holds more narrow letters
+    assert text_width(a, 12) <= 300 and text_width(b, 12) <= 300
+    assert clip("Short enough", 300, 12) == "Short enough"
+    two = clip("word " * 300, 200, 10, lines=2)
+    assert len(wrap(two, 200, 10)) == 2
+    # a 75-character first line of narrow letters fits one title line: it is the note's title
+    first = ("ill " * 19).strip()
+    assert len(first) > 70 and len(wrap(first, TITLE_BOX_PT[0], role_size("title"), True)) == 1
+    slide = next(s for s in compose_deck(Pack(title="p", items=(PackItem("note", text=f"{first}\nBody text."),)),
+                                         make_catalog(), lang="en", now=NOW) if s.kind == "note")
+    assert slide.title == first and slide.statement == "Body text."
