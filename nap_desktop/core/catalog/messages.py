@@ -373,6 +373,21 @@ LOADER_PATTERNS: list[tuple[str, str]] = [
     # provenance rules (rules.py)
     (r"source (?P<id>\S+): a (?P<key>no_url_reason|no_date_reason) without (?P=key)_es; Spanish outputs would show it "
      r"in English", "fuente {id}: {key} sin {key}_es; las salidas en español lo mostrarían en inglés"),
+    # the status-definition rule (core/catalog/rules.check_status_definition)
+    (r"source (?P<id>\S+): official but no specific URL of the agency's release or file",
+     "fuente {id}: oficial pero sin la URL específica de la publicación o el archivo de la agencia"),
+    (r"source (?P<id>\S+): official, but its note says it was read from a transcription, a processed or machine "
+     r"copy or a mirror: that is secondary",
+     "fuente {id}: oficial, pero su nota dice que se leyó de una transcripción, una copia procesada o automática o "
+     "un espejo: eso es secundaria"),
+    (r"source (?P<id>\S+): official, read from a copy, but the note does not say how the copy was verified to be "
+     r"the agency's file \(e\.g\. \"Verified: its totals equal \.\.\.\"\)",
+     "fuente {id}: oficial, leída de una copia, pero la nota no dice cómo se verificó que la copia es el archivo de "
+     "la agencia (p. ej., \"Verificado: sus totales coinciden con ...\")"),
+    (r"source (?P<id>\S+): its status is (?P<status>'\w+') but its note or title calls it official",
+     "fuente {id}: su estatus es {status} pero su nota o su título la llaman oficial"),
+    (r"row (?P<key>\S+): status (?P<a>'\w+') is stronger than its source (?P<src>\S+) \((?P<b>'\w+')\)",
+     "fila {key}: el estatus {a} es más fuerte que el de su fuente {src} ({b})"),
     (r"source (?P<id>\S+): no URL; give the specific table or release URL, or a no_url_reason saying why none exists",
      "fuente {id}: no tiene URL; dé la URL de la tabla o la publicación misma, o un no_url_reason que diga por qué "
      "no existe"),
