@@ -779,6 +779,25 @@ def _sources(book: _Book, pack: Pack, catalog: Catalog) -> None:
     _print_setup(ws, lang, 0, _t("report_name", lang))
 
 
+def _with_language(payload: bytes, lang: str) -> bytes:
+    """The workbook with its language in its document properties (dc:language, as the deck has it):
+    XlsxWriter writes none, so a Spanish workbook read as English by Excel's proofing and by catalogues."""
+    import zipfile
+
+    from nap_desktop.exporters import docprops
+
+    src = zipfile.ZipFile(io.BytesIO(payload))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml" and b"<dc:language>" not in data:
+                tag = docprops.language_tag(lang).encode("ascii")
+                data = data.replace(b"</cp:coreProperties>", b"<dc:language>" + tag + b"</dc:language></cp:coreProperties>")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, now: datetime,
                 progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
@@ -810,7 +829,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
                 progress(n, total)
         _notes_sheet(book, pack, catalog, chart_ids, item_sheets, facts_name)
         _sources(book, pack, catalog)
-        payload = book.close()
+        payload = _with_language(book.close(), lang)
     except ExportError:
         raise
     except Exception as exc:  # noqa: BLE001 - XlsxWriter errors become a message naming the file

@@ -61,6 +61,9 @@ def test_every_export_names_the_organisation_and_speaks_its_language(tmp_path, l
     subject = re.search(r"<dc:subject>([^<]*)</dc:subject>", core).group(1)
     keywords = re.search(r"<cp:keywords>([^<]*)</cp:keywords>", core).group(1)
     assert words_here[2] in subject and all(w in keywords for w in words_here[:2])
+    from openpyxl import load_workbook
+
+    assert load_workbook(book).properties.language == ("en-US" if lang == "en" else "es-MX")
 
     handout = export_pdf(pack, catalog, tmp_path / "h.pdf", lang=lang, now=NOW, paper="letter")
     meta = PdfReader(str(handout)).metadata
