@@ -385,6 +385,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # `nap-desktop` alone opens the window: no options to parse or check (argparse, ~3 ms)
+        problem = _no_display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        from nap_desktop.ui.app import run_app
+
+        return run_app()
     opening_window = not any(a in COMMAND_NAMES or a in ("-h", "--help") for a in argv)
     parser = _parser(commands=not opening_window)
     with_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}

@@ -175,7 +175,6 @@ class MainWindow(QMainWindow):
         self.pack_dock.setMinimumWidth(320)
         self.pack_dock.setTitleBarWidget(QWidget())  # the panel has its own heading; View menu toggles it
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.pack_dock)
-        self.resizeDocks([self.pack_dock], [340], Qt.Orientation.Horizontal)
         self.file_controller = FileController(self, self.document, catalog, self.settings_dir)
         self.document.subscribe(self._on_document_changed)
 
@@ -187,9 +186,9 @@ class MainWindow(QMainWindow):
         self.refresh_results()
         self._on_document_changed(None)
         self._place_on_screen(self.settings.value("geometry"))
-        from nap_desktop.ui.dialog_guard import show_all_rows
-
-        show_all_rows(self)  # drop-downs open with every row
+        # the pack panel's width for the window's size, before the first layout (sized after it, the cards
+        # would be laid out and measured twice before the first paint)
+        self.resizeDocks([self.pack_dock], [self._dock_width()], Qt.Orientation.Horizontal)
 
     def _place_on_screen(self, geometry: Any = None) -> None:
         """The size and place the window had (QSettings "geometry"), kept inside the screen it opens on
@@ -406,6 +405,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._fit_dock)
 
+    def _dock_width(self) -> int:
+        """340 px, or 30% of a window too narrow for that (never below the panel's minimum): as _fit_dock."""
+        width = self.width()
+        return 340 if 340 <= 0.34 * width else max(self.pack_dock.minimumWidth(), int(width * 0.3))
+
     def _fit_dock(self) -> None:
         """On a narrow window the pack panel gives the cards room (never below its minimum)."""
         width = self.width()
@@ -416,11 +420,17 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
-        if self._index is None and not self._index_scheduled:
-            # The first paint is on screen: build the search index in the next idle moment, before
-            # anyone can type (on data/ ~20 ms; on a 100x catalog ~2 s, which no longer delays the window).
+        if not self._index_scheduled:
+            # The first paint is on screen: what it did not need is done in the next idle moment, before
+            # anyone can type or click (the search index: on data/ ~20 ms; on a 100x catalog ~2 s).
             self._index_scheduled = True
-            QTimer.singleShot(0, self, self._ensure_index)
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from nap_desktop.ui.dialog_guard import show_all_rows
+
+        show_all_rows(self)  # drop-downs open with every row (their popups are built now, not at start)
+        self._ensure_index()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

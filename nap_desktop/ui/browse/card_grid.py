@@ -75,6 +75,10 @@ class CardGrid(QAbstractScrollArea):
         self._bound: dict[str, FactCardWidget] = {}  # fact id -> the pooled card showing it
         self._spare: list[FactCardWidget] = []
         self._measurer: FactCardWidget | None = None
+        #: no layout (no card built or measured) until the grid is first shown at its real size, or one
+        #: of its cards is asked for: a layout at the size before show would be thrown away at the first
+        #: resize (start-up paid twice for the cards on screen)
+        self._deferred = True
         self._margins = (theme.GAP * 2, theme.GAP, theme.GAP * 2, theme.GAP * 2)  # left, top, right, bottom
         self._hspace = theme.GAP
         self._vspace = theme.GAP + 4
@@ -102,17 +106,21 @@ class CardGrid(QAbstractScrollArea):
 
     def cards(self) -> list[FactCardWidget]:
         """The card widgets on screen, in order (the grid builds cards only for what is in view)."""
+        self._settle()
         return [card for _, card in sorted(self._bound.items(), key=lambda kv: self._index[kv[0]])]
 
     def card(self, fact_id: str) -> FactCardWidget | None:
         """The card showing `fact_id`, if it is on screen (see ensure_visible)."""
+        self._settle()
         return self._bound.get(fact_id)
 
     def columns(self) -> int:
+        self._settle()
         return self._columns
 
     def current_fact_id(self) -> str | None:
         """The card with keyboard focus, or the one that had it last (if still shown)."""
+        self._settle()
         for fact_id, card in self._bound.items():
             if card.hasFocus():
                 return fact_id
@@ -134,6 +142,7 @@ class CardGrid(QAbstractScrollArea):
         return card is not None
 
     def ensure_visible(self, fact_id: str) -> None:
+        self._settle()
         i = self._index.get(fact_id)
         if i is None or not self._columns:
             return
@@ -211,7 +220,15 @@ class CardGrid(QAbstractScrollArea):
         # Never narrower than a card can be (long Spanish words, the button): no clipped cards.
         return max(1, (usable + self._hspace) // (self._narrowest + self._hspace))
 
+    def _settle(self) -> None:
+        """The layout put off until the first show (_deferred), done now at the grid's current size."""
+        if self._deferred:
+            self._deferred = False
+            self._relayout(force=True)
+
     def _relayout(self, force: bool = False) -> None:
+        if self._deferred:
+            return  # done at the first show (showEvent) or when a card is asked for (_settle)
         width = self.viewport().width()
         columns = self._columns_for(width)
         left, _, right, _ = self._margins
@@ -445,6 +462,10 @@ class CardGrid(QAbstractScrollArea):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._relayout()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._settle()  # the first show: the cards in view, built and measured once at the real width
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._update_visible()
