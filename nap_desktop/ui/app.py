@@ -8,13 +8,13 @@ from pathlib import Path
 from nap_desktop import __version__
 
 
-def create_application(argv: list[str] | None = None):  # -> QApplication
-    """The QApplication, created once, with high-DPI rounding, theme and identity set."""
+def create_application(argv: list[str] | None = None, *, icon: bool = True):  # -> QApplication
+    """The QApplication, created once, with high-DPI rounding, theme and identity set; ``icon=False``
+    leaves the window icon to set_app_icon (the app sets it just after the first paint)."""
     from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from nap_desktop.paths import resources_dir
     from nap_desktop.ui.theme import apply_theme
 
     app = QApplication.instance()
@@ -28,11 +28,21 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     from nap_desktop.ui.fonts import register_bundled_fonts
 
     register_bundled_fonts()
+    if icon:
+        set_app_icon(app)
+    apply_theme(app)
+    return app
+
+
+def set_app_icon(app) -> None:
+    """The app's icon (an SVG: Qt's SVG icon engine loads for it, ~1 ms not needed for the first frame)."""
+    from PySide6.QtGui import QIcon
+
+    from nap_desktop.paths import resources_dir
+
     icon_path = resources_dir() / "icons" / "nap-briefing.svg"
     if icon_path.is_file():
         app.setWindowIcon(QIcon(str(icon_path)))
-    apply_theme(app)
-    return app
 
 
 #: Overrides the settings folder (recent files, recovery files and their instance locks): portable
@@ -159,7 +169,7 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
 
     if smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless build machine or CI runner
-    app = create_application()
+    app = create_application(icon=smoke_test)  # the window's start: the icon just after the first paint
     from PySide6.QtWidgets import QMessageBox
 
     from nap_desktop.ui.i18n import system_language, translations
@@ -176,10 +186,8 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
             else:
                 catalog = load_catalog()
         else:  # the user library is added just after the first paint (a large one takes a while)
-            from nap_desktop.ui.library.library_paths import library_dir
-
             catalog_cache = catalog_cache_dir()
-            catalog, library_folder = load_bundled_catalog(catalog_cache), library_dir(library)
+            catalog = load_bundled_catalog(catalog_cache)
     except Exception as exc:  # noqa: BLE001 - CatalogError (the loader is imported only when it is needed)
         from nap_desktop.core.catalog.loader import CatalogError
 
@@ -199,9 +207,6 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
 
     settings_dir = default_settings_dir()
     window = MainWindow(catalog, settings_dir=settings_dir, lang=lang)
-    from nap_desktop.ui.library.library_controller import install_library
-
-    controller = install_library(window, library_folder)
     if lang is None and not window.has_saved_language():
         window.set_language(system_language())
     else:
@@ -209,6 +214,14 @@ def run_app(pack: Path | None = None, lang: str | None = None, smoke_test: bool 
     window.show()
 
     def add_library_then_open() -> None:  # a pack or a recovered session may cite the user's facts
+        # the library's menu entries (File > New fact…, Import table…; Edit > Edit/Delete your fact…)
+        # and the icon: not in the first frame, added before the user can reach them
+        set_app_icon(app)
+        from nap_desktop.ui.library.library_controller import install_library
+        from nap_desktop.ui.library.library_paths import library_dir
+
+        library_folder = library_dir(library)
+        controller = install_library(window, library_folder)
         with_library, problems = add_library_to(window.catalog, library_folder, catalog_cache)
         if with_library is not window.catalog:
             window.set_catalog(with_library)
