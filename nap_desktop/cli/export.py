@@ -52,6 +52,23 @@ def _report_copies(pack: Any, catalog: Any) -> list[str]:
     return missing
 
 
+def catalog_for_export(pack: Any, catalog: Any) -> tuple[Any, list[str]]:
+    """The catalog a saved pack exports from, and the items exported from its copies because the catalog
+    lacks them (said on stderr). A state brief's figures are made from the state datasets; every item then
+    exports as the pack's copy shows it. The acceptance check (tests/acceptance) exports through this too."""
+    from nap_desktop.core.pack.snapshot import catalog_for_pack
+
+    if getattr(pack, "state", ""):
+        from nap_desktop.core.pack.state_brief import state_catalog
+
+        try:
+            catalog = state_catalog(catalog, pack.state)
+        except LookupError:  # a state these datasets lack (UnknownState): its items export from the copies
+            pass
+    not_in_catalog = _report_copies(pack, catalog)
+    return catalog_for_pack(pack, catalog), not_in_catalog
+
+
 def run_export(args: Any) -> int:
     from nap_desktop.core.catalog.loader import CatalogError
     from nap_desktop.core.pack.packfile import PackFileError, load_pack
@@ -75,7 +92,6 @@ def run_export(args: Any) -> int:
         _err("--png and --svg draw one chart: name it with --chart ID")
         return 2
     from nap_desktop.core.catalog.library import load_catalog_with_library, resolve_library
-    from nap_desktop.core.pack.snapshot import catalog_for_pack
 
     try:
         catalog = load_catalog_with_library(resolve_library(getattr(args, "library", None)))
@@ -87,15 +103,7 @@ def run_export(args: Any) -> int:
     try:
         if args.pack:
             pack = load_pack(args.pack)
-            if getattr(pack, "state", ""):  # a state brief's figures are made from the state datasets
-                from nap_desktop.core.pack.state_brief import state_catalog
-
-                try:
-                    catalog = state_catalog(catalog, pack.state)
-                except LookupError:  # a state these datasets lack (UnknownState): its items export from the copies
-                    pass
-            not_in_catalog = _report_copies(pack, catalog)
-            catalog = catalog_for_pack(pack, catalog)  # each item exports as the pack's copy shows it
+            catalog, not_in_catalog = catalog_for_export(pack, catalog)
         lang = args.lang or (pack.lang if pack else "en")
         if pack is None and selection:
             if args.all:
