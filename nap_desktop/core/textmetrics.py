@@ -7,6 +7,7 @@ on screen and in PowerPoint. Lines are broken here, at spaces only, so a year ra
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: role -> (size, minimum) in points on a 13.33 x 7.5 in slide. Text that does not fit at the
@@ -91,14 +92,27 @@ def _break_word(word: str, width: float, size: float, bold: bool, lines: list[st
     return lines.pop()  # the word ended on a piece of one character wider than the box: it is the line
 
 
+#: Words a line never separates (the Spanish abbreviation of the United States, written with a space):
+#: the space becomes a no-break space, which the renderers draw as a space.
+_NO_BREAK = (("EE. UU.", "EE.\u00a0UU."),)
+_SPACES = re.compile(r"[ \t\r\f\v]+")  # not str.split(): that splits at a no-break space too
+
+
+def keep_together(text: str) -> str:
+    """``text`` with the spaces of :data:`_NO_BREAK` made no-break spaces."""
+    for plain, joined in _NO_BREAK:
+        text = text.replace(plain, joined)
+    return text
+
+
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy word wrap into lines no wider than ``width`` pt; hard line breaks are kept.
 
     A single word wider than the box (a URL) is broken by characters (:func:`_break_word`). Linear in
     the text's length: every measurement is of at most about two lines."""
     lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split()
+    for para in keep_together(text).split("\n"):
+        words = [w for w in _SPACES.split(para) if w]
         if not words:
             lines.append("")
             continue

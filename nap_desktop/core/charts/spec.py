@@ -243,13 +243,20 @@ def _glossary_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 _GLOSSARY_NAMES: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 #: "datos de la Oficina del Censo", "datos del Banco de …"
 _ARTICLE_ES = {"Oficina": "de la", "Secretaría": "de la", "Comisión": "de la", "Administración": "de la",
-               "Reserva": "de la", "Banco": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
+               "Reserva": "de la", "Junta": "de la", "Banco": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
                "ERS": "del"}
+_CITING_BARE = re.compile(r"\bcitando a (" + "|".join(k for k in _ARTICLE_ES if k != "ERS") + r")\b")
+
+
 def spanish_names(text: str) -> str:
     """``text`` with every organisation the glossary names in its Spanish name ('U.S. Census Bureau' ->
     'Oficina del Censo de EE. UU.'): a Spanish source line names agencies as its statements do."""
     pattern, names = _glossary_names()
-    return pattern.sub(lambda m: names[m.group(0)], text) if pattern is not None else text
+    if pattern is not None:
+        text = pattern.sub(lambda m: names[m.group(0)], text)
+    # "citando a Oficina del Censo" -> "citando a la Oficina ...", "citando al Departamento ..."
+    return _CITING_BARE.sub(lambda m: ("citando al " if _ARTICLE_ES[m.group(1)] == "del" else "citando a la ")
+                            + m.group(1), text)
 
 
 def source_phrase(src: Any, lang: str) -> str:
