@@ -25,7 +25,9 @@ from nap_desktop import __version__
 from nap_desktop.core.catalog.model import STATUS_SHORT
 from nap_desktop.core.deck import (chart_title, clip, fact_figure, fact_period, fact_statement, fact_title,
                                    publisher_name, used_sources)
+from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.formatting import format_date
+from nap_desktop.core.textmetrics import keep_together
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
 
@@ -49,6 +51,7 @@ _T = {
     "figures": {"en": "Key figures", "es": "Cifras clave"},
     "talking": {"en": "Talking points", "es": "Puntos para la conversación"},
     "sources": {"en": "Sources", "es": "Fuentes"},
+    "source": {"en": "Source", "es": "Fuente"},
     "footer": {"en": "NAP Briefing {app} · data version {data} · exported {date} · page {page}",
                "es": "NAP Briefing {app} · versión de datos {data} · exportado el {date} · página {page}"},
     "subject": {"en": "Briefing handout: The North American Project's figures",
@@ -80,7 +83,7 @@ def default_paper(locale_name: str | None) -> str:
 
 def _para_text(text: str) -> str:
     """Plain text as reportlab paragraph markup: escaped, line breaks kept (already made safe at the boundary)."""
-    return escape(text).replace("\n", "<br/>")
+    return escape(keep_together(text)).replace("\n", "<br/>")
 
 
 _FONTS_READY = False
@@ -190,26 +193,42 @@ def _fact_cell(fact: Fact, catalog: Catalog, source_numbers: list[int], lang: st
     return cell
 
 
-#: The chart's drawing height in SVG pixels (at 760 wide): the first that lets the page end on one sheet.
+#: The chart's drawing height in SVG pixels (at svg_width_for's width): the first that lets the page end on one sheet.
 #: A shorter chart keeps its width and its type size (a shorter plot area), it is never scaled down.
 CHART_SVG_HEIGHTS = (400, 340, 290)
+#: A state brief's two half-width charts: the shortest they are drawn (a bar chart's bars stay readable).
+PAIR_SVG_MIN_HEIGHT = 170
 
 
-def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float, max_height: float,
-                   svg_height: int = CHART_SVG_HEIGHTS[0], svg_width: int = 760, titles: bool = True) -> Any:
+#: The smallest type the SVG draws (axis labels, data labels, notes), in SVG pixels.
+SVG_MIN_PX = 11
+
+
+def svg_width_for(width: float) -> int:
+    """The SVG width a chart is drawn at to be shown ``width`` points wide with its smallest type at MIN_PT or
+    more: 760 px (its designed width) where that fits, else narrower, so the labels keep their size and the
+    layout reflows (a US-letter frame holds 760 px at 0.71; an A4 frame or a half width does not)."""
+    return min(760, int(width * SVG_MIN_PX / MIN_PT))
+
+
+def _chart_drawing(spec: Any, catalog: Catalog, lang: str, width: float,
+                   svg_height: int = CHART_SVG_HEIGHTS[0], svg_width: int = 760, titles: bool = True,
+                   source: bool = True) -> Any:
     """The chart's SVG (svg_chart, the same renderer as the images) as a scaled reportlab Drawing."""
     from svglib.svglib import svg2rlg
 
     from nap_desktop.exporters.svg_chart import chart_svg
 
-    # Drawn at 760x400 and shown at about 0.7 of that: labels at ~8.5 pt, the layout the chart was designed for.
-    svg = chart_svg(spec, catalog, lang, width=svg_width, height=svg_height, titles=titles)
+    # Drawn at svg_width (760 where it fits) and shown at width / svg_width: its 11 px labels at MIN_PT or more.
+    svg = chart_svg(spec, catalog, lang, width=svg_width, height=svg_height, titles=titles, source=source)
     # svglib resolves font-family names through reportlab; point the SVG at our embedded font.
     svg = re.sub(r'font-family="[^"]*"', f'font-family="{FONT}"', svg)
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
     if drawing is None:  # pragma: no cover - our SVG always parses
         raise ExportError(f"The chart {spec.id} could not be drawn in the handout.")
-    scale = min(width / drawing.width, max_height / drawing.height)
+    # scaled to the width it is given; never by height (that would shrink its type below MIN_PT): the
+    # caller draws it as tall as the room it has (svg_height = room / scale)
+    scale = width / drawing.width
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)
     drawing.hAlign = "CENTER"
@@ -316,23 +335,6 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     compact = bool(getattr(pack, "state", "")) and len(charts) >= 2
     chart_at = len(story)  # the charts go here, once the rest is measured
     chart_cells: list[Any] = []
-    if compact:
-        # a state brief: its two charts side by side, each drawn at half the width with the same type size
-        half = (frame_width - 12) / 2
-        pair = []
-        for spec in charts[:2]:
-            # the title says what the chart shows; its unit is on the axis or the labels (the full
-            # subtitle is in the deck and the workbook)
-            cell = [Paragraph(_para_text(_face(chart_title(spec, lang), "chart_title")), styles["chart_title"])]
-            cell.append(_chart_drawing(spec, catalog, lang, half, chart_height * 0.54,
-                                       int(chart_svg_height * (0.8 if spec.kind == "tilemap" else 0.62)),
-                                       svg_width=int(760 * half / frame_width) + 10, titles=False))
-            pair.append(cell)
-        row = Table([pair], colWidths=[half + 6, half + 6])
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        chart_cells = [Spacer(1, 6), row]
-
     state = getattr(pack, "state", "")
     if state:  # a state brief: how to read state trade figures, in one short line (the notes say it whole)
         from nap_desktop.core.pack.state_brief import brief_footnote
@@ -370,12 +372,52 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         story.append(KeepTogether([heading, grid]))
 
+    if compact:
+        # a state brief: its two charts side by side, each at half the width with the same type size, as
+        # tall as the page leaves once everything else is laid out
+        half = (frame_width - 12) / 2
+        svg_width = svg_width_for(half)
+        scale = half / svg_width
+        titles = [Paragraph(_para_text(_face(chart_title(spec, lang), "chart_title")), styles["chart_title"])
+                  for spec in charts[:2]]
+        # under each chart, its unit where its axis leaves it to the subtitle (which the pair omits), and
+        # its sources' numbers in the list below (as a fact cell gives them)
+        refs = []
+        for spec in charts[:2]:
+            nums = sorted({number[s] for s in spec.sources if s in number})
+            word = _T["sources"][lang] if len(nums) > 1 else _T["source"][lang]
+            parts = []
+            unit = spec.y_title(lang).strip()
+            if spec.kind not in ("timeline", "tilemap", "table") and unit and not value_axis_title(spec, lang):
+                parts.append(unit[:1].upper() + unit[1:])
+            if nums:
+                parts.append(f"{word}: [{', '.join(str(n) for n in nums)}]")
+            refs.append(Paragraph(_para_text(" · ".join(parts)), styles["small"]))
+        svg_height = CHART_SVG_HEIGHTS[0]
+        if frame_height:
+            used = sum(_flowable_height(f, frame_width) for f in story) + 6 + 14  # the spacer, a margin
+            used += max(_flowable_height(t, half) for t in titles) + max(_flowable_height(r, half) for r in refs)
+            # (a build that still runs onto a second page asks for shorter charts: chart_svg_height)
+            svg_height = int((frame_height - used) / scale) - (CHART_SVG_HEIGHTS[0] - chart_svg_height)
+        svg_height = max(PAIR_SVG_MIN_HEIGHT, min(int(svg_width * 0.9), svg_height))
+        # the title says what the chart shows; its unit is on the axis or the labels (the full subtitle
+        # and the source are in the deck and the workbook, the source number in the list below)
+        pair = [[t, _chart_drawing(spec, catalog, lang, half, svg_height, svg_width=svg_width, titles=False,
+                                   source=False), r]
+                for t, spec, r in zip(titles, charts[:2], refs)]
+        row = Table([pair], colWidths=[half + 6, half + 6])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        chart_cells = [Spacer(1, 6), row]
+
     if not compact and charts:
         # each chart as tall as the page leaves once everything else is laid out (at most its full height,
         # never shorter than its shortest readable height: a longer pack flows onto more pages, same grid)
         shown = charts[:MAX_CHARTS]
         room = chart_height
-        scale = frame_width / 760  # the drawing is never scaled below its width (type stays >= 7.5 pt)
+        svg_width = svg_width_for(frame_width)
+        scale = frame_width / svg_width  # the SVG's 11 px labels print at MIN_PT or more
         shortest = CHART_SVG_HEIGHTS[-1] * scale
         if frame_height and len(facts) <= 12:  # a longer pack is several pages anyway: charts at full height
             used = sum(_flowable_height(f, frame_width) for f in story) + 6 * len(shown)
@@ -383,10 +425,10 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
             # the room left, when it holds a readable chart; else full height on the next page
             room = min(chart_height, left) if left >= shortest else chart_height
         svg_height = max(CHART_SVG_HEIGHTS[-1], min(chart_svg_height, int(room / scale)))
-        room = max(room, svg_height * scale)
         for spec in shown:
             chart_cells.append(Spacer(1, 6))
-            chart_cells.append(_chart_drawing(spec, catalog, lang, frame_width, room, svg_height))
+            chart_cells.append(_chart_drawing(spec, catalog, lang, frame_width, svg_height,
+                                              svg_width=svg_width))
     story[chart_at:chart_at] = chart_cells
     return story
 

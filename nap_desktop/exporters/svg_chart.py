@@ -104,26 +104,39 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
         axis_title = ""
     # the legend wraps onto as many rows as its entries need (never drawn past the chart's edge)
     legend_rows: list[list[tuple[float, object]]] = []
-    legend_narrow = w < 560  # a handout's half width: entries start at the edge and sit closer
+    legend_narrow = w < 560  # a handout's half width: two columns from the edge, a long label on two lines
     legend_x = x0 + (0 if legend_narrow else 64)
-    if len(spec.series) > 1:
+    legend_lines: dict[int, list[str]] = {}
+    if len(spec.series) > 1 and legend_narrow:
+        col_w = w / 2
+        for k in range(0, len(spec.series), 2):
+            legend_rows.append([(legend_x + col_w * j, s) for j, s in enumerate(spec.series[k:k + 2])])
+        for s in spec.series:
+            legend_lines[id(s)] = _lines(s.label(lang), col_w - 16 - 8, 12, 2)
+    elif len(spec.series) > 1:
         lx, row = legend_x, []
         for s in spec.series:
             # swatch and gap, the label as drawn (12 px, measured), then the space before the next entry
-            step = 16 + text_width(s.label(lang), 12) + (8 if legend_narrow else 24)
+            step = 16 + text_width(s.label(lang), 12) + 24
             if row and lx + step > x0 + w:
                 legend_rows.append(row)
                 lx, row = legend_x, []
             row.append((lx, s))
             lx += step
         legend_rows.append(row)
-    legend_h = 24 * len(legend_rows)
+    # a row as tall as its longest label (14 px a line) and the gap under it
+    row_heights = [10 + 14 * max(len(legend_lines.get(id(s), [""])) for _, s in row) for row in legend_rows]
+    legend_h = sum(row_heights)
     if horizontal:
         label_w = min(w * 0.32, max(text_width(lab, 12) for lab in labels) + 10) if labels else 40
         # room left of the axis for the label of a negative bar that reaches the scale's end
         neg_pad = 44 if lo < 0 else 0
         px, pw = x0 + label_w + neg_pad, w - label_w - 40 - neg_pad
         py, ph = y0 + 18, h - 40 - legend_h
+        if labelled and not stacked and len(spec.series) > 1 and ph / max(n, 1) * 0.7 / len(spec.series) < 12:
+            # bars thinner than their labels' type: labels would overprint each other; the axis reads instead
+            labelled = False
+            axis_title = axis_scale(spec, lang)[1]
         scale = lambda v: px + (v - lo) / (hi - lo) * pw  # noqa: E731
         for tv in ([] if labelled else ticks):
             x = scale(tv)
@@ -206,7 +219,7 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                         # marked in its own slot on the zero line, never over a bar
                         if not stacked or j == 0:
                             x = bx if stacked else bx + bar_w * j
-                            out.append(_t(x + bar_w * 0.46, scale(0) - 4, na, 10, anchor="middle", fill=MUTED))
+                            out.append(_t(x + bar_w * 0.46, scale(0) - 4, na, 11, anchor="middle", fill=MUTED))
                         continue
                     color = spec.category_colors[i] if (k == 1 and i < len(spec.category_colors)
                                                         and spec.category_colors[i]) else s.color
@@ -228,11 +241,13 @@ def _cartesian(spec: ChartSpec, lang: str, box: tuple[float, float, float, float
                         ly = (top + bottom) / 2 + 4 if stacked else (top - 4 if v >= 0 else bottom + 12)
                         out.append(_t(x + bar_w * 0.46, ly, _fmt(spec, v, lang), 11, anchor="middle"))
         out.append(f'<line x1="{px:.1f}" y1="{scale(0):.1f}" x2="{px + pw:.1f}" y2="{scale(0):.1f}" stroke="#7F7F7F"/>')
-    for n, row in enumerate(legend_rows):
-        ly = y0 + h - 8 - 24 * (len(legend_rows) - 1 - n)
+    ly = y0 + h - legend_h + 16  # the first row's baseline; the last row's is 8 px above the box's foot
+    for row, row_h in zip(legend_rows, row_heights):
         for lx, s in row:
             out.append(f'<rect x="{lx:.1f}" y="{ly - 10:.1f}" width="12" height="12" fill="{s.color}"/>')
-            out.append(_t(lx + 16, ly, s.label(lang), 12))
+            for k, line in enumerate(legend_lines.get(id(s), [s.label(lang)])):
+                out.append(_t(lx + 16, ly + 14 * k, line, 12))
+        ly += row_h
     return out
 
 
@@ -291,14 +306,24 @@ def _tilemap(spec: ChartSpec, lang: str, box: tuple[float, float, float, float])
     below = w < 600
     legend_w = 0 if below else 330
     longest = max((text_width(v.get(lang, k), 12) for k, v in class_labels.items()), default=0.0)
-    per_row = max(1, min(3, int(w // (longest + 30)))) if below else 1  # swatch, gap and label, measured
-    legend_h = 22 * ((len(keys) + per_row - 1) // per_row) + 6 if below else 0
+    # swatch, gap and label, measured; at least two a row, a label too long for its column on two lines
+    per_row = max(2, min(3, int(w // (longest + 30)))) if below else 1
+    label_lines = {key: (_lines(class_labels.get(key, {}).get(lang, key), w / per_row - 20 - 8, 12, 2) if below
+                         else [class_labels.get(key, {}).get(lang, key)]) for key in keys}
+    legend_rows = [keys[k:k + per_row] for k in range(0, len(keys), per_row)] if below else [[key] for key in keys]
+    row_heights = [8 + 14 * max(len(label_lines[key]) for key in row) for row in legend_rows]
+    legend_h = sum(row_heights) + 6 if below else 0
     rows = max((p[0] for p in positions.values()), default=0) + 1
     cols = max((p[1] for p in positions.values()), default=0) + 1
     tile = min((w - legend_w) / cols, (h - legend_h) / rows)
     ox = x0 + (w - legend_w - tile * cols) / 2
     oy = y0 + (h - legend_h - tile * rows) / 2
     out = []
+    # a class of one tile (the state a brief is for) keeps its label on any size of map
+    members: dict[str, int] = {}
+    for cat in spec.categories:
+        members[classes.get(cat, "")] = members.get(classes.get(cat, ""), 0) + 1
+    alone = {cat for cat in spec.categories if classes.get(cat) and members[classes[cat]] == 1}
     for cat in spec.categories:
         if cat not in positions:
             continue
@@ -308,16 +333,20 @@ def _tilemap(spec: ChartSpec, lang: str, box: tuple[float, float, float, float])
         lum = sum(wt * int(rgb[i:i + 2], 16) / 255 for wt, i in ((0.2126, 0), (0.7152, 2), (0.0722, 4)))
         out.append(f'<rect x="{ox + c * tile + 1:.1f}" y="{oy + r * tile + 1:.1f}" width="{tile - 2:.1f}" '
                    f'height="{tile - 2:.1f}" fill="{color}" stroke="#BFBFBF" stroke-width="0.5"/>')
-        out.append(_t(ox + (c + 0.5) * tile, oy + (r + 0.5) * tile + 4, cat, max(8, tile * 0.3), anchor="middle",
+        size = max(11, tile * 0.3)
+        if text_width(cat, size, True) > tile - 3 and cat not in alone:
+            continue  # a tile too small for its label (a handout's half width): the map reads by its colours
+        out.append(_t(ox + (c + 0.5) * tile, oy + (r + 0.5) * tile + 4, cat, size, anchor="middle",
                       weight="bold", fill="#FFFFFF" if lum < 0.5 else TEXT))
     ly = y0 + 10 if not below else y0 + h - legend_h + 6
-    for n, key in enumerate(keys):
-        lx = x0 + w - legend_w + 10 if not below else x0 + (n % per_row) * w / per_row
-        out.append(f'<rect x="{lx:.1f}" y="{ly:.1f}" width="14" height="14" '
-                   f'fill="{class_colors.get(key, "#BDBDBD")}" stroke="#BFBFBF" stroke-width="0.5"/>')
-        out.append(_t(lx + 20, ly + 12, class_labels.get(key, {}).get(lang, key), 12))
-        if not below or n % per_row == per_row - 1:
-            ly += 22
+    for row, row_h in zip(legend_rows, row_heights):
+        for n, key in enumerate(row):
+            lx = x0 + w - legend_w + 10 if not below else x0 + n * w / per_row
+            out.append(f'<rect x="{lx:.1f}" y="{ly:.1f}" width="14" height="14" '
+                       f'fill="{class_colors.get(key, "#BDBDBD")}" stroke="#BFBFBF" stroke-width="0.5"/>')
+            for k, line in enumerate(label_lines[key]):
+                out.append(_t(lx + 20, ly + 12 + 14 * k, line, 12))
+        ly += row_h if below else 22
     return out
 
 
@@ -349,9 +378,10 @@ def _table(spec: ChartSpec, lang: str, box: tuple[float, float, float, float]) -
 
 
 def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDTH, height: int = HEIGHT,
-              titles: bool = True) -> str:
+              titles: bool = True, source: bool = True) -> str:
     """The chart as SVG text: title (and subtitle), the drawing, gap notes, the source line. Without
-    ``titles`` the drawing starts at the top (a handout sets the title and subtitle as its own text)."""
+    ``titles`` the drawing starts at the top (a handout sets the title and subtitle as its own text);
+    without ``source`` no source line (a handout that numbers its sources gives the chart's numbers)."""
     from nap_desktop.exporters.textsafe import sanitize_chart, too_large_to_draw
 
     spec = sanitize_chart(spec)  # the text-safety boundary: clean text, real colours (never markup)
@@ -361,7 +391,7 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
     out: list[str] = []
     y = 34.0 if titles else 8.0
     narrow = width < 600  # a handout's half width: titles keep every word on more lines
-    for line in (_lines(chart_title(spec, lang), width - 48, 22, 4 if narrow else 2, bold=True) if titles else []):
+    for line in (_lines(chart_title(spec, lang), width - 48, 22, 4 if narrow else 3, bold=True) if titles else []):
         out.append(_t(24, y, line, 22, weight="bold", fill="#1F3B5C"))
         y += 27
     if spec.subtitle(lang) and titles:
@@ -371,8 +401,9 @@ def chart_svg(spec: ChartSpec, catalog: Catalog, lang: str, *, width: int = WIDT
     foot: list[tuple[str, float, str]] = []
     for note in gap_footnotes(spec, lang):
         foot += [(line, 11, MUTED) for line in _lines(note, width - 48, 11, 2)]
-    src = source_line(spec, catalog, lang)
-    foot += [(line, 12, MUTED) for line in _lines(src, width - 48, 12, 3 if narrow else 2)]
+    if source:
+        src = source_line(spec, catalog, lang)
+        foot += [(line, 12, MUTED) for line in _lines(src, width - 48, 12, 3 if narrow else 2)]
     foot_h = sum(size * 1.35 for _, size, _ in foot)
     box = (24.0, y + 6, width - 48.0, height - y - 6 - foot_h - 14)
     if spec.kind == "timeline":

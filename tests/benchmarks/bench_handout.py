@@ -52,7 +52,7 @@ def run(*, runs: int = 5) -> list[Figure]:
         else:
             blueprint.append(("x", flowable))
     charts = [catalog.charts[i.ref] for i in pack.items if i.kind == "chart" and i.ref in catalog.charts][:h.MAX_CHARTS]
-    drawing_sets = [[h._chart_drawing(spec, catalog, "en", width, 3.6 * inch) for spec in charts]
+    drawing_sets = [[h._chart_drawing(spec, catalog, "en", width, svg_width=h.svg_width_for(width)) for spec in charts]
                     for _ in range(runs + 2)]
     grid_style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), h.FONT, 10)]
 

@@ -254,3 +254,16 @@ def test_deck_measures_text_with_textmetrics_not_character_counts():
     slide = next(s for s in compose_deck(Pack(title="p", items=(PackItem("note", text=f"{first}\nBody text."),)),
                                          make_catalog(), lang="en", now=NOW) if s.kind == "note")
     assert slide.title == first and slide.statement == "Body text."
+
+
+def test_a_line_never_ends_between_the_two_halves_of_ee_uu():
+    """'EE.' at a line's end and 'UU.' on the next reads as two words; every wrapped text keeps it whole,
+    at every width where the line breaks near it, and a no-break space is still a space to the reader."""
+    from nap_desktop.core.textmetrics import text_width, wrap
+
+    text = "Oficina de Estadísticas de Transporte (BTS) del Departamento de Transporte de EE. UU. y la BTS"
+    widest = max(text_width(w, 10) for w in text.replace("EE. UU.", "EE.\u00a0UU.").split(" "))
+    for width in range(int(widest) + 1, int(text_width(text, 10)) + 10, 3):
+        lines = wrap(text, width, 10)
+        assert not any(line.endswith("EE.") for line in lines), (width, lines)
+        assert " ".join(lines).replace("\u00a0", " ") == text
