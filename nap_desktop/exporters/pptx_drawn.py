@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from nap_desktop.core.textmetrics import role_size, wrap
+from nap_desktop.core.textmetrics import role_size, text_width, wrap
 from nap_desktop.core.textmetrics import height as line_height
 from nap_desktop.core.formatting import format_axis_unit, format_date, format_number
 from nap_desktop.exporters.pptx_common import (
@@ -173,7 +173,14 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
     class_colors: dict[str, str] = extra.get("class_colors", {})
     group = _group(slide, f"Tile map {spec.id}")
     shapes = group.shapes
-    legend_w = int(min(w * 0.3, EMU_PER_IN * 3.6))
+    size = role_size("chart")
+    keys = list(class_labels) or sorted(set(classes.values()))
+    labels = [class_labels.get(key, {}).get(lang, key) for key in keys]
+    sw = int(EMU_PER_IN * 0.28)
+    pad = int(EMU_PER_IN * 0.1)
+    # the legend as wide as its longest label (up to 0.4 of the box; a longer label wraps onto more lines)
+    longest = max((text_width(label, size) for label in labels), default=0.0) * EMU_PER_PT
+    legend_w = int(min(w * 0.4, max(w * 0.2, sw + pad + longest + 2 * EMU_PER_PT)))
     map_w = w - legend_w - int(EMU_PER_IN * 0.2)
     rows = max((p[0] for p in positions.values()), default=0) + 1
     cols = max((p[1] for p in positions.values()), default=0) + 1
@@ -182,7 +189,6 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
     ox = x + (map_w - tile * cols) // 2
     oy = y + (h - tile * rows) // 2
     values = spec.series[0].values if spec.series else ()
-    size = role_size("chart")
     missing = "#FFFFFF"
     for i, cat in enumerate(spec.categories):
         if cat not in positions:
@@ -212,20 +218,20 @@ def _tilemap(slide: Any, spec: ChartSpec, lang: str, box: tuple[int, int, int, i
         run.font.color.rgb = _rgb("FFFFFF" if _luminance(color) < 0.5 else "262626")
     # legend: one swatch per class, in the order the classes were declared
     lx = x + w - legend_w
-    sw = int(EMU_PER_IN * 0.28)
     ly = y + int(EMU_PER_IN * 0.1)
-    keys = list(class_labels) or sorted(set(classes.values()))
-    for key in keys:
+    label_w = legend_w - sw - pad
+    for key, label in zip(keys, labels):
         sq = shapes.add_shape(MSO_SHAPE.RECTANGLE, lx, ly, sw, sw)
         sq.name = f"Legend {key}"
         sq.fill.solid()
         sq.fill.fore_color.rgb = _rgb(class_colors.get(key, "#BDBDBD"))
         sq.line.color.rgb = _rgb("BFBFBF")  # a white class ("no data") still shows its swatch
         _no_effects(sq)
-        label = class_labels.get(key, {}).get(lang, key)
-        _plain_text(shapes, lx + sw + int(EMU_PER_IN * 0.1), ly, legend_w - sw - int(EMU_PER_IN * 0.1), sw,
-                    label, role_size("chart"), align="left")
-        ly += sw + int(EMU_PER_IN * 0.12)
+        # a label too long for one line takes the lines it needs (the next entry moves down)
+        label_h = max(sw, int((line_height(len(wrap(label, label_w / EMU_PER_PT, size)), size) + 2) * EMU_PER_PT))
+        _plain_text(shapes, lx + sw + pad, ly, label_w, label_h, label, size, align="left",
+                    anchor="middle" if label_h == sw else "top")
+        ly += label_h + int(EMU_PER_IN * 0.12)
     return _close_group(group)
 
 

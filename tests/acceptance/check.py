@@ -41,7 +41,7 @@ EMU_PER_PT = 12700
 #: how the data was cleaned: words for the notes, never for a face
 PROCESS = re.compile(
     r"\b(?:removed|retirad[oa]s?|content[- ]farms?|contenido de baja calidad|republish\w*|republicad\w*|"
-    r"contributor|colaborador\w*|scrap(?:ed|e|ing)|raspad\w*|transcri(?:ption|bed)\w*|transcripci[oó]n\w*|"
+    r"contributor (?:text|content|posts?|articles?)|contributed (?:posts?|articles?)|scrap(?:ed|e|ing)|raspad\w*|transcri(?:ption|bed)\w*|transcripci[oó]n\w*|"
     r"transcrit[oa]s?|mirror|espejo|vendor blog|corrupt\w*|dañad[oa]s?|not derived|no se deriva\w*|"
     r"acceptable source|fuente aceptable|low[- ]credibility|baja credibilidad|deny[- ]list|refused|"
     r"rechazad[oa]s?|cleaned|depurad[oa]s?)\b", re.IGNORECASE)
@@ -392,6 +392,13 @@ def _check_facts_sheet_periods(result: Result, book: Any, lang: str) -> None:
 
 
 # --- the handout --------------------------------------------------------------------------------------
+def _char_size(c: Any) -> float:
+    """The type size a reader sees: pdfminer's LTChar.size is the glyph box's height, which for text turned a
+    quarter (an axis title) is its advance, not its size; the box's other side is."""
+    a, b = c.matrix[0], c.matrix[1]
+    return c.width if abs(b) > abs(a) else c.size
+
+
 def check_handouts(result: Result, out: Outputs, pack: Any, catalog: Any, lang: str, titles: list[str]) -> None:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
@@ -416,7 +423,7 @@ def check_handouts(result: Result, out: Outputs, pack: Any, catalog: Any, lang: 
                     chars = [c for c in line if isinstance(c, LTChar)]
                     if not chars:
                         continue
-                    small = min(c.size for c in chars)
+                    small = min(_char_size(c) for c in chars)
                     if small < 7.5 - 0.05:
                         result.add("small_text", where, f"{small:.1f} pt: {line.get_text().strip()[:50]!r}")
                     if line.x0 < -0.5 or line.x1 > page.width + 0.5 or line.y0 < -0.5 or line.y1 > page.height + 0.5:
