@@ -168,3 +168,26 @@ def test_a_user_librarys_hostile_text_exports_too(tmp_path, cat):
                                        lang="en", now=NOW)
         text = _deck_text(dest) if name == "pptx" else _book_text(dest)
         assert "tail" in text and "\ufffe" not in text
+
+
+def test_a_dataset_row_of_hostile_text_is_cleaned_in_a_long_dataset():
+    """The rows of a long dataset are checked a column at a time (one pass over all rows, not a call per
+    field): a bad character anywhere in any text field of any row still makes that row cleaned, and the
+    clean rows are the very same objects."""
+    from dataclasses import replace
+
+    from nap_desktop.core.catalog.loader import load_catalog
+    from nap_desktop.exporters.textsafe import sanitize_catalog
+
+    cat = load_catalog()
+    name, ds = max(cat.datasets.items(), key=lambda kv: len(kv[1].rows))
+    assert len(ds.rows) > 1000
+    for field in ("category", "series", "period", "source", "status", "note"):
+        for bad in ("\x00", "\ufffe", "\ud83d", "\v"):
+            k = len(ds.rows) // 2
+            rows = list(ds.rows)
+            rows[k] = replace(rows[k], **{field: getattr(rows[k], field) + bad})
+            hostile = replace(cat, datasets={**cat.datasets, name: replace(ds, rows=tuple(rows))})
+            cleaned = sanitize_catalog(hostile).datasets[name].rows
+            assert bad not in getattr(cleaned[k], field), (field, repr(bad))
+            assert cleaned[k - 1] is rows[k - 1] and cleaned[k + 1] is rows[k + 1]
