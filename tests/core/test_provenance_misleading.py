@@ -45,6 +45,10 @@ def test_mexicos_manufacturing_jobs_period_is_the_one_the_number_measures(catalo
     spec = catalog.charts["usmca-manufacturing-jobs-lost"]
     assert "fourth quarter to fourth quarter in Mexico" in spec.subtitle_en
     assert "del cuarto trimestre al cuarto trimestre en México" in spec.subtitle_es
+    # jobs lost are drawn in the colour every renderer gives a fall, not as a gain's blue bars
+    from nap_desktop.core.charts.spec import NEGATIVE_COLOR
+
+    assert [s.color for s in spec.series] == [NEGATIVE_COLOR]
 
 
 def test_the_farm_export_map_illustrates_only_facts_it_agrees_with(catalog):
