@@ -660,6 +660,9 @@ def compose_deck(pack: Pack, catalog: Catalog, *, lang: str | None = None,
     lang = lang or pack.lang or "en"
     if lang not in ("en", "es"):
         raise ValueError(f"unsupported language {lang!r}")
+    from nap_desktop.core.pack.state_brief import in_language
+
+    pack = in_language(pack, catalog, lang)  # a state brief's generated title in the deck's language
     pack_fact_ids = [i.ref for i in pack.items if i.kind == "fact"]
 
     body: list[Slide] = []

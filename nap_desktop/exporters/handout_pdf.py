@@ -28,6 +28,7 @@ from nap_desktop.core.deck import (chart_title, clip, fact_figure, fact_period, 
 from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.formatting import format_date
 from nap_desktop.core.textmetrics import keep_together
+from nap_desktop.core.pack.state_brief import in_language
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
 
@@ -464,6 +465,7 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
 
         catalog = dataclasses.replace(catalog, datasets={})
     pack, catalog = sanitize_pack(pack), sanitize_catalog(catalog)
+    pack = in_language(pack, catalog, lang)  # a state brief's generated title and audience in the output's language
     check_drawable(pack, catalog, "handout")  # a chart too large to draw: refused before any layout
     _register_fonts()
     size = LETTER if paper == "letter" else A4

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from nap_desktop import __version__
 from nap_desktop.core.deck import compose_deck
+from nap_desktop.core.pack.state_brief import in_language
 from nap_desktop.exporters.files import ExportError, write_atomically  # noqa: F401 - ExportError as before
 from nap_desktop.exporters.textsafe import CORE_PROPERTY_MAX, capped, check_drawable, sanitize_catalog, sanitize_pack
 from nap_desktop.exporters.pptx_charts import (  # noqa: F401 - the public names, importable from here as before
@@ -101,6 +102,7 @@ def export_pptx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     """Write the pack as a .pptx at ``dest`` (atomically); raises ExportError with a message for the user."""
     dest = Path(dest)
     pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
+    pack = in_language(pack, catalog, lang)  # a state brief's generated title and audience in the output's language
     catalog = sanitize_catalog(catalog)  # a user library's texts too (the same object when already clean)
     check_drawable(pack, catalog, "deck")  # a chart of 100,000 categories: refused up front, limit named
     slides = compose_deck(pack, catalog, lang=lang, now=now)

@@ -26,6 +26,7 @@ from nap_desktop.core.deck import (LANG_NAMES, chart_title, compose_deck, fact_f
                                    fact_period, fact_statement, gap_footnotes, gap_notes, publisher_name)
 from nap_desktop.core.formatting import format_axis_unit, format_date
 from nap_desktop.core.catalog.model import STATUS_LABELS, STATUS_SHORT
+from nap_desktop.core.pack.state_brief import in_language
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import (CORE_PROPERTY_MAX, HEADER_FOOTER_MAX, XLSX_CELL_MAX,
                                              XLSX_LITERAL_OPTIONS, capped, cell_chunks, cell_text, clean,
@@ -803,6 +804,7 @@ def export_xlsx(pack: Pack, catalog: Catalog, dest: Path | str, *, lang: str, no
     """Write the pack's data as an .xlsx at ``dest`` (atomically); raises ExportError for the user."""
     dest = Path(dest)
     pack = sanitize_pack(pack)  # the one place user text enters: nothing below can trip on it
+    pack = in_language(pack, catalog, lang)  # a state brief's generated title and audience in the output's language
     check_item_count(pack, "workbook")  # 100,000 notes: refused up front, the limit named
     catalog = sanitize_catalog(catalog)  # a user library's texts too (the same object when already clean)
     slides = compose_deck(pack, catalog, lang=lang, now=now)

@@ -188,3 +188,35 @@ def test_every_states_handout_is_one_page_in_both_languages_and_papers(catalog):
                 if pages != 1:
                     over.append((state.code, lang, paper, pages))
     assert over == []
+
+
+def test_a_brief_made_in_english_exports_its_generated_title_in_spanish(catalog, tmp_path):
+    """The app wrote the brief's title and audience: a Spanish deck, workbook and handout say them in
+    Spanish (cover, footer, document title); a title the user wrote stays as written."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from nap_desktop.exporters.handout_pdf import export_pdf
+    from nap_desktop.exporters.pptx_exporter import export_pptx
+    from nap_desktop.exporters.xlsx_exporter import export_xlsx
+
+    pack = brief_pack(catalog, "TX", "en")
+    shown = catalog_for_pack(pack, catalog)
+    spanish = brief_pack(catalog, "TX", "es")
+    assert pack.title != spanish.title and pack.audience != spanish.audience
+    deck = Presentation(export_pptx(pack, shown, tmp_path / "d.pptx", lang="es", now=NOW))
+    cover = " ".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    assert spanish.title in cover and spanish.audience in cover and pack.title not in cover
+    assert deck.core_properties.title == spanish.title
+    book = load_workbook(export_xlsx(pack, shown, tmp_path / "w.xlsx", lang="es", now=NOW))
+    assert book.properties.title == spanish.title
+    pdf = PdfReader(export_pdf(pack, shown, tmp_path / "h.pdf", lang="es", now=NOW, paper="letter"))
+    assert pdf.metadata.title == spanish.title
+    assert spanish.title.split(",")[0] in pdf.pages[0].extract_text().replace("\n", " ")
+    # a title of the user's own is theirs, in any language
+    own = replace(pack, title="Texas and the review: our asks")
+    deck = Presentation(export_pptx(own, shown, tmp_path / "o.pptx", lang="es", now=NOW))
+    assert deck.core_properties.title == "Texas and the review: our asks"

@@ -781,6 +781,32 @@ def brief_title(fig: StateFigures, facts: list[Fact], lang: str) -> str:
     return facts[0].title(lang) if facts else _name(fig, lang)
 
 
+def _default_audience(state: State, lang: str) -> str:
+    return {"en": f"The {state.name_en} delegation", "es": f"Delegación de {state.name_es}"}[lang]
+
+
+def in_language(pack: Pack, catalog: Catalog, lang: str) -> Pack:
+    """A state brief as exported in ``lang``: the title and audience the app wrote (its first figure's
+    sentence, "The Texas delegation") in that language; whatever the user wrote stays as written. (A brief
+    made in English and exported in Spanish had an English cover, footer and document title.)"""
+    if not getattr(pack, "state", "") or lang not in ("en", "es"):
+        return pack
+    import dataclasses
+
+    changes: dict[str, str] = {}
+    first = next((i for i in pack.items if i.kind == "fact"), None)
+    fact = catalog.fact(first.ref) if first is not None else None
+    if fact is not None and pack.title.strip() and pack.title.strip() in {fact.title(x).strip() for x in ("en", "es")}:
+        changes["title"] = fact.title(lang)
+    try:
+        state = resolve_state(pack.state)
+    except Exception:  # noqa: BLE001 - a state these datasets lack: the texts stay as written
+        state = None
+    if state is not None and pack.audience.strip() in {_default_audience(state, x) for x in ("en", "es")}:
+        changes["audience"] = _default_audience(state, lang)
+    return dataclasses.replace(pack, **changes) if changes else pack
+
+
 def brief_pack(catalog: Catalog, code: str, lang: str = "en", national: tuple[str, ...] | list[str] | None = None,
                *, audience: str = "", organisation: str = "", meeting_date: str = "") -> Pack:
     """The state's brief as an ordinary pack: each item carries its copy (it opens anywhere)."""
@@ -797,8 +823,7 @@ def brief_pack(catalog: Catalog, code: str, lang: str = "en", national: tuple[st
     items += [PackItem(kind="chart", ref=c.id, uid=f"chart:{c.id}") for c in charts]
     items += [PackItem(kind="fact", ref=n, uid=f"fact:{n}") for n in national]
     if not audience:
-        audience = {"en": f"The {fig.state.name_en} delegation",
-                    "es": f"Delegación de {fig.state.name_es}"}[lang]
+        audience = _default_audience(fig.state, lang)
     pack = Pack(title=brief_title(fig, facts, lang), audience=audience, meeting_date=meeting_date, lang=lang,
                 items=tuple(items), organisation=organisation, state=fig.state.code)
     return with_copies(pack, full)
