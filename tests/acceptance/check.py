@@ -52,7 +52,9 @@ AGENCIES_EN = re.compile(
     r"Economic Research Service|Department of Agriculture|Department of Commerce|Department of Labor|"
     r"Federal Reserve Bank|Federal Reserve Board|Office of the United States Trade Representative|"
     r"Trade Representative|International Trade Commission|Bureau of Economic Analysis|"
-    r"International Trade Administration)\b")
+    r"International Trade Administration|International Monetary Fund|Congressional Research Service|"
+    r"Center for Strategic and International Studies|Government of Canada|Observatory of Economic Complexity|"
+    r"International Organization of Motor Vehicle Manufacturers|UN Trade and Development|OECD)\b")
 #: app words a Spanish face must not carry (the exporters' own English labels)
 APP_WORDS_EN = re.compile(
     r"(?<![\w/])n/a(?![\w/])|\b(?:Sources?|Period|Key points|Key figures|Talking points|Presented by|"
@@ -515,7 +517,12 @@ def check_pack(name: str, pack: Any, catalog: Any, lang: str, folder: Path) -> t
 
     pack = replace(pack, lang=lang)
     result = Result(name, lang)
-    titles = _source_titles(catalog)
+    # the sources' titles as published, and what the user wrote (title, audience, organisation, talking
+    # points, notes: a user's English is theirs) are not the app's words
+    own = [pack.title, pack.audience, getattr(pack, "organisation", "")]
+    own += [t for i in pack.items for t in (i.talking_points, getattr(i, "text", "")) if t]
+    titles = sorted(set(_source_titles(catalog)) | {" ".join(t.split()) for t in own if len(t.strip()) > 3},
+                    key=len, reverse=True)
     out = export_all(pack, catalog, lang, folder)
     result.statuses = source_statuses(pack, catalog)
     check_deck(result, out, pack, catalog, lang, titles)

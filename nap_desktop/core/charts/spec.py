@@ -205,7 +205,7 @@ _CITING = re.compile(r"^(?P<who>.+?),\s+citing\s+(?P<agency>.+)$")
 _CITING_ES = re.compile(r"^(?P<who>.+?),\s+citando a\s+(?:la\s+|el\s+)?(?P<agency>.+)$")
 #: a glossary term that names an organisation (its Spanish name replaces the English one in Spanish outputs)
 _ORGANISATION = re.compile(r"\b(?:Bureau|Service|Bank|Department|Office|Statistics|Agency|Commission|Reserve|"
-                           r"Institute|Administration)\b")
+                           r"Institute|Administration|Fund|Government|Organization|Observatory|Center)\b")
 
 
 def _glossary_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -243,7 +243,8 @@ def _glossary_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 _GLOSSARY_NAMES: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
 #: "datos de la Oficina del Censo", "datos del Banco de …"
 _ARTICLE_ES = {"Oficina": "de la", "Secretaría": "de la", "Comisión": "de la", "Administración": "de la",
-               "Reserva": "de la", "Junta": "de la", "Banco": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
+               "Reserva": "de la", "Junta": "de la", "Organización": "de la", "Banco": "del", "Fondo": "del",
+               "Gobierno": "del", "Observatorio": "del", "Centro": "del", "Departamento": "del", "Servicio": "del", "Instituto": "del",
                "ERS": "del"}
 _CITING_BARE = re.compile(r"\bcitando a (" + "|".join(k for k in _ARTICLE_ES if k != "ERS") + r")\b")
 
