@@ -60,6 +60,10 @@ _T = {
     "period": {"en": "Period", "es": "Periodo"},
     "no_figure": {"en": "—", "es": "—"},
     "missing": {"en": "Not in this data version: {ref}", "es": "No está en esta versión de datos: {ref}"},
+    "unlinked": {"en": "† No specific link: why, source by source, in the workbook's Sources sheet and the "
+                       "speaker notes.",
+                 "es": "† Sin enlace específico: el porqué de cada fuente, en la hoja Fuentes del libro de Excel y en "
+                       "las notas del orador."},
     "full_sources": {"en": "full citations with links in the deck's appendix and the workbook",
                      "es": "citas completas con enlaces en el apéndice de la presentación y en el libro de Excel"},
 }
@@ -101,20 +105,24 @@ def _register_fonts() -> None:
     from nap_desktop.paths import resources_dir
 
     fonts = resources_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    regular, bold = str(fonts / "DejaVuSans.ttf"), str(fonts / "DejaVuSans-Bold.ttf")
+    pdfmetrics.registerFont(TTFont(FONT, regular))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, bold))
+    # the charts come in through svglib: map their family (normal and bold) to the embedded fonts, with
+    # their files, so that svglib finds them in its own map. Without the file it looked the family up
+    # through fontconfig at the first bold chart label and registered what it found under our bold name,
+    # with reportlab's default family mapping: every later handout in the process lost its bold type.
+    from svglib.fonts import register_font
+
+    register_font(FONT, regular, rlgFontName=FONT)
+    register_font(FONT, bold, weight="bold", rlgFontName=FONT_BOLD)
+    register_font(FONT, regular, style="italic", rlgFontName=FONT)
+    register_font(FONT, bold, weight="bold", style="italic", rlgFontName=FONT_BOLD)
+    # the family mapping last: registering a TTFont resets its name's own entries
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT)
     addMapping(FONT, 1, 1, FONT_BOLD)
-    # the charts come in through svglib: map their family (normal and bold) to the embedded fonts,
-    # or svglib falls back to Helvetica, which is not embedded
-    from svglib.fonts import register_font
-
-    register_font(FONT, rlgFontName=FONT)
-    register_font(FONT, weight="bold", rlgFontName=FONT_BOLD)
-    register_font(FONT, style="italic", rlgFontName=FONT)
-    register_font(FONT, weight="bold", style="italic", rlgFontName=FONT_BOLD)
     # a drawing starts in reportlab's default state (Helvetica) before its first string: start it in ours
     from reportlab.graphics import shapes
 
@@ -197,8 +205,8 @@ def _fact_cell(fact: Fact, catalog: Catalog, source_numbers: list[int], lang: st
 #: The chart's drawing height in SVG pixels (at svg_width_for's width): the first that lets the page end on one sheet.
 #: A shorter chart keeps its width and its type size (a shorter plot area), it is never scaled down.
 CHART_SVG_HEIGHTS = (400, 340, 290)
-#: A state brief's two half-width charts: the shortest they are drawn (a bar chart's bars stay readable).
-PAIR_SVG_MIN_HEIGHT = 170
+#: A state brief's chart across the page: the shortest it is drawn (its lines and legend stay readable).
+STATE_SVG_MIN_HEIGHT = 200
 
 
 #: The smallest type the SVG draws (axis labels, data labels, notes), in SVG pixels.
@@ -295,17 +303,21 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     # workbook's Sources sheet and the bundle's manifest)
     condensed: list[tuple[str, str]] = []
     keys: list[tuple[str, str, str]] = []
+    # a source with no specific link for a reason: marked † (export_pdf explains the mark in the page's foot)
     for sid in source_ids:
         src = catalog.sources[sid]
         short = _face(short_publisher(src, lang), "publisher")
         year = src.date[:4] if src.date[:4].isdigit() else ""
+        if not year:  # no date, for a reason the workbook gives: 'n.d.' / 's. f.', as the deck cites it
+            year = src.date_text(lang)
         key = (short, year, src.status)
         if key not in keys:
             keys.append(key)
             text = _para_text(short)
             if safe_url(src.url):  # the first link of the entry stays clickable (only http(s) links)
                 text = f'<a href="{escape(safe_url(src.url), {chr(34): "&quot;"})}" color="#0B5CAD">{text}</a>'
-            condensed.append((text + (f", {year}" if year else ""), src.status))
+            mark = " †" if src.url_reason(lang) else ""
+            condensed.append((text + (f", {year}" if year else "") + mark, src.status))
         number[sid] = keys.index(key) + 1
 
     facts = [catalog.fact(i.ref) for i in pack.items if i.kind == "fact"]
@@ -313,7 +325,11 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
                (catalog.fact(i.ref) is None if i.kind == "fact" else i.ref not in catalog.charts)]
     facts = [f for f in facts if f is not None]
     if facts:
-        story.append(Paragraph(_para_text(_T["figures"][lang]), styles["h2"]))
+        state_page = bool(getattr(pack, "state", ""))
+        if not state_page:  # a state brief's title is its first figure: its grid needs no heading (nor room for one)
+            story.append(Paragraph(_para_text(_T["figures"][lang]), styles["h2"]))
+        else:
+            story.append(Spacer(1, 4))
         col_w = frame_width / GRID_COLUMNS
         cell_styles = dict(styles, figure=styles["figure_compact"], claim=styles["claim_compact"]) \
             if getattr(pack, "state", "") else styles
@@ -327,7 +343,8 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONT", (0, 0), (-1, -1), FONT, 10),  # a table's own default is Helvetica, not embedded
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, -1), 3 if state_page else 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4 if state_page else 7),
             ("LINEABOVE", (0, 0), (-1, -1), 0.75, HexColor("#0072B2")),
         ]))
         story.append(table)
@@ -371,46 +388,37 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-        story.append(KeepTogether([heading, grid]))
+        story.append(KeepTogether([heading, grid]))  # the † mark's explanation is in the page's foot
 
     if compact:
-        # a state brief: its two charts side by side, each at half the width with the same type size, as
-        # tall as the page leaves once everything else is laid out
-        half = (frame_width - 12) / 2
-        svg_width = svg_width_for(half)
-        scale = half / svg_width
-        titles = [Paragraph(_para_text(_face(chart_title(spec, lang), "chart_title")), styles["chart_title"])
-                  for spec in charts[:2]]
-        # under each chart, its unit where its axis leaves it to the subtitle (which the pair omits), and
+        # a state brief: its trade over the years across the page, as tall as the page leaves once
+        # everything else is laid out (the map and the destinations are in the deck and the workbook: at
+        # half the width beside it, neither could be read at a handout's type size)
+        spec = charts[0]
+        svg_width = svg_width_for(frame_width)
+        scale = frame_width / svg_width
+        title = Paragraph(_para_text(_face(chart_title(spec, lang), "chart_title")), styles["chart_title"])
+        # under the chart, its unit where its axis leaves it to the subtitle (which the handout omits), and
         # its sources' numbers in the list below (as a fact cell gives them)
-        refs = []
-        for spec in charts[:2]:
-            nums = sorted({number[s] for s in spec.sources if s in number})
-            word = _T["sources"][lang] if len(nums) > 1 else _T["source"][lang]
-            parts = []
-            unit = spec.y_title(lang).strip()
-            if spec.kind not in ("timeline", "tilemap", "table") and unit and not value_axis_title(spec, lang):
-                parts.append(unit[:1].upper() + unit[1:])
-            if nums:
-                parts.append(f"{word}: [{', '.join(str(n) for n in nums)}]")
-            refs.append(Paragraph(_para_text(" · ".join(parts)), styles["small"]))
-        svg_height = CHART_SVG_HEIGHTS[0]
+        nums = sorted({number[s] for s in spec.sources if s in number})
+        word = _T["sources"][lang] if len(nums) > 1 else _T["source"][lang]
+        parts = []
+        unit = spec.y_title(lang).strip()
+        if spec.kind not in ("timeline", "tilemap", "table") and unit and not value_axis_title(spec, lang):
+            parts.append(unit[:1].upper() + unit[1:])
+        if nums:
+            parts.append(f"{word}: [{', '.join(str(n) for n in nums)}]")
+        refs = Paragraph(_para_text(" · ".join(parts)), styles["small"])
+        svg_height = CHART_SVG_HEIGHTS[-1]
         if frame_height:
             used = sum(_flowable_height(f, frame_width) for f in story) + 6 + 14  # the spacer, a margin
-            used += max(_flowable_height(t, half) for t in titles) + max(_flowable_height(r, half) for r in refs)
-            # (a build that still runs onto a second page asks for shorter charts: chart_svg_height)
+            used += _flowable_height(title, frame_width) + _flowable_height(refs, frame_width)
+            # (a build that still runs onto a second page asks for a shorter chart: chart_svg_height)
             svg_height = int((frame_height - used) / scale) - (CHART_SVG_HEIGHTS[0] - chart_svg_height)
-        svg_height = max(PAIR_SVG_MIN_HEIGHT, min(int(svg_width * 0.9), svg_height))
-        # the title says what the chart shows; its unit is on the axis or the labels (the full subtitle
-        # and the source are in the deck and the workbook, the source number in the list below)
-        pair = [[t, _chart_drawing(spec, catalog, lang, half, svg_height, svg_width=svg_width, titles=False,
-                                   source=False), r]
-                for t, spec, r in zip(titles, charts[:2], refs)]
-        row = Table([pair], colWidths=[half + 6, half + 6])
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        chart_cells = [Spacer(1, 6), row]
+        svg_height = max(STATE_SVG_MIN_HEIGHT, min(CHART_SVG_HEIGHTS[-1], svg_height))
+        chart_cells = [Spacer(1, 6), title,
+                       _chart_drawing(spec, catalog, lang, frame_width, svg_height, svg_width=svg_width, titles=False,
+                                      source=False), refs]
 
     if not compact and charts:
         # each chart as tall as the page leaves once everything else is laid out (at most its full height,
@@ -479,10 +487,19 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
     date_text = format_date(now.date().isoformat(), lang)
     footer = _T["footer"][lang]
 
+    # what the sources list's † means, in the foot of the page above the footer (not in the frame: a state
+    # brief's page has no line to spare), wrapped to the frame's width
+    from nap_desktop.core.textmetrics import wrap
+
+    unlinked = any(catalog.sources[s].url_reason(lang) for s in used_sources(pack, catalog))
+    legend = wrap(keep_together(_T["unlinked"][lang]), frame_width, MIN_PT) if unlinked else []
+
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(FONT, MIN_PT)
         canvas.setFillGray(0.35)
+        for k, line in enumerate(reversed(legend), start=1):
+            canvas.drawString(margin, 0.4 * inch + k * MIN_PT * 1.3, line)
         canvas.drawString(margin, 0.4 * inch, footer.format(app=__version__, data=catalog.version or "?",
                                                           date=date_text, page=doc.page))
         canvas.restoreState()

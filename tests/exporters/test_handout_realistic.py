@@ -121,3 +121,31 @@ def test_two_census_vintages_are_one_source_entry(catalog):
         handout_bytes(pack, catalog, lang="en", now=NOW, paper="letter"))).pages)
     tail = text.split("Sources")[-1]
     assert tail.count("Census Bureau, 2026") == 1, tail
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_source_without_a_specific_link_or_date_says_so_on_the_handout(catalog, lang):
+    """The handout's condensed list marks a source cited with no specific link (†, explained under the list)
+    and writes 'n.d.' / 's. f.' for one with no date for a reason, instead of a bare name."""
+    import io
+
+    from pypdf import PdfReader
+
+    unlinked = catalog.sources["bbva"]  # cited by the report with neither title, link nor date
+    assert unlinked.no_url_reason and unlinked.no_date_reason
+    fact = next(f for f in catalog.facts if unlinked.id in f.sources)
+    linked = next(f for f in catalog.facts if any(catalog.sources[s].url and not catalog.sources[s].no_url_reason
+                                                  for s in f.sources))  # one of its sources has its own page
+    pack = Pack(title="Reasons", lang=lang, items=(PackItem(kind="fact", ref=fact.id),
+                                                   PackItem(kind="fact", ref=linked.id)))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(handout_bytes(pack, catalog, lang=lang, now=NOW,
+                                                                                  paper="letter"))).pages)
+    flat = " ".join(text.split())
+    name = short_publisher(unlinked, lang)
+    nd = "s. f." if lang == "es" else "n.d."
+    assert re.search(re.escape(name.split()[0]) + r".{0,80}" + re.escape(nd) + r" †", flat), flat[-600:]
+    legend = "Sin enlace específico" if lang == "es" else "No specific link"
+    # the marks of the link-less sources (this one; the report itself names its page) and their explanation
+    marked = {short_publisher(catalog.sources[s], lang) for f in (fact, linked) for s in f.sources
+              if catalog.sources[s].no_url_reason}
+    assert flat.count("†") == len(marked) + 1 and legend in flat

@@ -220,3 +220,19 @@ def test_a_brief_made_in_english_exports_its_generated_title_in_spanish(catalog,
     own = replace(pack, title="Texas and the review: our asks")
     deck = Presentation(export_pptx(own, shown, tmp_path / "o.pptx", lang="es", now=NOW))
     assert deck.core_properties.title == "Texas and the review: our asks"
+
+
+def test_every_spanish_brief_writes_as_the_glossary_says(catalog):
+    """The app writes a brief's Spanish texts, so they follow the glossary as data/ must: 'el segundo mayor
+    monto', 'el lugar 45' (never '45.º mayor', a calque of '45th-largest'), 'la BTS', 'EE. UU.'."""
+    from nap_desktop.core.catalog import rules
+    from nap_desktop.paths import data_dir
+
+    patterns = rules._avoid_patterns(rules.load_glossary(data_dir()))
+    found = []
+    for state in states():
+        facts, charts, _section, _fig = brief_items(catalog, state.code)
+        texts = [t for f in facts for t in (f.title("es"), f.text("es"))]
+        texts += [t for c in charts for t in (c.title("es"), c.subtitle("es"), c.message("es"))]
+        found += [(state.code, avoid, text) for text in texts for pattern, avoid, _ in patterns if pattern.search(text)]
+    assert found == []

@@ -229,14 +229,22 @@ def _ordinal(rank: int, lang: str) -> str:
     return ordinal_en(rank)
 
 
+_ORDINAL_ES = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto", 5: "quinto", 6: "sexto", 7: "séptimo",
+               8: "octavo", 9: "noveno", 10: "décimo"}
+
+
 def rank_phrase(rank: int, tied: bool, lang: str) -> str:
     """How the rank reads after a figure: 'more than any other state', 'the 5th-largest of …'."""
     if lang == "es":
+        # a place: an ordinal word up to the tenth ('el segundo lugar'), its number after ('el lugar 45'); never
+        # '45.º mayor' or 'noveno mayor', calques of '45th-largest' (data/glossary.toml)
+        word = _ORDINAL_ES.get(rank)
+        place = f"el {word} lugar" if word else f"el lugar {rank}"
         if rank == 1 and not tied:
             return "más que cualquier otro estado"
         if tied:
-            return f"empatado en el {_ordinal(rank, lang)} lugar entre los 50 estados y el D. C."
-        return f"el {_ordinal(rank, lang)} mayor monto entre los 50 estados y el D. C."
+            return f"empatado en {place} entre los 50 estados y el D. C."
+        return f"{place} entre los 50 estados y el D. C."
     if rank == 1 and not tied:
         return "more than any other state"
     if tied:
