@@ -149,3 +149,35 @@ def test_a_source_without_a_specific_link_or_date_says_so_on_the_handout(catalog
     marked = {short_publisher(catalog.sources[s], lang) for f in (fact, linked) for s in f.sources
               if catalog.sources[s].no_url_reason}
     assert flat.count("†") == len(marked) + 1 and legend in flat
+
+
+def test_every_layout_of_a_session_keeps_its_bold_type(catalog):
+    """Titles and figures stay bold when the handout is laid out again in the same process (the one-page
+    retry lays it out at shorter chart heights; the app exports many). With the chart renderer (svglib)
+    left to find our font family by itself, a second layout of Maryland's brief set every bold text in
+    regular type (the PDF embedded DejaVuSans only)."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.units import inch
+    from reportlab.platypus import SimpleDocTemplate
+
+    from nap_desktop.core.pack.snapshot import catalog_for_pack
+    from nap_desktop.core.pack.state_brief import brief_pack
+    from nap_desktop.exporters import handout_pdf as h
+
+    pack = brief_pack(catalog, "MD", "es")
+    shown = catalog_for_pack(pack, catalog)
+    h._register_fonts()
+    margin = 0.6 * inch
+    for svg_height in (400, 340, 400):
+        story = h.handout_story(pack, shown, lang="es", frame_width=LETTER[0] - 2 * margin, chart_height=3.6 * inch,
+                                chart_svg_height=svg_height, frame_height=LETTER[1] - margin - 0.7 * inch - 16)
+        buffer = io.BytesIO()
+        SimpleDocTemplate(buffer, pagesize=LETTER, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                          bottomMargin=0.7 * inch, invariant=1, initialFontName=h.FONT).build(story)
+        reader = PdfReader(io.BytesIO(buffer.getvalue()))
+        fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in reader.pages
+                 for f in p["/Resources"]["/Font"].values()}
+        assert "DejaVuSans-Bold" in fonts, (svg_height, fonts)
