@@ -27,8 +27,8 @@ from nap_desktop.core.deck import (chart_title, clip, fact_figure, fact_period, 
                                    publisher_name, used_sources)
 from nap_desktop.core.charts.style import value_axis_title
 from nap_desktop.core.formatting import format_date
-from nap_desktop.core.textmetrics import keep_together
 from nap_desktop.core.pack.state_brief import in_language
+from nap_desktop.core.textmetrics import keep_together, wrap
 from nap_desktop.exporters.files import ExportError, write_atomically
 from nap_desktop.exporters.textsafe import check_drawable, safe_url
 
@@ -109,9 +109,8 @@ def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(FONT, regular))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, bold))
     # the charts come in through svglib: map their family (normal and bold) to the embedded fonts, with
-    # their files, so that svglib finds them in its own map. Without the file it looked the family up
-    # through fontconfig at the first bold chart label and registered what it found under our bold name,
-    # with reportlab's default family mapping: every later handout in the process lost its bold type.
+    # their files, so that svglib finds them in its own map. Given names only, a later layout in the same
+    # process (the one-page retry) set every bold text in regular type (test_handout_realistic).
     from svglib.fonts import register_font
 
     register_font(FONT, regular, rlgFontName=FONT)
@@ -303,7 +302,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
     # workbook's Sources sheet and the bundle's manifest)
     condensed: list[tuple[str, str]] = []
     keys: list[tuple[str, str, str]] = []
-    # a source with no specific link for a reason: marked † (export_pdf explains the mark in the page's foot)
+    # a source with no specific link for a reason: marked † (handout_bytes explains the mark in the page's foot)
     for sid in source_ids:
         src = catalog.sources[sid]
         short = _face(short_publisher(src, lang), "publisher")
@@ -332,7 +331,7 @@ def handout_story(pack: Pack, catalog: Catalog, *, lang: str, frame_width: float
             story.append(Spacer(1, 4))
         col_w = frame_width / GRID_COLUMNS
         cell_styles = dict(styles, figure=styles["figure_compact"], claim=styles["claim_compact"]) \
-            if getattr(pack, "state", "") else styles
+            if state_page else styles
         cells = [_fact_cell(f, catalog, sorted({number[s] for s in f.sources if s in number}), lang, cell_styles,
                             col_w - 12)
                  for f in facts]
@@ -489,10 +488,8 @@ def handout_bytes(pack: Pack, catalog: Catalog, *, lang: str, now: datetime, pap
 
     # what the sources list's † means, in the foot of the page above the footer (not in the frame: a state
     # brief's page has no line to spare), wrapped to the frame's width
-    from nap_desktop.core.textmetrics import wrap
-
     unlinked = any(catalog.sources[s].url_reason(lang) for s in used_sources(pack, catalog))
-    legend = wrap(keep_together(_T["unlinked"][lang]), frame_width, MIN_PT) if unlinked else []
+    legend = wrap(_T["unlinked"][lang], frame_width, MIN_PT) if unlinked else []
 
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()

@@ -95,7 +95,7 @@ _PLAIN = frozenset({int, float, bool, type(None)})
 def _rows_clean(rows: Any, cls: type) -> bool:
     """Whether every row of a sequence of one dataclass (a dataset's rows) holds only plain scalars and
     texts :func:`clean` leaves as they are, checked a field at a time over all rows (C-level passes, not a
-    call per field per row: the whole catalog's 5,951 rows in about a millisecond)."""
+    call per field per row: the bundled datasets' rows in about 8 ms, was most of sanitize_catalog's 46 ms)."""
     if not (dataclasses.is_dataclass(cls) and len(rows) > 8):
         return False
     from operator import attrgetter
